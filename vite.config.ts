@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// base './' so the built site works from any sub-path (GitHub Pages, a course platform's folder).
+export default defineConfig({
+  base: './',
+  plugins: [react(), tailwindcss()],
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
