@@ -1,1 +1,2 @@
 export type { SimEvent } from './events';
+export { SIM_EPOCH_MS, kubeTime, virtualMs } from './time';

@@ -1,0 +1,61 @@
+/**
+ * What the engine simulates: a manifest, a node, timed actions and a seed. The scenario layer
+ * (src/scenario) adds a version and the view state on top of this and owns the URL/file formats.
+ */
+import type { CustomImageBehaviour } from '../runtime/sandbox-types';
+
+export interface NodeSettings {
+  name: string;
+  /** Allocatable resources, in Kubernetes quantity notation: `{ cpu: '2', memory: '4Gi', pods: '110' }`. */
+  capacity: { cpu: string; memory: string; pods: string };
+  labels: Record<string, string>;
+  /** Image references already in the node's cache (normalised or as written). */
+  cachedImages: string[];
+  /** Pull speed, bytes per virtual second. */
+  pullBytesPerSecond: number;
+}
+
+/** Actions a person can take on a running simulation, each at a virtual time (seconds). */
+export type SimAction =
+  | { at: number; kind: 'deletePod'; pod?: string; gracePeriodSeconds?: number }
+  | { at: number; kind: 'killContainer'; pod?: string; container: string; how: 'crash' | 'oom'; exitCode?: number }
+  | {
+      at: number;
+      kind: 'setEndpoint';
+      pod?: string;
+      container: string;
+      port: number;
+      path?: string;
+      /** HTTP status to answer from now on; absent with `timeout: true` means "never answer in time". */
+      status?: number;
+      timeout?: boolean;
+    }
+  | { at: number; kind: 'writeFile'; pod?: string; container: string; path: string; content?: string }
+  | { at: number; kind: 'removeFile'; pod?: string; container: string; path: string }
+  | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
+  | { at: number; kind: 'setNodeState'; state: 'Ready' | 'NotReady' | 'Unreachable' }
+  | { at: number; kind: 'nodePressure'; resource: 'memory' | 'ephemeral-storage' | 'pid' }
+  | { at: number; kind: 'cordon' }
+  | { at: number; kind: 'drain' };
+
+export type SimActionKind = SimAction['kind'];
+
+export interface SimInput {
+  /** One or more YAML documents, as the user wrote them. */
+  manifest: string;
+  /** File name used in located errors (`pod.yaml:7:5: ...`). */
+  fileName?: string;
+  node: NodeSettings;
+  actions: SimAction[];
+  /** Seeds every random choice (pod IPs, container IDs, UIDs). */
+  seed: number;
+  customImages?: CustomImageBehaviour[];
+}
+
+export const DEFAULT_NODE: NodeSettings = {
+  name: 'node-1',
+  capacity: { cpu: '2', memory: '4Gi', pods: '110' },
+  labels: { 'kubernetes.io/hostname': 'node-1', 'kubernetes.io/os': 'linux' },
+  cachedImages: [],
+  pullBytesPerSecond: 20 * 1024 * 1024,
+};
