@@ -2,19 +2,9 @@
  * What the engine (the simulated kubelet) asks of the runtime: resolve images, create a pod sandbox,
  * create/start/signal containers in it, exec into them, and send probes to the pod's IP.
  */
+import type { ImageRef } from '../k8s/image-ref';
 import type { ExecResult, ExitStatus, FileSystem, GrpcServingStatus, HttpResponse, LogLine, PodNetwork, Signal, Timers } from './types';
 
-/** A parsed image reference, normalised as a registry would (docker.io/library/ implied, :latest default). */
-export interface ImageRef {
-  /** As written in the manifest. */
-  raw: string;
-  registry: string;
-  repository: string;
-  tag?: string;
-  digest?: string;
-  /** `docker.io/library/nginx:latest`, `registry.k8s.io/pause:3.9`, with `@sha256:...` when given. */
-  normalized: string;
-}
 
 /** What a scenario may declare for an image the catalogue does not know (or to override one). */
 export interface CustomImageBehaviour {
