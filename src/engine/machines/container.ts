@@ -1,0 +1,352 @@
+/**
+ * One container's lifecycle as the kubelet drives it: Waiting (its reasons are child states),
+ * Running (postStart first), Stopping (preStop, TERM, KILL when the grace period ends) and
+ * Terminated, then a restart under the restart policy with the kubelet's crash-loop back-off.
+ *
+ * The machine decides *when*; the kubelet (src/engine/kubelet) does the work it asks for through
+ * emitted effects (pull, create, run a hook, signal) and reports back with events that carry the
+ * virtual time. Every delay is an `after` transition on the virtual clock, so the diagram shows it.
+ *
+ * Sources: pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions, doBackOff),
+ * kuberuntime_container.go (startContainer, killContainer), pkg/util/flowcontrol/backoff.go,
+ * pkg/kubelet/images/image_manager.go (EnsureImageExists).
+ */
+import { assign, emit, setup } from 'xstate';
+import type { ExitStatus } from '../../runtime/types';
+import { CONTAINER_BACKOFF_INITIAL_MS, CONTAINER_BACKOFF_MAX_MS, KUBELET_SYNC_MS, MIN_GRACE_MS, POD_RESYNC_MS } from '../timing';
+
+export type ContainerRole = 'init' | 'sidecar' | 'regular';
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export interface Termination {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Which container instance (1 = first run) ended. */
+  instance: number;
+}
+
+/** The kubelet's per-key back-off entry (flowcontrol.Backoff): duration and last update. */
+export interface BackoffEntry {
+  ms: number;
+  lastUpdate: number;
+}
+
+export interface ContainerContext {
+  name: string;
+  role: ContainerRole;
+  restartPolicy: RestartPolicy;
+  hasPostStart: boolean;
+  hasPreStop: boolean;
+  /** Container instances created so far (restartCount = instances - 1). */
+  instances: number;
+  startedAt?: number;
+  /** The termination of the latest instance (state.terminated, or lastState once it restarts). */
+  current?: Termination;
+  /** The termination before `current` (lastState while `current` is shown as the state). */
+  previous?: Termination;
+  crashBackoff?: BackoffEntry;
+  pullBackoff?: BackoffEntry;
+  /** How long the current back-off wait lasts, fixed when it is entered. */
+  waitMs: number;
+  /** The last pull error (ErrImagePull message). */
+  pullError?: string;
+  /** Set while the kubelet's last sync for this container ended in CrashLoopBackOff (its reasonCache). */
+  inCrashLoop: boolean;
+  /** An ongoing stop: when the grace period ends, whether a restart follows, TERM-to-KILL time. */
+  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number };
+  /** The pod is being torn down: never restart again. */
+  podStopping: boolean;
+}
+
+export type ContainerEvent =
+  | { type: 'START' }
+  | { type: 'IMAGE_READY' }
+  | { type: 'IMAGE_FAILED'; message: string; now: number }
+  | { type: 'IMAGE_NEVER_PULL'; message: string }
+  | { type: 'PROCESS_STARTED'; now: number }
+  | { type: 'START_FAILED'; exitCode: number; message: string; now: number }
+  | { type: 'HOOK_DONE'; now: number }
+  | { type: 'HOOK_FAILED'; message: string; now: number }
+  | { type: 'EXITED'; status: ExitStatus; now: number }
+  | { type: 'STOP'; graceMs: number; restart: boolean; now: number };
+
+export type ContainerEffect =
+  | { type: 'ensureImage' }
+  | { type: 'createAndStart' }
+  | { type: 'runPostStart' }
+  | { type: 'runPreStop' }
+  | { type: 'signal'; signal: 'TERM' | 'KILL' }
+  | { type: 'backOff'; kind: 'crash' | 'pull' }
+  | { type: 'postStartFailed' }
+  | { type: 'ready' }
+  | { type: 'terminated' };
+
+export interface ContainerInput {
+  name: string;
+  role: ContainerRole;
+  restartPolicy: RestartPolicy;
+  hasPostStart: boolean;
+  hasPreStop: boolean;
+}
+
+function terminationReason(status: ExitStatus): string {
+  if (status.oomKilled) return 'OOMKilled';
+  return status.exitCode === 0 ? 'Completed' : 'Error';
+}
+
+/** kubecontainer.ShouldContainerBeRestarted, by role (sidecars always restart, init only on failure). */
+export function wantsRestart(context: ContainerContext): boolean {
+  if (context.podStopping || !context.current) return false;
+  if (context.stop) return context.stop.restart;
+  const failed = context.current.exitCode !== 0;
+  if (context.role === 'sidecar') return true;
+  if (context.role === 'init') return failed && context.restartPolicy !== 'Never';
+  if (context.restartPolicy === 'Always') return true;
+  return context.restartPolicy === 'OnFailure' && failed;
+}
+
+function expired(entry: BackoffEntry, eventTime: number): boolean {
+  return eventTime - entry.lastUpdate > 2 * CONTAINER_BACKOFF_MAX_MS;
+}
+
+/** doBackOff at finishedAt + sync: what is left of the back-off counted from finishedAt. */
+export function crashBackoffLeft(context: ContainerContext): number {
+  const entry = context.crashBackoff;
+  const finishedAt = context.current?.finishedAt ?? 0;
+  if (!entry || expired(entry, finishedAt)) return 0;
+  return Math.max(0, entry.ms - KUBELET_SYNC_MS);
+}
+
+/** flowcontrol.Backoff.Next(key, eventTime). */
+export function nextBackoff(entry: BackoffEntry | undefined, eventTime: number): BackoffEntry {
+  if (!entry || expired(entry, eventTime)) return { ms: CONTAINER_BACKOFF_INITIAL_MS, lastUpdate: eventTime };
+  return { ms: Math.min(entry.ms * 2, CONTAINER_BACKOFF_MAX_MS), lastUpdate: eventTime };
+}
+
+export const containerMachine = setup({
+  types: {
+    context: {} as ContainerContext,
+    events: {} as ContainerEvent,
+    input: {} as ContainerInput,
+    emitted: {} as ContainerEffect,
+  },
+  guards: {
+    hasPostStart: ({ context }) => context.hasPostStart,
+    hasPreStop: ({ context }) => context.hasPreStop,
+    restartNow: ({ context }) => wantsRestart(context) && crashBackoffLeft(context) === 0,
+    restartAfterBackOff: ({ context }) => wantsRestart(context),
+  },
+  actions: {
+    recordExit: assign(({ context, event }) => {
+      if (event.type !== 'EXITED') return {};
+      return {
+        previous: context.current,
+        current: {
+          exitCode: event.status.exitCode,
+          reason: terminationReason(event.status),
+          message: event.status.message,
+          startedAt: context.startedAt ?? event.now,
+          finishedAt: event.now,
+          instance: context.instances,
+        },
+      };
+    }),
+    /** Back-off .Next at the moment the kubelet restarts the container. */
+    stepBackoff: assign({
+      crashBackoff: ({ context }) => nextBackoff(context.crashBackoff, context.current?.finishedAt ?? 0),
+    }),
+    enterCrashLoop: assign({ waitMs: ({ context }) => crashBackoffLeft(context), inCrashLoop: true }),
+    /** killContainer: what the preStop hook used is taken from the grace period, but TERM gets at least 2 s. */
+    graceAfterHook: assign(({ context, event }) => {
+      if (!context.stop || (event.type !== 'HOOK_DONE' && event.type !== 'HOOK_FAILED')) return {};
+      return { stop: { ...context.stop, termMs: Math.max(context.stop.deadline - event.now, MIN_GRACE_MS) } };
+    }),
+  },
+  delays: {
+    kubeletSync: KUBELET_SYNC_MS,
+    podResync: POD_RESYNC_MS,
+    backOffWait: ({ context }) => context.waitMs,
+    preStopGrace: ({ context }) => context.stop?.graceMs ?? 0,
+    termToKill: ({ context }) => context.stop?.termMs ?? MIN_GRACE_MS,
+  },
+}).createMachine({
+  id: 'container',
+  context: ({ input }) => ({
+    ...input,
+    instances: 0,
+    waitMs: 0,
+    inCrashLoop: false,
+    podStopping: false,
+  }),
+  initial: 'waiting',
+  states: {
+    waiting: {
+      initial: 'blocked',
+      on: {
+        // Not running: nothing to stop; the kubelet simply never starts it again.
+        STOP: { target: '.blocked', actions: assign({ podStopping: true }) },
+      },
+      states: {
+        /** Not started yet: waiting for the sandbox, the init containers before it, or its turn. */
+        blocked: {
+          on: { START: { guard: ({ context }) => !context.podStopping, target: 'pulling' } },
+        },
+        /** EnsureImageExists: already present, pulled, or failed. */
+        pulling: {
+          entry: emit({ type: 'ensureImage' }),
+          on: {
+            IMAGE_READY: 'creating',
+            IMAGE_FAILED: {
+              target: 'errImagePull',
+              actions: assign(({ context, event }) => {
+                const pullBackoff = nextBackoff(context.pullBackoff, event.now);
+                return { pullBackoff, pullError: event.message, waitMs: Math.max(0, pullBackoff.ms - KUBELET_SYNC_MS) };
+              }),
+            },
+            IMAGE_NEVER_PULL: { target: 'errImageNeverPull', actions: assign({ pullError: ({ event }) => event.message }) },
+          },
+        },
+        /** ErrImagePull until the next sync finds the image in back-off. */
+        errImagePull: {
+          after: { kubeletSync: 'imagePullBackOff' },
+        },
+        /** Back-off pulling image: 10 s, doubling, capped at 300 s. */
+        imagePullBackOff: {
+          entry: emit({ type: 'backOff', kind: 'pull' }),
+          after: { backOffWait: 'pulling' },
+        },
+        /** imagePullPolicy Never and the image is not on the node: every resync fails the same way. */
+        errImageNeverPull: {
+          after: { podResync: { target: 'errImageNeverPull', reenter: true } },
+        },
+        /** CreateContainer + StartContainer. */
+        creating: {
+          entry: [assign({ instances: ({ context }) => context.instances + 1 }), emit({ type: 'createAndStart' })],
+          on: {
+            PROCESS_STARTED: {
+              target: '#container.running',
+              actions: assign({ startedAt: ({ event }) => event.now, stop: undefined, inCrashLoop: false }),
+            },
+            START_FAILED: {
+              target: '#container.terminated',
+              actions: assign(({ context, event }) => ({
+                previous: context.current,
+                current: {
+                  exitCode: event.exitCode,
+                  reason: 'StartError',
+                  message: event.message,
+                  startedAt: event.now,
+                  finishedAt: event.now,
+                  instance: context.instances,
+                },
+                stop: undefined,
+                inCrashLoop: false,
+              })),
+            },
+          },
+        },
+        /** Back-off restarting failed container: 10 s after the first restart, doubling to 300 s. */
+        crashLoopBackOff: {
+          entry: emit({ type: 'backOff', kind: 'crash' }),
+          initial: 'resync',
+          states: {
+            // Each pod resync during the back-off records the BackOff event again.
+            resync: {
+              after: {
+                podResync: { target: 'resync', reenter: true, actions: emit({ type: 'backOff', kind: 'crash' }) },
+              },
+            },
+          },
+          after: { backOffWait: { target: 'pulling', actions: 'stepBackoff' } },
+        },
+      },
+    },
+    running: {
+      initial: 'checkPostStart',
+      states: {
+        checkPostStart: {
+          always: [{ guard: 'hasPostStart', target: 'postStart' }, { target: 'main' }],
+        },
+        /** The kubelet's sync waits for postStart; only then is the container reported Running. */
+        postStart: {
+          entry: emit({ type: 'runPostStart' }),
+          on: {
+            HOOK_DONE: 'main',
+            HOOK_FAILED: {
+              target: '#container.stopping',
+              actions: [
+                assign(({ context, event }) => ({
+                  stop: { deadline: event.now, graceMs: 0, restart: !context.podStopping, termMs: MIN_GRACE_MS },
+                })),
+                emit({ type: 'postStartFailed' }),
+              ],
+            },
+          },
+        },
+        main: { entry: emit({ type: 'ready' }) },
+      },
+      on: {
+        EXITED: { target: 'terminated', actions: 'recordExit' },
+        STOP: {
+          target: 'stopping',
+          actions: assign(({ context, event }) => ({
+            stop: {
+              deadline: event.now + event.graceMs,
+              graceMs: event.graceMs,
+              restart: event.restart,
+              termMs: Math.max(event.graceMs, MIN_GRACE_MS),
+            },
+            podStopping: context.podStopping || !event.restart,
+          })),
+        },
+      },
+    },
+    stopping: {
+      initial: 'checkPreStop',
+      states: {
+        checkPreStop: {
+          always: [{ guard: 'hasPreStop', target: 'preStop' }, { target: 'terminating' }],
+        },
+        /** preStop runs inside the grace period; if it outlasts it, TERM follows with a 2 s extension. */
+        preStop: {
+          entry: emit({ type: 'runPreStop' }),
+          on: {
+            HOOK_DONE: { target: 'terminating', actions: 'graceAfterHook' },
+            HOOK_FAILED: { target: 'terminating', actions: 'graceAfterHook' },
+          },
+          after: {
+            preStopGrace: { target: 'terminating', actions: assign({ stop: ({ context }) => context.stop && { ...context.stop, termMs: MIN_GRACE_MS } }) },
+          },
+        },
+        /** TERM sent to PID 1; KILL when what is left of the grace period runs out. */
+        terminating: {
+          entry: emit({ type: 'signal', signal: 'TERM' }),
+          after: { termToKill: 'killed' },
+        },
+        killed: {
+          entry: emit({ type: 'signal', signal: 'KILL' }),
+        },
+      },
+      on: {
+        EXITED: { target: 'terminated', actions: 'recordExit' },
+        STOP: { actions: assign(({ context, event }) => ({ podStopping: context.podStopping || !event.restart, stop: context.stop && { ...context.stop, restart: context.stop.restart && event.restart } })) },
+      },
+    },
+    terminated: {
+      entry: emit({ type: 'terminated' }),
+      // The kubelet notices the exit at its next relist and decides then.
+      after: {
+        kubeletSync: [
+          { guard: 'restartNow', target: 'waiting.pulling', actions: ['stepBackoff', assign({ stop: undefined })] },
+          { guard: 'restartAfterBackOff', target: 'waiting.crashLoopBackOff', actions: ['enterCrashLoop', assign({ stop: undefined })] },
+        ],
+      },
+      on: {
+        STOP: { actions: assign({ podStopping: true }) },
+      },
+    },
+  },
+});

@@ -1,0 +1,170 @@
+/**
+ * A probe worker: one per container and probe type, as pkg/kubelet/prober/worker.go runs them.
+ * Two regions: a ticker that fires every periodSeconds from the moment the worker starts (with the
+ * pod, not with the container), and the prober that, on each tick, skips or probes as doProbe
+ * decides, then applies successThreshold / failureThreshold before publishing a result.
+ * A tick that arrives while a probe is still out is dropped, as Go's time.Ticker drops it.
+ */
+import { assign, emit, raise, setup } from 'xstate';
+
+export type ProbeType = 'liveness' | 'readiness' | 'startup';
+export type ProbeResult = 'Success' | 'Failure';
+
+/** What the worker reads of its container's status on each run (podutil.GetContainerStatus). */
+export interface ProbeTarget {
+  /** Container instance (its ID); 0 while none was created. */
+  instance: number;
+  running: boolean;
+  terminated: boolean;
+  startedAt?: number;
+  started: boolean;
+  podDeleting: boolean;
+  restartPolicyNever: boolean;
+}
+
+export interface ProbeInput {
+  type: ProbeType;
+  container: string;
+  periodMs: number;
+  initialDelaySeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+  observe: () => ProbeTarget;
+  now: () => number;
+}
+
+export interface ProbeContext extends ProbeInput {
+  /** resultsManager's value: readiness starts Failure, liveness and startup Success. */
+  result: ProbeResult;
+  lastResult?: ProbeResult;
+  resultRun: number;
+  onHold: boolean;
+  instance: number;
+  /** The outcome of the last probe actually sent (for the UI's marks). */
+  lastOutput?: string;
+}
+
+export type ProbeEvent =
+  | { type: 'TICK' }
+  | { type: 'PROBE_RESULT'; result: ProbeResult; output: string }
+  | { type: 'STOP_WORKER' };
+
+export type ProbeEffect =
+  | { type: 'probe' }
+  | { type: 'result'; result: ProbeResult };
+
+function initialResult(type: ProbeType): ProbeResult {
+  return type === 'readiness' ? 'Failure' : 'Success';
+}
+
+export const probeMachine = setup({
+  types: {
+    context: {} as ProbeContext,
+    events: {} as ProbeEvent,
+    input: {} as ProbeInput,
+    emitted: {} as ProbeEffect,
+  },
+  guards: {
+    noContainer: ({ context }) => context.observe().instance === 0,
+    newContainer: ({ context }) => context.observe().instance !== context.instance,
+    onHold: ({ context }) => context.onHold,
+    workerDone: ({ context }) => {
+      const target = context.observe();
+      return !target.running && target.terminated && target.restartPolicyNever;
+    },
+    notRunning: ({ context }) => !context.observe().running,
+    podDeleting: ({ context }) => context.type !== 'readiness' && context.observe().podDeleting,
+    inInitialDelay: ({ context }) => {
+      const target = context.observe();
+      // int32(time.Since(startedAt).Seconds()) < InitialDelaySeconds: whole seconds, truncated.
+      return Math.floor((context.now() - (target.startedAt ?? 0)) / 1000) < context.initialDelaySeconds;
+    },
+    gatedByStartup: ({ context }) => {
+      const started = context.observe().started;
+      return context.type === 'startup' ? started : !started;
+    },
+    belowThreshold: ({ context, event }) => {
+      if (event.type !== 'PROBE_RESULT') return false;
+      const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
+      const threshold = event.result === 'Failure' ? context.failureThreshold : context.successThreshold;
+      return run < threshold;
+    },
+  },
+  actions: {
+    countResult: assign(({ context, event }) => {
+      if (event.type !== 'PROBE_RESULT') return {};
+      const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
+      return { lastResult: event.result, resultRun: run, lastOutput: event.output };
+    }),
+    publish: assign(({ context, event }) => {
+      if (event.type !== 'PROBE_RESULT') return {};
+      // A liveness or startup failure means a restart: hold until a new container appears.
+      const hold = context.type !== 'readiness' && event.result === 'Failure';
+      return { result: event.result, onHold: hold, resultRun: hold ? 0 : context.resultRun };
+    }),
+    emitResult: emit(({ context }) => ({ type: 'result' as const, result: context.result })),
+    adoptContainer: assign(({ context }) => ({
+      instance: context.observe().instance,
+      result: initialResult(context.type),
+      onHold: false,
+    })),
+    failWhileStopped: assign({ result: 'Failure' as ProbeResult }),
+  },
+  delays: {
+    period: ({ context }) => context.periodMs,
+  },
+}).createMachine({
+  id: 'probe',
+  type: 'parallel',
+  context: ({ input }) => ({
+    ...input,
+    result: initialResult(input.type),
+    resultRun: 0,
+    onHold: false,
+    instance: 0,
+  }),
+  on: { STOP_WORKER: '.prober.stopped' },
+  states: {
+    ticker: {
+      initial: 'ticking',
+      states: {
+        ticking: {
+          after: { period: { target: 'ticking', reenter: true, actions: raise({ type: 'TICK' }) } },
+        },
+      },
+    },
+    prober: {
+      initial: 'deciding',
+      states: {
+        idle: {
+          on: { TICK: 'deciding' },
+        },
+        /** doProbe's checks, in its order. */
+        deciding: {
+          always: [
+            { guard: 'noContainer', target: 'idle' },
+            { guard: 'newContainer', target: 'deciding', reenter: true, actions: ['adoptContainer', 'emitResult'] },
+            { guard: 'onHold', target: 'idle' },
+            { guard: 'workerDone', target: 'stopped' },
+            { guard: 'notRunning', target: 'idle', actions: ['failWhileStopped', 'emitResult'] },
+            { guard: 'podDeleting', target: 'idle' },
+            { guard: 'inInitialDelay', target: 'idle' },
+            { guard: 'gatedByStartup', target: 'idle' },
+            { target: 'probing' },
+          ],
+        },
+        /** The handler runs (exec, httpGet, tcpSocket, grpc) and answers within timeoutSeconds. */
+        probing: {
+          entry: emit({ type: 'probe' }),
+          on: {
+            PROBE_RESULT: [
+              { guard: 'belowThreshold', target: 'idle', actions: ['countResult'] },
+              { target: 'idle', actions: ['countResult', 'publish', 'emitResult'] },
+            ],
+          },
+        },
+        stopped: { type: 'final' },
+      },
+    },
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * The engine's output: a Trace of every transition, every Kubernetes Event, and a Frame after each
+ * step (each virtual instant at which something happened). Views read Frames; they never talk to
+ * the engine. Frames share unchanged objects with the frame before them, so a long run stays small.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { SimEvent } from '../k8s/events';
+import type { Diagnostic } from '../k8s/admission-types';
+import type { LogLine } from '../runtime/types';
+
+/** Which machine an actor runs (the UI draws that machine's definition). */
+export type MachineKind = 'pod' | 'container' | 'probe' | 'node';
+
+/** A machine's active state at one instant. `value` is XState's state value. */
+export interface MachineState {
+  /** Stable actor id: `pod/NAME`, `pod/NAME/container/app`, `pod/NAME/container/app/probe/liveness`, `node/node-1`. */
+  id: string;
+  machine: MachineKind;
+  /** XState state value, e.g. `{ waiting: 'crashLoopBackOff' }` or `{ ticker: 'ticking', prober: 'idle' }`. */
+  value: unknown;
+  /** Dotted paths of every active state node, e.g. `['waiting', 'waiting.crashLoopBackOff']`. */
+  active: string[];
+}
+
+/** One transition an actor took (from the XState inspection stream). */
+export interface TransitionRecord {
+  t: number;
+  actor: string;
+  /** The event that caused it (`EXITED`, `xstate.after.10000...` shown as `after 10s`). */
+  event: string;
+  /** Active state paths before and after. */
+  from: string[];
+  to: string[];
+}
+
+/** A probe that was sent, and what came back. */
+export interface ProbeRecord {
+  t: number;
+  pod: string;
+  container: string;
+  probe: 'liveness' | 'readiness' | 'startup';
+  result: 'success' | 'failure' | 'warning';
+  output: string;
+  /** The request and the answer ("GET http://10.244.0.5:8080/healthz → 500"). */
+  detail: string;
+  /** Milliseconds the answer took (a timeout shows timeoutSeconds). */
+  tookMs: number;
+}
+
+export interface Frame {
+  /** Virtual milliseconds since the scenario started. */
+  t: number;
+  /** Every Pod as the API server would return it at t (deleted pods are gone). */
+  pods: Pod[];
+  machines: MachineState[];
+  /** Node condition as the control plane sees it. */
+  node: { name: string; ready: 'True' | 'False' | 'Unknown'; unschedulable: boolean; taints: string[] };
+  /** How many of trace.events / transitions / probes had happened by t (views slice with these). */
+  eventCount: number;
+  transitionCount: number;
+  probeCount: number;
+}
+
+export interface Trace {
+  frames: Frame[];
+  events: SimEvent[];
+  transitions: TransitionRecord[];
+  probes: ProbeRecord[];
+  /** Container logs per `pod/container`, every instance, in order. */
+  logs: Record<string, Array<LogLine & { instance: number }>>;
+  /** Virtual ms the run covered. */
+  until: number;
+  /** Admission warnings (errors stop the run before a trace exists). */
+  diagnostics: Diagnostic[];
+  /** Times (ms) pods were deleted from the API, by pod name. */
+  deletedAt: Record<string, number>;
+}
