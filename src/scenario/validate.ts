@@ -1,0 +1,46 @@
+/**
+ * Validation of a current-version scenario object (after migration). Fields with defaults may be
+ * left out (node fields, actions, seed, view); the result always has them.
+ */
+import { INVALID, fail, num, objectOf, opt, req, show, str, type Checker, type Issue } from './check';
+import { checkActions } from './validate-actions';
+import { checkCustomImages } from './validate-custom-images';
+import { checkNode, defaultNode } from './validate-node';
+import { DEFAULT_SEED, SCENARIO_VERSION, type ScenarioV1 } from './types';
+
+const version: Checker<1> = (v, path, issues) => (v === SCENARIO_VERSION ? SCENARIO_VERSION : fail(issues, path, `must be ${SCENARIO_VERSION}, got ${show(v)}`));
+
+const checkView = objectOf({ t: opt(num({ min: 0 })), pane: opt(str), container: opt(str) });
+
+const scenarioShape = objectOf({
+  version: req(version),
+  title: opt(str),
+  manifest: req(str),
+  fileName: opt(str),
+  node: opt(checkNode),
+  actions: opt(checkActions),
+  seed: opt(num({ min: 0, max: 0xffff_ffff, integer: true })),
+  customImages: opt(checkCustomImages),
+  view: opt(checkView),
+});
+
+export type ValidationResult = { ok: true; scenario: ScenarioV1 } | { ok: false; issues: Issue[] };
+
+export function validateScenario(value: unknown): ValidationResult {
+  const issues: Issue[] = [];
+  const given = scenarioShape(value, [], issues);
+  if (given === INVALID) return { ok: false, issues };
+  const scenario: ScenarioV1 = {
+    version: given.version,
+    manifest: given.manifest,
+    node: given.node ?? defaultNode(),
+    actions: given.actions ?? [],
+    seed: given.seed ?? DEFAULT_SEED,
+    view: given.view ?? {},
+  };
+  if (given.title !== undefined) scenario.title = given.title;
+  if (given.fileName !== undefined) scenario.fileName = given.fileName;
+  // An empty list and an absent one mean the same; keep one form so equal scenarios compare equal.
+  if (given.customImages !== undefined && given.customImages.length > 0) scenario.customImages = given.customImages;
+  return { ok: true, scenario };
+}
