@@ -5,7 +5,14 @@
  * describeContainerEnvVars, describeContainerVolumes) from k8s.io/kubectl/pkg/describe.
  * Output is tab-separated lines for the tabwriter, indented two spaces per level.
  */
-import type { Container, ContainerPort, ContainerState, ContainerStatus, EnvVar, Pod } from 'kubernetes-types/core/v1';
+import type {
+  Container,
+  ContainerPort,
+  ContainerState,
+  ContainerStatus,
+  EnvVar,
+  Pod,
+} from 'kubernetes-types/core/v1';
 import { describeProbe } from './probe';
 import { canonicalQuantity, parseQuantity } from './quantity';
 import { rfc1123z } from './timefmt';
@@ -27,7 +34,8 @@ function portLine(label: string, s: string): string {
 }
 
 function describeStatus(name: string, state: ContainerState | undefined): string {
-  if (state?.running) return `${L(2)}${name}:\tRunning\n${L(3)}Started:\t${rfc1123z(state.running.startedAt)}\n`;
+  if (state?.running)
+    return `${L(2)}${name}:\tRunning\n${L(3)}Started:\t${rfc1123z(state.running.startedAt)}\n`;
   if (state?.waiting) {
     const reason = state.waiting.reason ? `${L(3)}Reason:\t${state.waiting.reason}\n` : '';
     return `${L(2)}${name}:\tWaiting\n${reason}`;
@@ -112,7 +120,8 @@ function env(pod: Pod, c: Container): string {
     } else if (from.resourceFieldRef) {
       const r = from.resourceFieldRef;
       let v = resourceValue(c, r.resource, r.divisor);
-      if (v === '0' && (r.resource === 'limits.cpu' || r.resource === 'limits.memory')) v = 'node allocatable';
+      if (v === '0' && (r.resource === 'limits.cpu' || r.resource === 'limits.memory'))
+        v = 'node allocatable';
       s += `${L(3)}${e.name}:\t${v} (${r.resource})\n`;
     } else if (from.secretKeyRef) {
       const r = from.secretKeyRef;
@@ -126,7 +135,9 @@ function env(pod: Pod, c: Container): string {
 }
 
 function mounts(c: Container): string {
-  const list = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+  const list = [...(c.volumeMounts ?? [])].sort((a, b) =>
+    a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0,
+  );
   let s = `${L(2)}Mounts:${list.length === 0 ? '\t<none>' : ''}\n`;
   for (const m of list) {
     const flags = [m.readOnly ? 'ro' : 'rw'];
@@ -143,7 +154,13 @@ function mounts(c: Container): string {
 
 function lines(label: string, items: string[] | undefined): string {
   if (!items || items.length === 0) return '';
-  return `${L(2)}${label}:\n` + items.flatMap((i) => i.split('\n')).map((x) => `${L(3)}${x}\n`).join('');
+  return (
+    `${L(2)}${label}:\n` +
+    items
+      .flatMap((i) => i.split('\n'))
+      .map((x) => `${L(3)}${x}\n`)
+      .join('')
+  );
 }
 
 function container(pod: Pod, c: Container, status: ContainerStatus | undefined): string {
@@ -151,8 +168,14 @@ function container(pod: Pod, c: Container, status: ContainerStatus | undefined):
   if (status) s += `${L(2)}Container ID:\t${status.containerID ?? ''}\n`;
   s += `${L(2)}Image:\t${c.image ?? ''}\n`;
   if (status) s += `${L(2)}Image ID:\t${status.imageID ?? ''}\n`;
-  s += portLine('Port', ports(c.ports, (p) => p.containerPort));
-  s += portLine('Host Port', ports(c.ports, (p) => p.hostPort));
+  s += portLine(
+    'Port',
+    ports(c.ports, (p) => p.containerPort),
+  );
+  s += portLine(
+    'Host Port',
+    ports(c.ports, (p) => p.hostPort),
+  );
   s += lines('Command', c.command) + lines('Args', c.args);
   if (status) {
     s += describeStatus('State', status.state);
@@ -167,7 +190,12 @@ function container(pod: Pod, c: Container, status: ContainerStatus | undefined):
   return s + env(pod, c) + mounts(c);
 }
 
-export function describeContainers(label: string, pod: Pod, containers: Container[], statuses: ContainerStatus[] | undefined): string {
+export function describeContainers(
+  label: string,
+  pod: Pod,
+  containers: Container[],
+  statuses: ContainerStatus[] | undefined,
+): string {
   const byName = new Map((statuses ?? []).map((st) => [st.name, st]));
   let s = `${label}:${containers.length === 0 ? ' <none>' : ''}\n`;
   for (const c of containers) s += container(pod, c, byName.get(c.name));

@@ -28,7 +28,9 @@ function labels(title: string, map: Record<string, string> | undefined): string 
 
 /** printAnnotationsMultiline: long or multi-line values go on their own indented lines. */
 function annotations(map: Record<string, string> | undefined): string {
-  const keys = Object.keys(map ?? {}).filter((k) => k !== LAST_APPLIED).sort(byString);
+  const keys = Object.keys(map ?? {})
+    .filter((k) => k !== LAST_APPLIED)
+    .sort(byString);
   if (keys.length === 0) return 'Annotations:\t<none>\n';
   const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n)}...` : s);
   let s = 'Annotations:\t';
@@ -55,7 +57,8 @@ function tolerations(list: Toleration[] | undefined): string {
       if (t.value) s += `=${t.value}`;
       if (t.effect) s += `:${t.effect}`;
       if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
-      if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) s += ` for ${t.tolerationSeconds}s`;
+      if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null)
+        s += ` for ${t.tolerationSeconds}s`;
       return `${s}\n`;
     })
     .join('');
@@ -102,7 +105,8 @@ export function describePod(pod: Pod, events: SimEvent[], nowMs: number): string
   }
   s += describeContainers('Containers', pod, spec?.containers ?? [], status.containerStatuses);
   const ephemeral = spec?.ephemeralContainers ?? [];
-  if (ephemeral.length > 0) s += describeContainers('Ephemeral Containers', pod, ephemeral, status.ephemeralContainerStatuses);
+  if (ephemeral.length > 0)
+    s += describeContainers('Ephemeral Containers', pod, ephemeral, status.ephemeralContainerStatuses);
   const gates = spec?.readinessGates ?? [];
   if (gates.length > 0) {
     const rows = gates.map((g): [string, string] => [
@@ -112,7 +116,11 @@ export function describePod(pod: Pod, events: SimEvent[], nowMs: number): string
     s += conditionTable('Readiness Gates', rows);
   }
   const conditions = status.conditions ?? [];
-  if (conditions.length > 0) s += conditionTable('Conditions', conditions.map((c): [string, string] => [c.type, c.status]));
+  if (conditions.length > 0)
+    s += conditionTable(
+      'Conditions',
+      conditions.map((c): [string, string] => [c.type, c.status]),
+    );
   s += describeVolumes(spec?.volumes);
   s += `QoS Class:\t${podQosClass(pod)}\n`;
   s += labels('Node-Selectors', spec?.nodeSelector);

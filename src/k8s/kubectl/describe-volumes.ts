@@ -14,7 +14,10 @@ function source(v: Volume): string {
     return `${L2}Type:\tHostPath (bare host directory volume)\n${L2}Path:\t${v.hostPath.path}\n${L2}HostPathType:\t${v.hostPath.type || '<none>'}\n`;
   }
   if (v.emptyDir) {
-    const limit = v.emptyDir.sizeLimit !== undefined && quantitySign(v.emptyDir.sizeLimit) > 0 ? canonicalQuantity(v.emptyDir.sizeLimit) : '<unset>';
+    const limit =
+      v.emptyDir.sizeLimit !== undefined && quantitySign(v.emptyDir.sizeLimit) > 0
+        ? canonicalQuantity(v.emptyDir.sizeLimit)
+        : '<unset>';
     return `${L2}Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n${L2}Medium:\t${v.emptyDir.medium ?? ''}\n${L2}SizeLimit:\t${limit}\n`;
   }
   if (v.secret) {
@@ -38,10 +41,13 @@ function source(v: Volume): string {
   if (v.projected) {
     let s = `${L2}Type:\tProjected (a volume that contains injected data from multiple sources)\n`;
     for (const src of v.projected.sources ?? []) {
-      if (src.secret) s += `${L2}SecretName:\t${src.secret.name ?? ''}\n${L2}Optional:\t${src.secret.optional === true}\n`;
+      if (src.secret)
+        s += `${L2}SecretName:\t${src.secret.name ?? ''}\n${L2}Optional:\t${src.secret.optional === true}\n`;
       else if (src.downwardAPI) s += `${L2}DownwardAPI:\ttrue\n`;
-      else if (src.configMap) s += `${L2}ConfigMapName:\t${src.configMap.name ?? ''}\n${L2}Optional:\t${src.configMap.optional === true}\n`;
-      else if (src.serviceAccountToken) s += `${L2}TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3607}\n`;
+      else if (src.configMap)
+        s += `${L2}ConfigMapName:\t${src.configMap.name ?? ''}\n${L2}Optional:\t${src.configMap.optional === true}\n`;
+      else if (src.serviceAccountToken)
+        s += `${L2}TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3607}\n`;
     }
     return s;
   }

@@ -69,7 +69,10 @@ export function getPodsTable(pods: Pod[], nowMs: number, opts: GetPodsOptions = 
  * `kubectl get pods -w`: the header and the first row are flushed together (the initial list), then
  * each change is printed and flushed on its own; columns keep the widest width seen so far.
  */
-export function getPodsWatchLines(rows: Array<{ pod: Pod; tMs: number }>, opts: { wide?: boolean } = {}): string {
+export function getPodsWatchLines(
+  rows: Array<{ pod: Pod; tMs: number }>,
+  opts: { wide?: boolean } = {},
+): string {
   const w = new TabWriter(GET_TABWRITER);
   let out = '';
   rows.forEach(({ pod, tMs }, i) => {

@@ -1,5 +1,11 @@
 export { humanDuration } from './duration';
-export { podStatusReason, podReadyColumn, podRestartsColumn, printPodRow, isRestartableInitContainer } from './pod-row';
+export {
+  podStatusReason,
+  podReadyColumn,
+  podRestartsColumn,
+  printPodRow,
+  isRestartableInitContainer,
+} from './pod-row';
 export type { PodRow } from './pod-row';
 export { getPodsTable, getPodsWatchLines, podRowCells } from './get-pods';
 export type { GetPodsOptions } from './get-pods';

@@ -11,7 +11,12 @@ const sidecar = (name: string) => c(name, { restartPolicy: 'Always' });
 const initialized = [cond('Initialized', 'True')];
 
 const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = [
-  { rule: 'printPod: no container status yet → phase (Pending)', pod: pod({}), status: 'Pending', ready: '0/1' },
+  {
+    rule: 'printPod: no container status yet → phase (Pending)',
+    pod: pod({}),
+    status: 'Pending',
+    ready: '0/1',
+  },
   {
     rule: 'printPod: regular container waiting reason wins (ContainerCreating)',
     pod: pod({ statuses: [waiting('app', 'ContainerCreating')] }),
@@ -41,13 +46,19 @@ const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = 
   },
   {
     rule: 'printPod: init waiting PodInitializing is not a reason → Init:0/2',
-    pod: pod({ initContainers: [c('a'), c('b')], initStatuses: [waiting('a', 'PodInitializing'), waiting('b', 'PodInitializing')] }),
+    pod: pod({
+      initContainers: [c('a'), c('b')],
+      initStatuses: [waiting('a', 'PodInitializing'), waiting('b', 'PodInitializing')],
+    }),
     status: 'Init:0/2',
     ready: '0/1',
   },
   {
     rule: 'printPod: first init done, second running → Init:1/2',
-    pod: pod({ initContainers: [c('a'), c('b')], initStatuses: [terminated('a', 0, 'Completed'), running('b', false)] }),
+    pod: pod({
+      initContainers: [c('a'), c('b')],
+      initStatuses: [terminated('a', 0, 'Completed'), running('b', false)],
+    }),
     status: 'Init:1/2',
     ready: '0/1',
   },
@@ -59,7 +70,10 @@ const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = 
   },
   {
     rule: 'printPod: init waiting reason → Init:CrashLoopBackOff',
-    pod: pod({ initContainers: [c('a')], initStatuses: [waiting('a', 'CrashLoopBackOff', { restartCount: 2 })] }),
+    pod: pod({
+      initContainers: [c('a')],
+      initStatuses: [waiting('a', 'CrashLoopBackOff', { restartCount: 2 })],
+    }),
     status: 'Init:CrashLoopBackOff',
     ready: '0/1',
   },
@@ -77,7 +91,10 @@ const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = 
   },
   {
     rule: 'printPod: sidecar (restartPolicy Always) not started yet → Init:0/1, counted in READY total',
-    pod: pod({ initContainers: [sidecar('proxy')], initStatuses: [running('proxy', false, 5, { started: false })] }),
+    pod: pod({
+      initContainers: [sidecar('proxy')],
+      initStatuses: [running('proxy', false, 5, { started: false })],
+    }),
     status: 'Init:0/1',
     ready: '0/2',
   },
@@ -144,7 +161,12 @@ const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = 
     status: 'Completed',
     ready: '0/1',
   },
-  { rule: 'printPod: terminated reason (Error)', pod: pod({ phase: 'Failed', statuses: [terminated('app', 1, 'Error')] }), status: 'Error', ready: '0/1' },
+  {
+    rule: 'printPod: terminated reason (Error)',
+    pod: pod({ phase: 'Failed', statuses: [terminated('app', 1, 'Error')] }),
+    status: 'Error',
+    ready: '0/1',
+  },
   {
     rule: 'printPod: terminated reason (OOMKilled)',
     pod: pod({ phase: 'Running', statuses: [terminated('app', 137, 'OOMKilled')] }),
@@ -163,7 +185,12 @@ const cases: Array<{ rule: string; pod: Pod; status: string; ready: string }> = 
     status: 'ImagePullBackOff',
     ready: '0/1',
   },
-  { rule: 'printPod: waiting reason (ErrImagePull)', pod: pod({ statuses: [waiting('app', 'ErrImagePull')] }), status: 'ErrImagePull', ready: '0/1' },
+  {
+    rule: 'printPod: waiting reason (ErrImagePull)',
+    pod: pod({ statuses: [waiting('app', 'ErrImagePull')] }),
+    status: 'ErrImagePull',
+    ready: '0/1',
+  },
   {
     rule: 'printPod: containers are read last to first, so the first container has the last word',
     pod: pod({
@@ -225,14 +252,24 @@ describe('podStatusReason / podReadyColumn (printPod)', () => {
   });
 });
 
-const lastTerminated = (finishedS: number) => ({ terminated: { exitCode: 1, reason: 'Error', startedAt: T(finishedS - 1), finishedAt: T(finishedS) } });
+const lastTerminated = (finishedS: number) => ({
+  terminated: { exitCode: 1, reason: 'Error', startedAt: T(finishedS - 1), finishedAt: T(finishedS) },
+});
 
 describe('podRestartsColumn (printPod restarts and lastRestartDate)', () => {
   const rows: Array<{ rule: string; pod: Pod; now: number; want: string }> = [
-    { rule: 'printPod: no restarts → "0"', pod: pod({ phase: 'Running', statuses: [running('app', true)] }), now: 60, want: '0' },
+    {
+      rule: 'printPod: no restarts → "0"',
+      pod: pod({ phase: 'Running', statuses: [running('app', true)] }),
+      now: 60,
+      want: '0',
+    },
     {
       rule: 'printPod: restarts with lastState.terminated.finishedAt → "N (age ago)"',
-      pod: pod({ phase: 'Running', statuses: [waiting('app', 'CrashLoopBackOff', { restartCount: 3, lastState: lastTerminated(48) })] }),
+      pod: pod({
+        phase: 'Running',
+        statuses: [waiting('app', 'CrashLoopBackOff', { restartCount: 3, lastState: lastTerminated(48) })],
+      }),
       now: 60,
       want: '3 (12s ago)',
     },
@@ -257,7 +294,12 @@ describe('podRestartsColumn (printPod restarts and lastRestartDate)', () => {
     },
     {
       rule: 'printPod: while initializing, init container restarts count',
-      pod: pod({ initContainers: [c('init')], initStatuses: [waiting('init', 'CrashLoopBackOff', { restartCount: 2, lastState: lastTerminated(10) })] }),
+      pod: pod({
+        initContainers: [c('init')],
+        initStatuses: [
+          waiting('init', 'CrashLoopBackOff', { restartCount: 2, lastState: lastTerminated(10) }),
+        ],
+      }),
       now: 60,
       want: '2 (50s ago)',
     },

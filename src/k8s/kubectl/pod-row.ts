@@ -80,7 +80,9 @@ export function printPodRow(pod: Pod): PodRow {
     if (terminated) {
       // Initialization failed.
       if (!terminated.reason) {
-        reason = terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
+        reason = terminated.signal
+          ? `Init:Signal:${terminated.signal}`
+          : `Init:ExitCode:${terminated.exitCode}`;
       } else {
         reason = `Init:${terminated.reason}`;
       }
@@ -129,7 +131,12 @@ export function printPodRow(pod: Pod): PodRow {
     reason = 'Terminating';
   }
 
-  return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts, lastRestartMs: lastRestart };
+  return {
+    ready: `${readyContainers}/${totalContainers}`,
+    status: reason,
+    restarts,
+    lastRestartMs: lastRestart,
+  };
 }
 
 /** kubectl's STATUS column. */

@@ -2,7 +2,8 @@
 import type { Probe } from 'kubernetes-types/core/v1';
 
 /** net.JoinHostPort: brackets a host that contains a colon (IPv6). */
-const joinHostPort = (host: string, port: string): string => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+const joinHostPort = (host: string, port: string): string =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 
 /** url.URL{Scheme, Host, Path}.String(). */
 function urlString(scheme: string, host: string, path: string): string {
@@ -25,7 +26,8 @@ export function describeProbe(probe: Probe): string {
     const host = port.length > 0 ? joinHostPort(g.host ?? '', port) : (g.host ?? '');
     return `http-get ${urlString(scheme, host, g.path ?? '')} ${attrs}`;
   }
-  if (probe.tcpSocket) return `tcp-socket ${probe.tcpSocket.host ?? ''}:${String(probe.tcpSocket.port)} ${attrs}`;
+  if (probe.tcpSocket)
+    return `tcp-socket ${probe.tcpSocket.host ?? ''}:${String(probe.tcpSocket.port)} ${attrs}`;
   if (probe.grpc) return `grpc <pod>:${probe.grpc.port} ${probe.grpc.service ?? ''} ${attrs}`;
   return `unknown ${attrs}`;
 }

@@ -30,8 +30,9 @@ export function podQosClass(pod: Pod): string {
   const limits = new Map<string, bigint>();
   let guaranteed = true;
   // Pod-level resources (spec.resources) replace the per-container computation.
-  const podResources = (pod.spec as { resources?: { requests?: ResourceList; limits?: ResourceList } } | undefined)
-    ?.resources;
+  const podResources = (
+    pod.spec as { resources?: { requests?: ResourceList; limits?: ResourceList } } | undefined
+  )?.resources;
   if (podResources) {
     addPositive(requests, podResources.requests);
     if (podResources.limits) {

@@ -75,7 +75,8 @@ export class TabWriter {
       let s = '';
       lines[i].forEach((cell, j) => {
         s += cell;
-        if (j < widths.length && j < lines[i].length - 1) s += ' '.repeat(Math.max(0, widths[j] - runeWidth(cell)));
+        if (j < widths.length && j < lines[i].length - 1)
+          s += ' '.repeat(Math.max(0, widths[j] - runeWidth(cell)));
       });
       out.push(s);
     }

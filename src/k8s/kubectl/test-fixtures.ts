@@ -8,7 +8,12 @@ export function cond(type: string, status: 'True' | 'False', reason?: string): P
   return { type, status, ...(reason ? { reason } : {}) };
 }
 
-export function running(name: string, ready: boolean, startedS = 5, extra: Partial<ContainerStatus> = {}): ContainerStatus {
+export function running(
+  name: string,
+  ready: boolean,
+  startedS = 5,
+  extra: Partial<ContainerStatus> = {},
+): ContainerStatus {
   return {
     name,
     image: 'busybox',
@@ -22,7 +27,16 @@ export function running(name: string, ready: boolean, startedS = 5, extra: Parti
 }
 
 export function waiting(name: string, reason: string, extra: Partial<ContainerStatus> = {}): ContainerStatus {
-  return { name, image: 'busybox', imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason } }, ...extra };
+  return {
+    name,
+    image: 'busybox',
+    imageID: '',
+    ready: false,
+    started: false,
+    restartCount: 0,
+    state: { waiting: { reason } },
+    ...extra,
+  };
 }
 
 export function terminated(
@@ -39,12 +53,24 @@ export function terminated(
     ready: false,
     started: false,
     restartCount: 0,
-    state: { terminated: { exitCode, ...(reason ? { reason } : {}), ...(signal ? { signal } : {}), startedAt: T(1), finishedAt: T(2) } },
+    state: {
+      terminated: {
+        exitCode,
+        ...(reason ? { reason } : {}),
+        ...(signal ? { signal } : {}),
+        startedAt: T(1),
+        finishedAt: T(2),
+      },
+    },
     ...extra,
   };
 }
 
-export const c = (name: string, extra: Partial<Container> = {}): Container => ({ name, image: 'busybox', ...extra });
+export const c = (name: string, extra: Partial<Container> = {}): Container => ({
+  name,
+  image: 'busybox',
+  ...extra,
+});
 
 export interface PodParts {
   name?: string;
@@ -66,7 +92,9 @@ export function pod(p: PodParts): Pod {
       name: p.name ?? 'web',
       namespace: 'default',
       creationTimestamp: T(0),
-      ...(p.deletionS !== undefined ? { deletionTimestamp: T(p.deletionS), deletionGracePeriodSeconds: 30 } : {}),
+      ...(p.deletionS !== undefined
+        ? { deletionTimestamp: T(p.deletionS), deletionGracePeriodSeconds: 30 }
+        : {}),
     },
     spec: {
       containers: p.containers ?? [c('app')],
