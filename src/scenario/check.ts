@@ -40,22 +40,37 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** A short, safe rendering of a bad value for a message. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : isPlainObject(value) ? 'an object' : String(value);
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : isPlainObject(value)
+          ? 'an object'
+          : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-export const str: Checker<string> = (v, path, issues) => (typeof v === 'string' ? v : fail(issues, path, `must be a string, got ${show(v)}`));
+export const str: Checker<string> = (v, path, issues) =>
+  typeof v === 'string' ? v : fail(issues, path, `must be a string, got ${show(v)}`);
 
-export const bool: Checker<boolean> = (v, path, issues) => (typeof v === 'boolean' ? v : fail(issues, path, `must be true or false, got ${show(v)}`));
+export const bool: Checker<boolean> = (v, path, issues) =>
+  typeof v === 'boolean' ? v : fail(issues, path, `must be true or false, got ${show(v)}`);
 
 export function num(opts: { min?: number; max?: number; integer?: boolean } = {}): Checker<number> {
   const { min, max, integer = false } = opts;
   const noun = integer ? 'an integer' : 'a number';
-  const range = [min !== undefined ? `>= ${min}` : '', max !== undefined ? `<= ${max}` : ''].filter(Boolean).join(' and ');
+  const range = [min !== undefined ? `>= ${min}` : '', max !== undefined ? `<= ${max}` : '']
+    .filter(Boolean)
+    .join(' and ');
   const want = range ? `must be ${noun} ${range}` : `must be ${noun}`;
   return (v, path, issues) => {
     const ok =
-      typeof v === 'number' && Number.isFinite(v) && (!integer || Number.isInteger(v)) && (min === undefined || v >= min) && (max === undefined || v <= max);
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      (!integer || Number.isInteger(v)) &&
+      (min === undefined || v >= min) &&
+      (max === undefined || v <= max);
     // `+ 0` turns -0 into 0: JSON cannot carry -0, so a round trip must not depend on it.
     return ok ? v + 0 : fail(issues, path, `${want}, got ${show(v)}`);
   };
@@ -65,7 +80,11 @@ export function oneOf<const T extends string>(values: readonly T[]): Checker<T> 
   return (v, path, issues) =>
     typeof v === 'string' && (values as readonly string[]).includes(v)
       ? (v as T)
-      : fail(issues, path, `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${show(v)}`);
+      : fail(
+          issues,
+          path,
+          `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${show(v)}`,
+        );
 }
 
 export function arrayOf<T>(item: Checker<T>): Checker<T[]> {
@@ -82,7 +101,10 @@ export function arrayOf<T>(item: Checker<T>): Checker<T[]> {
   };
 }
 
-export function recordOf<T>(item: Checker<T>, key?: (k: string) => string | undefined): Checker<Record<string, T>> {
+export function recordOf<T>(
+  item: Checker<T>,
+  key?: (k: string) => string | undefined,
+): Checker<Record<string, T>> {
   return (v, path, issues) => {
     if (!isPlainObject(v)) return fail(issues, path, `must be a mapping, got ${show(v)}`);
     const entries: Array<[string, T]> = [];

@@ -23,7 +23,11 @@ function invalid(path: PathSegment[], message: string): MigrateResult {
   return { ok: false, kind: 'invalid', issue, message: formatIssue(issue) };
 }
 
-export function migrate(obj: unknown, steps: Readonly<Record<number, Step>> = STEPS, current: number = SCENARIO_VERSION): MigrateResult {
+export function migrate(
+  obj: unknown,
+  steps: Readonly<Record<number, Step>> = STEPS,
+  current: number = SCENARIO_VERSION,
+): MigrateResult {
   if (!isPlainObject(obj)) return invalid([], `must be a mapping, got ${show(obj)}`);
   const from = obj.version;
   if (from === undefined) return invalid(['version'], `required (this PodPlay writes version ${current})`);
@@ -31,7 +35,12 @@ export function migrate(obj: unknown, steps: Readonly<Record<number, Step>> = ST
     return invalid(['version'], `must be a whole number from 1 to ${current}, got ${show(from)}`);
   }
   if (from > current) {
-    return { ok: false, kind: 'newer', version: from, message: `version: ${from} is newer than this PodPlay understands (up to ${current})` };
+    return {
+      ok: false,
+      kind: 'newer',
+      version: from,
+      message: `version: ${from} is newer than this PodPlay understands (up to ${current})`,
+    };
   }
   let value = obj;
   for (let v = from; v < current; v++) {

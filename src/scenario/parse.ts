@@ -12,10 +12,12 @@ export type ParseResult =
 export function parseScenario(json: unknown): ParseResult {
   const migrated = migrate(json);
   if (!migrated.ok) {
-    if (migrated.kind === 'newer') return { ok: false, errors: [migrated.message], kind: 'newer', version: migrated.version };
+    if (migrated.kind === 'newer')
+      return { ok: false, errors: [migrated.message], kind: 'newer', version: migrated.version };
     return { ok: false, errors: [migrated.message], kind: 'invalid', issues: [migrated.issue] };
   }
   const result = validateScenario(migrated.value);
-  if (!result.ok) return { ok: false, errors: result.issues.map(formatIssue), kind: 'invalid', issues: result.issues };
+  if (!result.ok)
+    return { ok: false, errors: result.issues.map(formatIssue), kind: 'invalid', issues: result.issues };
   return result;
 }

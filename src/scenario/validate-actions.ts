@@ -1,6 +1,20 @@
 /** The timed actions of a scenario, one shape per SimAction kind. */
 import type { SimAction, SimActionKind } from '../engine/input';
-import { INVALID, arrayOf, bool, fail, isPlainObject, num, objectOf, oneOf, opt, req, show, str, type Checker } from './check';
+import {
+  INVALID,
+  arrayOf,
+  bool,
+  fail,
+  isPlainObject,
+  num,
+  objectOf,
+  oneOf,
+  opt,
+  req,
+  show,
+  str,
+  type Checker,
+} from './check';
 
 const at = req(num({ min: 0 }));
 const pod = opt(str);
@@ -10,7 +24,12 @@ const kindIs = <K extends SimActionKind>(k: K) => req(oneOf([k]));
 type ActionOf<K extends SimActionKind> = Extract<SimAction, { kind: K }>;
 
 const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
-  deletePod: objectOf({ at, kind: kindIs('deletePod'), pod, gracePeriodSeconds: opt(num({ min: 0, integer: true })) }),
+  deletePod: objectOf({
+    at,
+    kind: kindIs('deletePod'),
+    pod,
+    gracePeriodSeconds: opt(num({ min: 0, integer: true })),
+  }),
   killContainer: objectOf({
     at,
     kind: kindIs('killContainer'),
@@ -31,9 +50,23 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
   }),
   writeFile: objectOf({ at, kind: kindIs('writeFile'), pod, container, path: req(str), content: opt(str) }),
   removeFile: objectOf({ at, kind: kindIs('removeFile'), pod, container, path: req(str) }),
-  setPodCondition: objectOf({ at, kind: kindIs('setPodCondition'), pod, type: req(str), status: req(oneOf(['True', 'False', 'Unknown'])) }),
-  setNodeState: objectOf({ at, kind: kindIs('setNodeState'), state: req(oneOf(['Ready', 'NotReady', 'Unreachable'])) }),
-  nodePressure: objectOf({ at, kind: kindIs('nodePressure'), resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])) }),
+  setPodCondition: objectOf({
+    at,
+    kind: kindIs('setPodCondition'),
+    pod,
+    type: req(str),
+    status: req(oneOf(['True', 'False', 'Unknown'])),
+  }),
+  setNodeState: objectOf({
+    at,
+    kind: kindIs('setNodeState'),
+    state: req(oneOf(['Ready', 'NotReady', 'Unreachable'])),
+  }),
+  nodePressure: objectOf({
+    at,
+    kind: kindIs('nodePressure'),
+    resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])),
+  }),
   cordon: objectOf({ at, kind: kindIs('cordon') }),
   drain: objectOf({ at, kind: kindIs('drain') }),
 };
@@ -47,12 +80,27 @@ function isActionKind(k: unknown): k is SimActionKind {
 export const checkAction: Checker<SimAction> = (v, path, issues) => {
   if (!isPlainObject(v)) return fail(issues, path, `must be a mapping, got ${show(v)}`);
   const kind = v.kind;
-  if (kind === undefined) return fail(issues, [...path, 'kind'], `required (one of ${ACTION_KINDS.join(', ')})`);
-  if (!isActionKind(kind)) return fail(issues, [...path, 'kind'], `unknown action ${show(kind)} (expected one of ${ACTION_KINDS.join(', ')})`);
+  if (kind === undefined)
+    return fail(issues, [...path, 'kind'], `required (one of ${ACTION_KINDS.join(', ')})`);
+  if (!isActionKind(kind))
+    return fail(
+      issues,
+      [...path, 'kind'],
+      `unknown action ${show(kind)} (expected one of ${ACTION_KINDS.join(', ')})`,
+    );
   const checker = ACTION_CHECKERS[kind] as Checker<SimAction>;
   const action = checker(v, path, issues);
-  if (action !== INVALID && action.kind === 'setEndpoint' && action.status === undefined && action.timeout !== true) {
-    return fail(issues, [...path, 'status'], 'required unless timeout is true (what should the endpoint answer?)');
+  if (
+    action !== INVALID &&
+    action.kind === 'setEndpoint' &&
+    action.status === undefined &&
+    action.timeout !== true
+  ) {
+    return fail(
+      issues,
+      [...path, 'status'],
+      'required unless timeout is true (what should the endpoint answer?)',
+    );
   }
   return action;
 };

@@ -5,9 +5,16 @@ import { arrayOf, fail, num, objectOf, oneOf, opt, recordOf, req, str, type Chec
 const seconds = num({ min: 0 });
 const port = num({ min: 1, max: 65535, integer: true });
 
-const onTermObject = objectOf({ exitCode: opt(num({ min: 0, max: 255, integer: true })), delaySeconds: opt(seconds) });
+const onTermObject = objectOf({
+  exitCode: opt(num({ min: 0, max: 255, integer: true })),
+  delaySeconds: opt(seconds),
+});
 const onTerm: Checker<CustomImageBehaviour['onTerm']> = (v, path, issues) =>
-  v === 'ignore' ? 'ignore' : typeof v === 'string' ? fail(issues, path, `must be "ignore" or a mapping, got "${v}"`) : onTermObject(v, path, issues);
+  v === 'ignore'
+    ? 'ignore'
+    : typeof v === 'string'
+      ? fail(issues, path, `must be "ignore" or a mapping, got "${v}"`)
+      : onTermObject(v, path, issues);
 
 const httpAnswer = objectOf({
   fromSeconds: req(seconds),

@@ -22,7 +22,11 @@ const quantity: Checker<string> = (v, path, issues) =>
 const labelValue: Checker<string> = (v, path, issues) =>
   typeof v === 'string' && isLabelValue(v)
     ? v
-    : fail(issues, path, `not a label value: ${show(v)} (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`);
+    : fail(
+        issues,
+        path,
+        `not a label value: ${show(v)} (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`,
+      );
 
 const nodeName: Checker<string> = (v, path, issues) =>
   typeof v === 'string' && /^[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?$/.test(v)

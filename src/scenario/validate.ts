@@ -8,7 +8,10 @@ import { checkCustomImages } from './validate-custom-images';
 import { checkNode, defaultNode } from './validate-node';
 import { DEFAULT_SEED, SCENARIO_VERSION, type ScenarioV1 } from './types';
 
-const version: Checker<1> = (v, path, issues) => (v === SCENARIO_VERSION ? SCENARIO_VERSION : fail(issues, path, `must be ${SCENARIO_VERSION}, got ${show(v)}`));
+const version: Checker<1> = (v, path, issues) =>
+  v === SCENARIO_VERSION
+    ? SCENARIO_VERSION
+    : fail(issues, path, `must be ${SCENARIO_VERSION}, got ${show(v)}`);
 
 const checkView = objectOf({ t: opt(num({ min: 0 })), pane: opt(str), container: opt(str) });
 
@@ -41,6 +44,7 @@ export function validateScenario(value: unknown): ValidationResult {
   if (given.title !== undefined) scenario.title = given.title;
   if (given.fileName !== undefined) scenario.fileName = given.fileName;
   // An empty list and an absent one mean the same; keep one form so equal scenarios compare equal.
-  if (given.customImages !== undefined && given.customImages.length > 0) scenario.customImages = given.customImages;
+  if (given.customImages !== undefined && given.customImages.length > 0)
+    scenario.customImages = given.customImages;
   return { ok: true, scenario };
 }

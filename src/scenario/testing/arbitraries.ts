@@ -12,9 +12,14 @@ const pod = { pod: name };
 
 const quantity = fc.oneof(
   fc.constantFrom('2', '4Gi', '110', '500m', '1.5', '2e3', '.5', '128Mi', '1k'),
-  fc.tuple(fc.nat(99999), fc.constantFrom('', 'Ki', 'Mi', 'Gi', 'm', 'k', 'M', 'G', 'E')).map(([n, s]) => `${n}${s}`),
+  fc
+    .tuple(fc.nat(99999), fc.constantFrom('', 'Ki', 'Mi', 'Gi', 'm', 'k', 'M', 'G', 'E'))
+    .map(([n, s]) => `${n}${s}`),
 );
-const labelKey = fc.oneof(name, fc.tuple(fc.constantFrom('kubernetes.io', 'example.com'), name).map(([p, n]) => `${p}/${n}`));
+const labelKey = fc.oneof(
+  name,
+  fc.tuple(fc.constantFrom('kubernetes.io', 'example.com'), name).map(([p, n]) => `${p}/${n}`),
+);
 
 export const arbNode: fc.Arbitrary<NodeSettings> = fc.record({
   name,
@@ -28,35 +33,86 @@ const action = <T extends SimAction>(required: fc.Arbitrary<Omit<T, 'at'>>): fc.
   fc.tuple(seconds, required).map(([at, rest]) => ({ at, ...rest }) as T);
 
 export const arbAction: fc.Arbitrary<SimAction> = fc.oneof(
-  action(fc.record({ kind: fc.constant('deletePod' as const), ...pod, gracePeriodSeconds: fc.nat(600) }, { requiredKeys: ['kind'] })),
   action(
     fc.record(
-      { kind: fc.constant('killContainer' as const), ...pod, container: name, how: fc.constantFrom('crash' as const, 'oom' as const), exitCode: int(0, 255) },
+      { kind: fc.constant('deletePod' as const), ...pod, gracePeriodSeconds: fc.nat(600) },
+      { requiredKeys: ['kind'] },
+    ),
+  ),
+  action(
+    fc.record(
+      {
+        kind: fc.constant('killContainer' as const),
+        ...pod,
+        container: name,
+        how: fc.constantFrom('crash' as const, 'oom' as const),
+        exitCode: int(0, 255),
+      },
       { requiredKeys: ['kind', 'container', 'how'] },
     ),
   ),
   action(
     fc.oneof(
       fc.record(
-        { kind: fc.constant('setEndpoint' as const), ...pod, container: name, port: int(1, 65535), path: text, status: int(100, 599), timeout: fc.boolean() },
+        {
+          kind: fc.constant('setEndpoint' as const),
+          ...pod,
+          container: name,
+          port: int(1, 65535),
+          path: text,
+          status: int(100, 599),
+          timeout: fc.boolean(),
+        },
         { requiredKeys: ['kind', 'container', 'port', 'status'] },
       ),
       fc.record(
-        { kind: fc.constant('setEndpoint' as const), ...pod, container: name, port: int(1, 65535), path: text, timeout: fc.constant(true) },
+        {
+          kind: fc.constant('setEndpoint' as const),
+          ...pod,
+          container: name,
+          port: int(1, 65535),
+          path: text,
+          timeout: fc.constant(true),
+        },
         { requiredKeys: ['kind', 'container', 'port', 'timeout'] },
       ),
     ),
   ),
-  action(fc.record({ kind: fc.constant('writeFile' as const), ...pod, container: name, path: text, content: text }, { requiredKeys: ['kind', 'container', 'path'] })),
-  action(fc.record({ kind: fc.constant('removeFile' as const), ...pod, container: name, path: text }, { requiredKeys: ['kind', 'container', 'path'] })),
   action(
     fc.record(
-      { kind: fc.constant('setPodCondition' as const), ...pod, type: text, status: fc.constantFrom('True' as const, 'False' as const, 'Unknown' as const) },
+      { kind: fc.constant('writeFile' as const), ...pod, container: name, path: text, content: text },
+      { requiredKeys: ['kind', 'container', 'path'] },
+    ),
+  ),
+  action(
+    fc.record(
+      { kind: fc.constant('removeFile' as const), ...pod, container: name, path: text },
+      { requiredKeys: ['kind', 'container', 'path'] },
+    ),
+  ),
+  action(
+    fc.record(
+      {
+        kind: fc.constant('setPodCondition' as const),
+        ...pod,
+        type: text,
+        status: fc.constantFrom('True' as const, 'False' as const, 'Unknown' as const),
+      },
       { requiredKeys: ['kind', 'type', 'status'] },
     ),
   ),
-  action(fc.record({ kind: fc.constant('setNodeState' as const), state: fc.constantFrom('Ready' as const, 'NotReady' as const, 'Unreachable' as const) })),
-  action(fc.record({ kind: fc.constant('nodePressure' as const), resource: fc.constantFrom('memory' as const, 'ephemeral-storage' as const, 'pid' as const) })),
+  action(
+    fc.record({
+      kind: fc.constant('setNodeState' as const),
+      state: fc.constantFrom('Ready' as const, 'NotReady' as const, 'Unreachable' as const),
+    }),
+  ),
+  action(
+    fc.record({
+      kind: fc.constant('nodePressure' as const),
+      resource: fc.constantFrom('memory' as const, 'ephemeral-storage' as const, 'pid' as const),
+    }),
+  ),
   action(fc.record({ kind: fc.constant('cordon' as const) })),
   action(fc.record({ kind: fc.constant('drain' as const) })),
 );
@@ -68,14 +124,38 @@ export const arbCustomImage: fc.Arbitrary<CustomImageBehaviour> = fc.record(
     exitAfterSeconds: seconds,
     exitCode: int(0, 255),
     memoryMiB: seconds,
-    onTerm: fc.oneof(fc.constant('ignore' as const), fc.record({ exitCode: int(0, 255), delaySeconds: seconds }, { requiredKeys: [] })),
+    onTerm: fc.oneof(
+      fc.constant('ignore' as const),
+      fc.record({ exitCode: int(0, 255), delaySeconds: seconds }, { requiredKeys: [] }),
+    ),
     listen: fc.array(
       fc.record(
         {
           port: int(1, 65535),
           protocol: fc.constantFrom('http' as const, 'tcp' as const, 'grpc' as const),
-          paths: fc.dictionary(text, fc.array(fc.record({ fromSeconds: seconds, status: int(100, 599), delaySeconds: seconds }, { requiredKeys: ['fromSeconds', 'status'] }), { maxLength: 2 }), { maxKeys: 2 }),
-          grpc: fc.array(fc.record({ fromSeconds: seconds, status: fc.constantFrom('SERVING' as const, 'NOT_SERVING' as const, 'SERVICE_UNKNOWN' as const, 'UNKNOWN' as const) }), { maxLength: 2 }),
+          paths: fc.dictionary(
+            text,
+            fc.array(
+              fc.record(
+                { fromSeconds: seconds, status: int(100, 599), delaySeconds: seconds },
+                { requiredKeys: ['fromSeconds', 'status'] },
+              ),
+              { maxLength: 2 },
+            ),
+            { maxKeys: 2 },
+          ),
+          grpc: fc.array(
+            fc.record({
+              fromSeconds: seconds,
+              status: fc.constantFrom(
+                'SERVING' as const,
+                'NOT_SERVING' as const,
+                'SERVICE_UNKNOWN' as const,
+                'UNKNOWN' as const,
+              ),
+            }),
+            { maxLength: 2 },
+          ),
           afterSeconds: seconds,
         },
         { requiredKeys: ['port'] },
