@@ -10,3 +10,5 @@ export { ACTION_KINDS } from './validate-actions';
 export { defaultNode } from './validate-node';
 export { defaultScenario } from './default';
 export { canonicalScenario, sameScenario, wireScenario } from './canonical';
+export { encodeScenarioToFragment, decodeFragment, type DecodeResult } from './url';
+export { LINK_LIMITS, type LinkError, type LinkErrorKind } from './link-error';
