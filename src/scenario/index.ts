@@ -12,3 +12,18 @@ export { defaultScenario } from './default';
 export { canonicalScenario, sameScenario, wireScenario } from './canonical';
 export { encodeScenarioToFragment, decodeFragment, type DecodeResult } from './url';
 export { LINK_LIMITS, type LinkError, type LinkErrorKind } from './link-error';
+export { exportScenario, importScenarioFile, type ExportFormat, type ImportResult } from './file';
+export type { StorageLike, StorageProblem, StorageProblemKind, StorageWrite } from './storage';
+export {
+  DRAFT_KEYS,
+  loadDraft,
+  saveDraft,
+  discardDraft,
+  compareDraftWithLink,
+  stashDraftBeforeLink,
+  loadStashedDraft,
+  restoreStashedDraft,
+  discardStashedDraft,
+  type DraftLoad,
+  type LinkVsDraft,
+} from './draft-store';
