@@ -87,3 +87,14 @@ describe('scenario files', () => {
     });
   });
 });
+
+describe('importScenarioFile on hostile input', () => {
+  it('never throws', () => {
+    expect(importScenarioFile(`${'['.repeat(100_000)}`, 'deep.yaml').ok).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        importScenarioFile(text, 'x.yaml');
+      }),
+    );
+  });
+});

@@ -64,7 +64,7 @@ function fromScenario(fileName: string, doc: Document, lineCounter: LineCounter)
   return { ok: false, errors: parsed.issues.map((issue) => locateIssue(fileName, doc, lineCounter, issue)) };
 }
 
-export function importScenarioFile(text: string, fileName: string): ImportResult {
+function importText(text: string, fileName: string): ImportResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const syntax = docs.flatMap((d) => d.errors).map((e) => locateYamlError(fileName, lineCounter, e));
@@ -86,4 +86,16 @@ export function importScenarioFile(text: string, fileName: string): ImportResult
     };
   }
   return fromScenario(fileName, docs[0], lineCounter);
+}
+
+/** Never throws: a file is untrusted input too. */
+export function importScenarioFile(text: string, fileName: string): ImportResult {
+  try {
+    return importText(text, fileName);
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [`${fileName}: could not be read (${e instanceof Error ? e.message : String(e)})`],
+    };
+  }
 }
