@@ -112,12 +112,25 @@ function expired(entry: BackoffEntry, eventTime: number): boolean {
   return eventTime - entry.lastUpdate > 2 * CONTAINER_BACKOFF_MAX_MS;
 }
 
-/** doBackOff at finishedAt + sync: what is left of the back-off counted from finishedAt. */
+/**
+ * doBackOff: what is left of the back-off, counted from the finishedAt of the exited container the
+ * kubelet's pod status holds. After a crash the kubelet syncs at the next relist (finishedAt + 1 s).
+ * After a kill it ordered itself (liveness, startup), it starts the container in the same sync
+ * with the pod status read before the kill: the exit it compares against is the previous one.
+ */
 export function crashBackoffLeft(context: ContainerContext): number {
   const entry = context.crashBackoff;
-  const finishedAt = context.current?.finishedAt ?? 0;
-  if (!entry || expired(entry, finishedAt)) return 0;
-  return Math.max(0, entry.ms - KUBELET_SYNC_MS);
+  const killed = context.stop?.restart === true;
+  const exit = killed ? context.previous : context.current;
+  const now = (context.current?.finishedAt ?? 0) + (killed ? 0 : KUBELET_SYNC_MS);
+  if (!entry || !exit || expired(entry, exit.finishedAt)) return 0;
+  return Math.max(0, entry.ms - (now - exit.finishedAt));
+}
+
+/** The finishedAt doBackOff passes to Backoff.Next (none when the status held no exited container). */
+function backoffEventTime(context: ContainerContext): number | undefined {
+  const exit = context.stop?.restart === true ? context.previous : context.current;
+  return exit?.finishedAt;
 }
 
 /** flowcontrol.Backoff.Next(key, eventTime). */
@@ -137,6 +150,7 @@ export const containerMachine = setup({
     hasPostStart: ({ context }) => context.hasPostStart,
     hasPreStop: ({ context }) => context.hasPreStop,
     restartNow: ({ context }) => wantsRestart(context) && crashBackoffLeft(context) === 0,
+    killedForRestart: ({ context }) => context.stop?.restart === true && !context.podStopping,
     restartAfterBackOff: ({ context }) => wantsRestart(context),
   },
   actions: {
@@ -156,7 +170,10 @@ export const containerMachine = setup({
     }),
     /** Back-off .Next at the moment the kubelet restarts the container. */
     stepBackoff: assign({
-      crashBackoff: ({ context }) => nextBackoff(context.crashBackoff, context.current?.finishedAt ?? 0),
+      crashBackoff: ({ context }) => {
+        const eventTime = backoffEventTime(context);
+        return eventTime === undefined ? context.crashBackoff : nextBackoff(context.crashBackoff, eventTime);
+      },
     }),
     enterCrashLoop: assign({ waitMs: ({ context }) => crashBackoffLeft(context), inCrashLoop: true }),
     /** killContainer: what the preStop hook used is taken from the grace period, but TERM gets at least 2 s. */
@@ -264,6 +281,13 @@ export const containerMachine = setup({
         },
       },
     },
+    /** Killed by the kubelet to be restarted (liveness, startup, postStart): the same sync starts it again. */
+    restartingAfterKill: {
+      always: [
+        { guard: 'restartNow', target: 'waiting.pulling', actions: ['stepBackoff', assign({ stop: undefined })] },
+        { target: 'waiting.crashLoopBackOff', actions: ['enterCrashLoop', assign({ stop: undefined })] },
+      ],
+    },
     running: {
       initial: 'checkPostStart',
       states: {
@@ -337,6 +361,9 @@ export const containerMachine = setup({
     },
     terminated: {
       entry: emit({ type: 'terminated' }),
+      always: [
+        { guard: 'killedForRestart', target: 'restartingAfterKill' },
+      ],
       // The kubelet notices the exit at its next relist and decides then.
       after: {
         kubeletSync: [

@@ -1,0 +1,31 @@
+/**
+ * What the CLI accepts: a Kubernetes manifest (one or more YAML documents), or a PodPlay scenario
+ * file (JSON or YAML with `version` and `manifest`), so a shared link's scenario runs the same here.
+ */
+import { parse } from 'yaml';
+import { DEFAULT_NODE, type SimInput } from '../engine';
+import { importScenarioFile } from '../scenario';
+
+export type Loaded = { ok: true; input: SimInput } | { ok: false; errors: string[] };
+
+function isScenarioShaped(text: string): boolean {
+  try {
+    const value: unknown = parse(text);
+    return typeof value === 'object' && value !== null && 'manifest' in value && 'version' in value;
+  } catch {
+    return false;
+  }
+}
+
+export function loadInput(text: string, fileName: string): Loaded {
+  if (fileName.endsWith('.json') || isScenarioShaped(text)) {
+    const imported = importScenarioFile(text, fileName);
+    if (!imported.ok) return { ok: false, errors: imported.errors };
+    const s = imported.scenario;
+    return {
+      ok: true,
+      input: { manifest: s.manifest, fileName: s.fileName ?? fileName, node: s.node, actions: [...s.actions], seed: s.seed, customImages: s.customImages },
+    };
+  }
+  return { ok: true, input: { manifest: text, fileName, node: DEFAULT_NODE, actions: [], seed: 1 } };
+}

@@ -1,0 +1,92 @@
+/**
+ * A container's status as the kubelet reports it (kubelet_pods.go convertToAPIContainerStatuses):
+ * the default waiting reason, the reason cache (CrashLoopBackOff, ErrImagePull, ...), the latest
+ * termination as state or lastState, restartCount, ready and started.
+ */
+import type { ContainerState, ContainerStateTerminated, ContainerStatus } from 'kubernetes-types/core/v1';
+import { kubeTime } from '../../k8s/time';
+import { goDuration } from '../ids';
+import type { ContainerContext, Termination } from '../machines/container';
+
+export interface ContainerView {
+  /** Active state paths of the container actor (`waiting`, `waiting.crashLoopBackOff`, ...). */
+  active: Set<string>;
+  context: ContainerContext;
+  image: string;
+  imageID: string;
+  /** containerd://… for each instance, index = instance - 1. */
+  containerIds: string[];
+  ready: boolean;
+  started: boolean;
+  /** Reason a not-yet-run container waits with: PodInitializing when the pod has init containers. */
+  defaultWaitingReason: 'ContainerCreating' | 'PodInitializing';
+  podRef: string;
+}
+
+function terminated(t: Termination, containerID: string | undefined): ContainerStateTerminated {
+  const out: ContainerStateTerminated = {
+    exitCode: t.exitCode,
+    reason: t.reason,
+    startedAt: kubeTime(t.startedAt),
+    finishedAt: kubeTime(t.finishedAt),
+  };
+  if (t.message) out.message = t.message;
+  if (containerID) out.containerID = containerID;
+  return out;
+}
+
+function waitingState(view: ContainerView): ContainerState | undefined {
+  const { active, context } = view;
+  if (active.has('waiting.errImagePull')) return { waiting: { reason: 'ErrImagePull', message: context.pullError } };
+  if (active.has('waiting.imagePullBackOff')) {
+    return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${view.image}": ErrImagePull: ${context.pullError ?? ''}` } };
+  }
+  if (active.has('waiting.errImageNeverPull')) return { waiting: { reason: 'ErrImageNeverPull', message: context.pullError } };
+  if (active.has('waiting.crashLoopBackOff') || (context.inCrashLoop && context.instances > 0 && !active.has('running.main'))) {
+    const backoff = goDuration(context.crashBackoff?.ms ?? 10_000);
+    return {
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${backoff} restarting failed container=${context.name} pod=${view.podRef}`,
+      },
+    };
+  }
+  return undefined;
+}
+
+export function containerStatus(view: ContainerView): ContainerStatus {
+  const { active, context } = view;
+  const id = (instance: number) => view.containerIds[instance - 1];
+  const current = context.current;
+  let state: ContainerState;
+  let last: Termination | undefined;
+  const running = active.has('running.main') || active.has('stopping');
+  const waiting = waitingState(view);
+  if (running && context.startedAt !== undefined) {
+    state = { running: { startedAt: kubeTime(context.startedAt) } };
+    last = current;
+  } else if (waiting) {
+    state = waiting;
+    last = current;
+  } else if (current && (active.has('terminated') || active.has('restartingAfterKill') || context.instances > 0)) {
+    // Between an exit and the restart, the runtime's latest container is the exited one.
+    state = { terminated: terminated(current, id(current.instance)) };
+    last = context.previous;
+  } else {
+    state = { waiting: { reason: view.defaultWaitingReason } };
+    last = undefined;
+  }
+  const status: ContainerStatus = {
+    name: context.name,
+    state,
+    lastState: last ? { terminated: terminated(last, id(last.instance)) } : {},
+    ready: view.ready,
+    restartCount: Math.max(0, context.instances - 1),
+    image: view.image,
+    imageID: context.instances > 0 ? view.imageID : '',
+    started: view.started,
+  };
+  const latest = view.containerIds[context.instances - 1];
+  if (latest) status.containerID = latest;
+  return status;
+}

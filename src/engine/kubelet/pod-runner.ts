@@ -1,0 +1,768 @@
+/**
+ * The kubelet for one Pod: it starts the pod, container and probe actors, does the work their
+ * effects ask for against the simulated runtime, records Events worded as the kubelet words them,
+ * and builds the Pod object the API server would return.
+ *
+ * Sources: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions),
+ * kuberuntime_container.go (startContainer, killContainer), pkg/kubelet/prober, pkg/kubelet/pod_workers.go.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Container, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import { kubeTime } from '../../k8s/time';
+import type { ContainerConfig, SandboxConfig } from '../../runtime/sandbox-types';
+import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeContainer } from '../../runtime';
+import { probeHttp } from '../../runtime/probe-answers';
+import type { SimAction } from '../input';
+import type { ExitStatus } from '../../runtime/types';
+import { generateConditions, getPhase, type ApiPodCondition, type PodPhase } from '../status';
+import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
+import { podMachine, type PodEffect } from '../machines/pod';
+import { probeMachine, type ProbeTarget, type ProbeType } from '../machines/probe';
+import type { IdSource } from '../ids';
+import type { Recorder } from '../recorder';
+import { activePaths } from '../recorder';
+import type { VirtualClock } from '../clock';
+import { containerStatus } from './container-status';
+import { runHook, runProbe } from './handlers';
+import type { ImagePuller } from './image-puller';
+import { parseQuantity } from '../../k8s';
+import { KUBELET_SYNC_MS, MIN_GRACE_MS } from '../timing';
+import { imageDigest } from '../ids';
+
+export interface KubeletEnv {
+  clock: VirtualClock;
+  runtime: SimRuntime;
+  puller: ImagePuller;
+  recorder: Recorder;
+  ids: IdSource;
+  nodeName: string;
+  nodeIP: string;
+  sandboxExtras: Pick<SandboxConfig, 'hostFs' | 'customImages' | 'dns'>;
+  logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
+}
+
+interface ContainerSlot {
+  spec: Container;
+  role: ContainerRole;
+  fieldPath: string;
+  actor: Actor<typeof containerMachine>;
+  probes: Array<{ type: ProbeType; actor: Actor<typeof probeMachine> }>;
+  runtime?: SimRuntimeContainer;
+  containerIds: string[];
+  imageID: string;
+  readiness: 'Success' | 'Failure' | undefined;
+  startup: 'Success' | 'Failure' | undefined;
+}
+
+const PROBE_FIELDS: Record<ProbeType, 'livenessProbe' | 'readinessProbe' | 'startupProbe'> = {
+  liveness: 'livenessProbe',
+  readiness: 'readinessProbe',
+  startup: 'startupProbe',
+};
+
+const PROBE_NAMES: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+
+export class PodRunner {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly podRef: string;
+  private readonly podActor: Actor<typeof podMachine>;
+  private readonly slots: ContainerSlot[] = [];
+  private sandbox?: SimPodSandbox;
+  /** Endpoints the scenario made answer differently: `port path` → status or a timeout. */
+  private readonly endpointOverrides = new Map<string, { status?: number; timeout?: boolean }>();
+  private podIP?: string;
+  private scheduled: { status: 'True' | 'False'; reason?: string; message?: string } | undefined;
+  private startTime?: number;
+  private deletion?: { at: number; graceMs: number; deadline: number };
+  private previousConditions: ApiPodCondition[] = [];
+  private externalConditions: PodCondition[] = [];
+  private phase: PodPhase = 'Pending';
+  private startQueue: ContainerSlot[] = [];
+  private starting?: ContainerSlot;
+  private removed = false;
+  private sidecarsStopping = false;
+  private cached?: { key: string; pod: Pod };
+
+  constructor(
+    private readonly pod: Pod,
+    private readonly env: KubeletEnv,
+    createdAt: number,
+  ) {
+    this.name = pod.metadata?.name ?? 'pod';
+    this.namespace = pod.metadata?.namespace ?? 'default';
+    this.uid = env.ids.uid();
+    this.podRef = `${this.name}_${this.namespace}(${this.uid})`;
+    this.createdAt = createdAt;
+    this.podActor = this.track(createActor(podMachine, this.actorOptions()), `pod/${this.name}`, 'pod');
+    this.podActor.on('*', (effect) => this.onPodEffect(effect));
+  }
+
+  private readonly createdAt: number;
+
+  private actorOptions() {
+    return { clock: this.env.clock, inspect: this.env.recorder.inspect };
+  }
+
+  private track<T extends Actor<typeof podMachine> | Actor<typeof containerMachine> | Actor<typeof probeMachine>>(
+    actor: T,
+    id: string,
+    kind: 'pod' | 'container' | 'probe',
+  ): T {
+    this.env.recorder.track(actor.sessionId, id, kind);
+    return actor;
+  }
+
+  get isRemoved(): boolean {
+    return this.removed;
+  }
+
+  get spec(): Pod {
+    return this.pod;
+  }
+
+  start(): void {
+    this.podActor.start();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private event(type: 'Normal' | 'Warning', reason: string, message: string, slot?: ContainerSlot, source = 'kubelet'): void {
+    this.env.recorder.event({
+      type,
+      reason,
+      object: `pod/${this.name}`,
+      ...(slot ? { fieldPath: slot.fieldPath } : {}),
+      message,
+      source,
+    });
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  bind(): void {
+    this.scheduled = { status: 'True' };
+    this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${this.env.nodeName}`, undefined, 'default-scheduler');
+    this.startTime = this.env.clock.now();
+    this.createSlots();
+    this.podActor.send({ type: 'BIND' });
+  }
+
+  unschedulable(message: string): void {
+    this.scheduled = { status: 'False', reason: 'Unschedulable', message };
+    this.event('Warning', 'FailedScheduling', message, undefined, 'default-scheduler');
+    this.podActor.send({ type: 'UNSCHEDULABLE' });
+  }
+
+  private restartPolicyFor(container: Container, role: ContainerRole): RestartPolicy {
+    if (role === 'sidecar') return 'Always';
+    const policy = (container.restartPolicy as RestartPolicy | undefined) ?? (this.pod.spec?.restartPolicy as RestartPolicy | undefined);
+    return policy ?? 'Always';
+  }
+
+  private createSlots(): void {
+    const spec = this.pod.spec;
+    const add = (container: Container, role: ContainerRole, fieldPath: string) => {
+      const actor = this.track(
+        createActor(containerMachine, {
+          ...this.actorOptions(),
+          input: {
+            name: container.name,
+            role,
+            restartPolicy: this.restartPolicyFor(container, role),
+            hasPostStart: Boolean(container.lifecycle?.postStart),
+            hasPreStop: Boolean(container.lifecycle?.preStop),
+          },
+        }),
+        `pod/${this.name}/container/${container.name}`,
+        'container',
+      );
+      const slot: ContainerSlot = { spec: container, role, fieldPath, actor, probes: [], containerIds: [], imageID: '', readiness: undefined, startup: undefined };
+      actor.on('*', (effect) => this.onContainerEffect(slot, effect));
+      this.slots.push(slot);
+      // Probe workers start when the kubelet first syncs the pod (prober manager AddPod).
+      for (const type of ['startup', 'liveness', 'readiness'] as const) {
+        const probe = container[PROBE_FIELDS[type]];
+        if (!probe) continue;
+        const probeActor = this.track(
+          createActor(probeMachine, {
+            ...this.actorOptions(),
+            input: {
+              type,
+              container: container.name,
+              periodMs: (probe.periodSeconds ?? 10) * 1000,
+              initialDelaySeconds: probe.initialDelaySeconds ?? 0,
+              successThreshold: probe.successThreshold ?? 1,
+              failureThreshold: probe.failureThreshold ?? 3,
+              observe: () => this.probeTarget(slot),
+              now: () => this.env.clock.now(),
+            },
+          }),
+          `pod/${this.name}/container/${container.name}/probe/${type}`,
+          'probe',
+        );
+        probeActor.on('*', (effect) => this.onProbeEffect(slot, type, effect));
+        slot.probes.push({ type, actor: probeActor });
+      }
+    };
+    (spec?.initContainers ?? []).forEach((c) => add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', `spec.initContainers{${c.name}}`));
+    (spec?.containers ?? []).forEach((c) => add(c, 'regular', `spec.containers{${c.name}}`));
+    for (const slot of this.slots) slot.actor.start();
+  }
+
+  private startProbeWorkers(): void {
+    for (const slot of this.slots) for (const p of slot.probes) p.actor.start();
+  }
+
+  // ---------------------------------------------------------------- pod effects
+
+  private onPodEffect(effect: PodEffect): void {
+    switch (effect.type) {
+      case 'sandboxReady':
+        this.createSandbox();
+        break;
+      case 'startInit':
+        this.advance();
+        break;
+      case 'killAll':
+        this.killAll();
+        break;
+      case 'teardown':
+        this.stopProbeWorkers();
+        break;
+      case 'remove':
+        this.stopProbeWorkers();
+        this.sandbox?.destroy();
+        this.removed = true;
+        break;
+    }
+  }
+
+  private createSandbox(): void {
+    this.podIP = `10.244.0.${10 + this.env.ids.int(200)}`;
+    const volumes: SandboxConfig['volumes'] = {};
+    for (const v of this.pod.spec?.volumes ?? []) {
+      if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
+      else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
+      else if (v.configMap) volumes[v.name] = { kind: 'configMap', files: {} };
+      else if (v.secret) volumes[v.name] = { kind: 'secret', files: {} };
+      else if (v.downwardAPI) volumes[v.name] = { kind: 'downwardAPI', files: this.downwardFiles(v.downwardAPI.items ?? []) };
+      else volumes[v.name] = { kind: 'emptyDir' };
+    }
+    this.sandbox = this.env.runtime.createSandbox(
+      {
+        podName: this.name,
+        namespace: this.namespace,
+        hostname: this.pod.spec?.hostname ?? this.name,
+        ip: this.podIP,
+        volumes,
+        shareProcessNamespace: Boolean(this.pod.spec?.shareProcessNamespace),
+        ...this.env.sandboxExtras,
+      },
+      this.env.clock,
+    );
+    this.startProbeWorkers();
+  }
+
+  private downwardFiles(items: Array<{ path: string; fieldRef?: { fieldPath: string } }>): Record<string, string> {
+    const files: Record<string, string> = {};
+    const labels = Object.entries(this.pod.metadata?.labels ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n');
+    const annotations = Object.entries(this.pod.metadata?.annotations ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n');
+    const fields: Record<string, string> = {
+      'metadata.name': this.name,
+      'metadata.namespace': this.namespace,
+      'metadata.uid': this.uid,
+      'metadata.labels': labels,
+      'metadata.annotations': annotations,
+      'spec.nodeName': this.env.nodeName,
+    };
+    for (const item of items) if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
+    return files;
+  }
+
+  // ---------------------------------------------------------------- sequencing (computePodActions)
+
+  private snapshotActive(slot: ContainerSlot): Set<string> {
+    return new Set(activePaths(slot.actor.getSnapshot().value));
+  }
+
+  private isStarted(slot: ContainerSlot): boolean {
+    const active = this.snapshotActive(slot);
+    if (!active.has('running.main') && !active.has('stopping')) return false;
+    const hasStartup = slot.probes.some((p) => p.type === 'startup');
+    return !hasStartup || slot.startup === 'Success';
+  }
+
+  private initDone(slot: ContainerSlot): boolean {
+    if (slot.role === 'sidecar') return this.isStarted(slot);
+    const ctx = slot.actor.getSnapshot().context;
+    return this.snapshotActive(slot).has('terminated') && ctx.current?.exitCode === 0;
+  }
+
+  /** Start the next init container, or, once all are done, the regular containers in order. */
+  private advance(): void {
+    const pod = this.podActor.getSnapshot();
+    if (!pod.matches({ syncing: 'initializing' }) || this.deletion) return;
+    for (const slot of this.slots.filter((s) => s.role !== 'regular')) {
+      if (this.initDone(slot)) continue;
+      if (this.snapshotActive(slot).has('waiting.blocked')) slot.actor.send({ type: 'START' });
+      return;
+    }
+    this.podActor.send({ type: 'INITIALIZED' });
+    this.startQueue = this.slots.filter((s) => s.role === 'regular');
+    this.startNext();
+  }
+
+  /** SyncPod starts containers one after another: pull, create, start, postStart, then the next. */
+  private startNext(): void {
+    if (this.starting) {
+      const active = this.snapshotActive(this.starting);
+      const busy = active.has('waiting.pulling') || active.has('waiting.creating') || active.has('running.postStart');
+      if (busy) return;
+      this.starting = undefined;
+    }
+    const next = this.startQueue.shift();
+    if (!next) return;
+    this.starting = next;
+    next.actor.send({ type: 'START' });
+    this.startNext();
+  }
+
+  // ---------------------------------------------------------------- container effects
+
+  private onContainerEffect(slot: ContainerSlot, effect: ContainerEffect): void {
+    const clock = this.env.clock;
+    const spec = slot.spec;
+    switch (effect.type) {
+      case 'ensureImage':
+        this.env.puller.ensure(spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', { event: (t, r, m) => this.event(t, r, m, slot) }, (outcome) => {
+          if (outcome.kind === 'present' || outcome.kind === 'pulled') {
+            slot.imageID = `${outcome.info.ref.registry}/${outcome.info.ref.repository}@${imageDigest(outcome.info.ref.normalized)}`;
+            slot.actor.send({ type: 'IMAGE_READY' });
+          } else if (outcome.kind === 'failed') slot.actor.send({ type: 'IMAGE_FAILED', message: outcome.message, now: clock.now() });
+          else slot.actor.send({ type: 'IMAGE_NEVER_PULL', message: outcome.message });
+        });
+        break;
+      case 'createAndStart':
+        clock.setTimeout(() => this.createAndStart(slot), 0);
+        break;
+      case 'runPostStart':
+      case 'runPreStop': {
+        const handler = effect.type === 'runPostStart' ? spec.lifecycle?.postStart : spec.lifecycle?.preStop;
+        if (!handler || !this.sandbox) break;
+        runHook(handler, spec, this.sandbox, slot.runtime, clock, this.podRef, (outcome) => {
+          if (outcome.ok) slot.actor.send({ type: 'HOOK_DONE', now: clock.now() });
+          else {
+            if (effect.type === 'runPostStart') this.event('Warning', 'FailedPostStartHook', 'PostStartHook failed', slot);
+            else this.event('Warning', 'FailedPreStopHook', 'PreStopHook failed', slot);
+            slot.actor.send({ type: 'HOOK_FAILED', message: outcome.message, now: clock.now() });
+          }
+        });
+        break;
+      }
+      case 'postStartFailed':
+        this.event('Normal', 'Killing', 'FailedPostStartHook', slot);
+        break;
+      case 'signal':
+        // StopContainer sends the image's STOPSIGNAL (TERM unless the image says otherwise), then KILL.
+        slot.runtime?.signal(effect.signal === 'TERM' ? slot.runtime.stopSignal : 'KILL');
+        break;
+      case 'backOff':
+        if (effect.kind === 'crash') {
+          this.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${this.podRef}`, slot);
+        } else {
+          this.event('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, slot);
+          this.event('Warning', 'Failed', 'Error: ImagePullBackOff', slot);
+        }
+        break;
+      case 'ready':
+      case 'terminated':
+        break;
+    }
+    // Any container change can unblock the start sequence, init, or the pod's end.
+    clock.setTimeout(() => this.reconcile(), 0);
+  }
+
+  private createAndStart(slot: ContainerSlot): void {
+    const clock = this.env.clock;
+    if (!this.sandbox) return;
+    const resolved = this.env.runtime.catalogue.resolve(slot.spec.image ?? '');
+    if (!('ref' in resolved)) return;
+    const spec = slot.spec;
+    const env: Record<string, string> = {};
+    for (const e of spec.env ?? []) env[e.name] = e.value ?? '';
+    const limit = spec.resources?.limits?.memory;
+    const config: ContainerConfig = {
+      name: spec.name,
+      image: resolved,
+      command: spec.command,
+      args: spec.args,
+      env,
+      workingDir: spec.workingDir,
+      memoryLimitBytes: limit !== undefined ? parseQuantity(limit) : undefined,
+      privileged: Boolean(spec.securityContext?.privileged),
+      mounts: (spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath, readOnly: Boolean(m.readOnly), subPath: m.subPath })),
+      terminationMessagePath: spec.terminationMessagePath ?? '/dev/termination-log',
+      terminationMessagePolicy: spec.terminationMessagePolicy === 'FallbackToLogsOnError' ? 'FallbackToLogsOnError' : 'File',
+    };
+    const runtimeContainer = this.sandbox.createContainer(config);
+    slot.runtime = runtimeContainer;
+    slot.containerIds.push(`containerd://${this.env.ids.hex(64)}`);
+    const instance = slot.containerIds.length;
+    this.event('Normal', 'Created', `Created container: ${spec.name}`, slot);
+    const result = runtimeContainer.start((status: ExitStatus) => {
+      this.collectLogs(slot, runtimeContainer, instance);
+      // An exit of an instance that was already replaced tells the kubelet nothing new.
+      if (slot.containerIds.length !== instance) return;
+      slot.actor.send({ type: 'EXITED', status, now: clock.now() });
+    });
+    if (!result.ok) {
+      this.event('Warning', 'Failed', `Error: ${result.message}`, slot);
+      slot.actor.send({ type: 'START_FAILED', exitCode: result.exitCode, message: result.message, now: clock.now() });
+      return;
+    }
+    this.event('Normal', 'Started', `Started container ${spec.name}`, slot);
+    slot.actor.send({ type: 'PROCESS_STARTED', now: clock.now() });
+  }
+
+  private collectLogs(slot: ContainerSlot, runtimeContainer: SimRuntimeContainer, instance: number): void {
+    const key = `${this.name}/${slot.spec.name}`;
+    const list = (this.env.logs[key] ??= []);
+    for (const line of runtimeContainer.logs()) list.push({ ...line, instance });
+  }
+
+  /** Logs of running containers, collected when the run ends. */
+  flushLogs(): void {
+    for (const slot of this.slots) {
+      if (slot.runtime?.running()) this.collectLogs(slot, slot.runtime, slot.containerIds.length);
+    }
+  }
+
+  // ---------------------------------------------------------------- probes
+
+  private probeTarget(slot: ContainerSlot): ProbeTarget {
+    const active = this.snapshotActive(slot);
+    const ctx = slot.actor.getSnapshot().context;
+    return {
+      instance: ctx.instances,
+      running: active.has('running.main') || active.has('stopping'),
+      terminated: active.has('terminated'),
+      startedAt: ctx.startedAt,
+      started: this.isStarted(slot),
+      podDeleting: Boolean(this.deletion),
+      restartPolicyNever: ctx.restartPolicy === 'Never',
+    };
+  }
+
+  private onProbeEffect(slot: ContainerSlot, type: ProbeType, effect: { type: 'probe' } | { type: 'result'; result: 'Success' | 'Failure' }): void {
+    const probe = slot.spec[PROBE_FIELDS[type]];
+    const clock = this.env.clock;
+    const worker = slot.probes.find((p) => p.type === type);
+    if (!probe || !worker) return;
+    if (effect.type === 'probe') {
+      if (!this.sandbox) return;
+      const sentAt = clock.now();
+      runProbe(probe, slot.spec, this.overriddenSandbox(probe.httpGet), slot.runtime, (answer) => {
+        this.env.recorder.probe({
+          pod: this.name,
+          container: slot.spec.name,
+          probe: type,
+          result: answer.result,
+          output: answer.output,
+          detail: answer.detail,
+          tookMs: clock.now() - sentAt,
+        });
+        if (answer.result === 'failure') this.event('Warning', 'Unhealthy', `${PROBE_NAMES[type]} probe failed: ${answer.output}`, slot);
+        if (answer.result === 'warning') this.event('Warning', 'ProbeWarning', `${PROBE_NAMES[type]} probe warning: ${answer.output}`, slot);
+        worker.actor.send({ type: 'PROBE_RESULT', result: answer.result === 'failure' ? 'Failure' : 'Success', output: answer.output });
+      });
+      return;
+    }
+    if (type === 'readiness') slot.readiness = effect.result;
+    if (type === 'startup') slot.startup = effect.result;
+    if (effect.result === 'Failure' && type !== 'readiness') this.killForProbe(slot, type, probe.terminationGracePeriodSeconds);
+    clock.setTimeout(() => this.reconcile(), 0);
+  }
+
+  private killForProbe(slot: ContainerSlot, type: ProbeType, probeGrace: number | undefined): void {
+    const active = this.snapshotActive(slot);
+    if (!active.has('running') || this.deletion) return;
+    const ctx = slot.actor.getSnapshot().context;
+    const restart = ctx.restartPolicy !== 'Never';
+    const message = `Container ${slot.spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`;
+    this.event('Normal', 'Killing', message, slot);
+    const graceSeconds = probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now() });
+  }
+
+  private stopProbeWorkers(): void {
+    for (const slot of this.slots) for (const p of slot.probes) p.actor.send({ type: 'STOP_WORKER' });
+  }
+
+  /**
+   * A scenario can make an endpoint answer differently from what the container serves ("make
+   * /healthz answer 500 at 20 s"): the probe then meets that answer, worded by the same prober.
+   */
+  private overriddenSandbox(httpGet: { port: number | string; path?: string } | undefined): SimPodSandbox {
+    const sandbox = this.sandbox as SimPodSandbox;
+    if (!httpGet) return sandbox;
+    const key = (path?: string) => `${String(httpGet.port)} ${path ?? ''}`;
+    const override = this.endpointOverrides.get(key(httpGet.path ?? '/')) ?? this.endpointOverrides.get(key());
+    if (!override) return sandbox;
+    const net = createPodNetwork(sandbox.ip);
+    return {
+      ...sandbox,
+      httpGet: (request, timeoutMs, done) => {
+        net.bind(
+          request.port,
+          { description: 'scenario override', http: () => ({ status: override.status ?? 200, delayMs: override.timeout ? Number.MAX_SAFE_INTEGER : 0 }) },
+          'scenario',
+        );
+        probeHttp(net, this.env.clock, request, timeoutMs, done);
+      },
+    };
+  }
+
+  /** Scenario actions aimed at this pod's containers. */
+  act(action: SimAction): void {
+    const slot = 'container' in action ? this.slots.find((s) => s.spec.name === action.container) : undefined;
+    switch (action.kind) {
+      case 'killContainer':
+        if (action.how === 'oom') slot?.runtime?.oomKill();
+        else slot?.runtime?.crash(action.exitCode ?? 1);
+        break;
+      case 'setEndpoint': {
+        const port = String(slot?.spec.ports?.find((p) => p.containerPort === action.port)?.containerPort ?? action.port);
+        const named = slot?.spec.ports?.find((p) => p.containerPort === action.port)?.name;
+        for (const k of [port, named].filter(Boolean)) {
+          this.endpointOverrides.set(`${k} ${action.path ?? ''}`, { status: action.status, timeout: action.timeout });
+        }
+        break;
+      }
+      case 'writeFile':
+        slot?.runtime?.fs.write(action.path, action.content ?? '');
+        break;
+      case 'removeFile':
+        slot?.runtime?.fs.remove(action.path, true);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---------------------------------------------------------------- termination
+
+  /** kubectl delete: deletionTimestamp = now + grace; the kubelet then kills every container. */
+  delete(graceSeconds?: number): void {
+    if (this.deletion || this.removed) return;
+    const now = this.env.clock.now();
+    const grace = graceSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    this.deletion = { at: now, graceMs: grace * 1000, deadline: now + grace * 1000 };
+    const pod = this.podActor.getSnapshot();
+    if (pod.matches('scheduling') || pod.matches('unschedulable') || pod.matches('finished')) {
+      // Not running anywhere (or already finished): the API server removes it at once.
+      this.podActor.send({ type: 'DELETE' });
+      if (!this.removed) this.removed = true;
+      return;
+    }
+    this.podActor.send({ type: 'DELETE' });
+  }
+
+  private killAll(): void {
+    const now = this.env.clock.now();
+    const graceMs = this.deletion?.graceMs ?? 30_000;
+    for (const slot of this.slots) {
+      if (slot.role === 'sidecar') continue;
+      this.stopSlot(slot, graceMs, now);
+    }
+    this.stopProbeWorkersFor('liveness');
+    this.env.clock.setTimeout(() => this.reconcile(), 0);
+  }
+
+  private stopProbeWorkersFor(_type: ProbeType): void {
+    // Liveness and startup workers skip while the pod is deleting (doProbe); nothing to stop here.
+  }
+
+  private stopSlot(slot: ContainerSlot, graceMs: number, now: number): void {
+    const active = this.snapshotActive(slot);
+    if (active.has('running')) {
+      this.event('Normal', 'Killing', `Stopping container ${slot.spec.name}`, slot);
+    }
+    slot.actor.send({ type: 'STOP', graceMs: Math.max(graceMs, 0), restart: false, now });
+  }
+
+  private isDown(slot: ContainerSlot): boolean {
+    const active = this.snapshotActive(slot);
+    return !active.has('running') && !active.has('stopping');
+  }
+
+  /** Called after every container or probe change: moves sequencing and the pod's end along. */
+  private reconcile(): void {
+    if (this.removed) return;
+    const pod = this.podActor.getSnapshot();
+    const now = this.env.clock.now();
+    if (pod.matches({ syncing: 'initializing' })) this.advance();
+    if (pod.matches({ syncing: 'running' })) this.startNext();
+    const regulars = this.slots.filter((s) => s.role === 'regular');
+    const sidecars = this.slots.filter((s) => s.role === 'sidecar');
+    if (pod.matches('terminating')) {
+      if (regulars.every((s) => this.isDown(s))) {
+        // Sidecars stop after the main containers, in reverse order, with what is left of the grace period.
+        const running = sidecars.filter((s) => !this.isDown(s));
+        const last = running[running.length - 1];
+        if (last && !this.snapshotActive(last).has('stopping')) {
+          this.stopSlot(last, Math.max((this.deletion?.deadline ?? now) - now, MIN_GRACE_MS), now);
+        }
+        if (running.length === 0) this.env.clock.setTimeout(() => this.podActor.send({ type: 'ALL_STOPPED' }), KUBELET_SYNC_MS);
+      }
+      return;
+    }
+    if (pod.matches({ syncing: 'running' }) && regulars.length > 0) {
+      const done = regulars.every((s) => this.snapshotActive(s).has('terminated') && !this.willRestart(s));
+      if (done) {
+        const running = sidecars.filter((s) => !this.isDown(s));
+        if (running.length > 0 && !this.sidecarsStopping) {
+          this.sidecarsStopping = true;
+          const grace = (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+          for (const s of [...running].reverse()) this.stopSlot(s, grace, now);
+        }
+        if (running.length === 0) this.podActor.send({ type: 'ALL_EXITED' });
+      }
+    }
+  }
+
+  private willRestart(slot: ContainerSlot): boolean {
+    const ctx = slot.actor.getSnapshot().context;
+    if (ctx.podStopping) return false;
+    const exit = ctx.current;
+    if (!exit) return true;
+    if (ctx.restartPolicy === 'Always') return true;
+    return ctx.restartPolicy === 'OnFailure' && exit.exitCode !== 0;
+  }
+
+  // ---------------------------------------------------------------- the API object
+
+  /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget, node controller). */
+  setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
+    const now = kubeTime(this.env.clock.now());
+    const existing = this.externalConditions.find((c) => c.type === type);
+    const next: PodCondition = {
+      type,
+      status,
+      lastProbeTime: undefined,
+      lastTransitionTime: existing && existing.status === status ? existing.lastTransitionTime : now,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
+    };
+    this.externalConditions = [...this.externalConditions.filter((c) => c.type !== type), next];
+  }
+
+  /** The Pod as the API server returns it now; the same object while nothing changed. */
+  snapshot(nodeLost: boolean): Pod | undefined {
+    if (this.removed) return undefined;
+    const built = this.build(nodeLost);
+    const key = JSON.stringify(built);
+    if (this.cached && this.cached.key === key) return this.cached.pod;
+    this.cached = { key, pod: built };
+    return built;
+  }
+
+  private build(nodeLost: boolean): Pod {
+    const now = this.env.clock.now();
+    const hasInit = (this.pod.spec?.initContainers ?? []).length > 0;
+    const statusOf = (slot: ContainerSlot) => {
+      const active = this.snapshotActive(slot);
+      const running = active.has('running.main') || active.has('stopping');
+      const hasReadiness = slot.probes.some((p) => p.type === 'readiness');
+      const started = this.isStarted(slot);
+      const ready = running && started && (!hasReadiness || slot.readiness === 'Success');
+      return containerStatus({
+        active,
+        context: slot.actor.getSnapshot().context,
+        image: slot.spec.image ?? '',
+        imageID: slot.imageID,
+        containerIds: slot.containerIds,
+        ready,
+        started,
+        defaultWaitingReason: slot.role === 'regular' && hasInit ? 'PodInitializing' : slot.role === 'regular' ? 'ContainerCreating' : 'PodInitializing',
+        podRef: this.podRef,
+      });
+    };
+    const metadata = {
+      ...this.pod.metadata,
+      name: this.name,
+      namespace: this.namespace,
+      uid: this.uid,
+      creationTimestamp: kubeTime(this.createdAt),
+      ...(this.deletion
+        ? { deletionTimestamp: kubeTime(this.deletion.deadline), deletionGracePeriodSeconds: this.deletion.graceMs / 1000 }
+        : {}),
+    };
+    const spec = { ...this.pod.spec, ...(this.scheduled?.status === 'True' ? { nodeName: this.env.nodeName } : {}) } as Pod['spec'];
+    const pod = this.podActor.getSnapshot();
+    if (!this.scheduled || this.scheduled.status === 'False' || pod.matches('scheduling')) {
+      const conditions = this.scheduled
+        ? generateConditions({
+            spec: spec ?? { containers: [] },
+            initStatuses: [],
+            statuses: [],
+            phase: 'Pending',
+            scheduled: this.scheduled,
+            sandboxReady: false,
+            externalConditions: this.externalConditions,
+            previous: this.previousConditions,
+            now: kubeTime(now),
+          })
+        : [];
+      this.previousConditions = conditions;
+      return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending', conditions: conditions as PodCondition[], qosClass: this.qosClass() } };
+    }
+    const initStatuses = this.slots.filter((s) => s.role !== 'regular').map(statusOf);
+    const statuses = this.slots.filter((s) => s.role === 'regular').map(statusOf);
+    const terminal = pod.matches('finished') || (pod.matches('terminating') && this.slots.every((s) => this.isDown(s)));
+    if (!nodeLost) this.phase = getPhase(spec ?? { containers: [] }, initStatuses, statuses, terminal, this.phase);
+    let conditions = generateConditions({
+      spec: spec ?? { containers: [] },
+      initStatuses,
+      statuses,
+      phase: this.phase,
+      scheduled: this.scheduled,
+      sandboxReady: Boolean(this.sandbox) && !pod.matches('finished'),
+      externalConditions: this.externalConditions,
+      previous: this.previousConditions,
+      now: kubeTime(now),
+    });
+    if (nodeLost) conditions = this.previousConditions;
+    this.previousConditions = conditions;
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata,
+      spec,
+      status: {
+        phase: this.phase,
+        conditions: conditions as PodCondition[],
+        hostIP: this.env.nodeIP,
+        hostIPs: [{ ip: this.env.nodeIP }],
+        ...(this.podIP ? { podIP: this.podIP, podIPs: [{ ip: this.podIP }] } : {}),
+        startTime: kubeTime(this.startTime ?? now),
+        ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
+        containerStatuses: statuses,
+        qosClass: this.qosClass(),
+      },
+    };
+  }
+
+  private qosClass(): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+    const all = [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])];
+    const any = all.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0);
+    if (!any) return 'BestEffort';
+    const guaranteed = all.every((c) => {
+      const l = c.resources?.limits ?? {};
+      const r = c.resources?.requests ?? {};
+      return ['cpu', 'memory'].every((k) => l[k] !== undefined && (r[k] === undefined || String(r[k]) === String(l[k])));
+    });
+    return guaranteed ? 'Guaranteed' : 'Burstable';
+  }
+}

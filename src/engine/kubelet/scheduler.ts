@@ -1,0 +1,73 @@
+/**
+ * The default scheduler's filters for one node (pkg/scheduler/framework/plugins): NodeName,
+ * NodeUnschedulable, NodeAffinity (nodeSelector), NodeResourcesFit, and its FailedScheduling
+ * message, e.g. `0/1 nodes are available: 1 Insufficient memory.`
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { parseQuantity } from '../../k8s';
+import type { NodeSettings } from '../input';
+
+export interface NodeUsage {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+function request(container: Container, resource: 'cpu' | 'memory'): number {
+  const value = container.resources?.requests?.[resource];
+  if (value === undefined) return 0;
+  const n = parseQuantity(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The pod's effective request: max(sum of regular containers + sidecars, largest init container step). */
+export function podRequests(pod: Pod): { cpu: number; memory: number } {
+  const out = { cpu: 0, memory: 0 };
+  for (const resource of ['cpu', 'memory'] as const) {
+    let sum = 0;
+    for (const c of pod.spec?.containers ?? []) sum += request(c, resource);
+    // Sidecars run alongside everything after them: each init step needs its request plus the sidecars started before it.
+    let sidecars = 0;
+    let initMax = 0;
+    for (const c of pod.spec?.initContainers ?? []) {
+      if (c.restartPolicy === 'Always') {
+        sidecars += request(c, resource);
+        initMax = Math.max(initMax, sidecars);
+      } else {
+        initMax = Math.max(initMax, sidecars + request(c, resource));
+      }
+    }
+    const overhead = pod.spec?.overhead?.[resource];
+    out[resource] = Math.max(sum + sidecars, initMax) + (overhead ? parseQuantity(overhead) : 0);
+  }
+  return out;
+}
+
+export type ScheduleResult = { ok: true } | { ok: false; message: string };
+
+export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean): ScheduleResult {
+  const spec = pod.spec;
+  const reasons: string[] = [];
+  if (spec?.nodeName && spec.nodeName !== node.name) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  const selector = spec?.nodeSelector ?? {};
+  if (Object.entries(selector).some(([k, v]) => node.labels[k] !== v)) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  if (cordoned) reasons.push('1 node(s) were unschedulable');
+  const want = podRequests(pod);
+  const capacity = {
+    cpu: parseQuantity(node.capacity.cpu),
+    memory: parseQuantity(node.capacity.memory),
+    pods: parseQuantity(node.capacity.pods),
+  };
+  if (used.pods + 1 > capacity.pods) reasons.push('1 Too many pods');
+  if (want.cpu > 0 && used.cpu + want.cpu > capacity.cpu) reasons.push('1 Insufficient cpu');
+  if (want.memory > 0 && used.memory + want.memory > capacity.memory) reasons.push('1 Insufficient memory');
+  if (reasons.length === 0) return { ok: true };
+  const unique = [...new Set(reasons)].sort();
+  // Preemption can only help a node that fails on resources alone (no other filter said no).
+  const resourcesOnly = unique.every((r) => r.startsWith('1 Insufficient') || r === '1 Too many pods');
+  const preemption = resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
+  return {
+    ok: false,
+    message: `0/1 nodes are available: ${unique.join(', ')}. preemption: 0/1 nodes are available: 1 ${preemption}.`,
+  };
+}
