@@ -17,3 +17,15 @@ export {
   podToYaml,
 } from './kubectl';
 export type { PodRow, GetPodsOptions, AggregatedEvent } from './kubectl';
+export { admitManifests, formatDiagnostic } from './manifest';
+export type { AdmissionResult, AdmittedPod, Diagnostic, ManifestObject } from './manifest';
+export {
+  QUANTITY_FORMAT_ERROR,
+  QuantityError,
+  formatQuantityBytes,
+  formatQuantityCpu,
+  parseQuantity,
+  tryParseQuantity,
+} from './quantity';
+export { ImageRefError, defaultImagePullPolicy, parseImageRef, tryParseImageRef } from './image-ref';
+export type { ImageRef } from './image-ref';

@@ -1,0 +1,136 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { decodePod } from './admission/decode';
+import { applyPodDefaults } from './admission/defaults';
+import type { Diagnostic } from './admission/diagnostics';
+import { admitPod } from './admission/plugins';
+import type { PriorityClassInfo } from './admission/plugins';
+import { Reporter } from './admission/reporter';
+import { parseSource } from './admission/source';
+import type { SourceDoc } from './admission/source';
+import { validatePod } from './admission/validate-pod';
+
+export type { Diagnostic } from './admission/diagnostics';
+export { formatDiagnostic } from './admission/diagnostics';
+
+/** A document of another kind (Service, Deployment, ...): kept as written for later layers. */
+export interface ManifestObject {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  docIndex: number;
+  object: Record<string, unknown>;
+}
+
+export interface AdmittedPod {
+  /** Decoded, defaulted and admitted as the API server would store it (status, uid, timestamps aside). */
+  pod: Pod;
+  docIndex: number;
+  /** 'spec.containers[0].image' -> where the manifest writes it; undefined for defaulted fields. */
+  locate(path: string): { line: number; col: number } | undefined;
+}
+
+export interface AdmissionResult {
+  /** The Pods the API server would accept; a Pod with any error diagnostic is left out. */
+  pods: AdmittedPod[];
+  others: ManifestObject[];
+  /** Sorted by position in the file. */
+  diagnostics: Diagnostic[];
+  /** No error diagnostics. */
+  ok: boolean;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function metaOf(object: Record<string, unknown>): Record<string, unknown> {
+  return isObject(object.metadata) ? object.metadata : {};
+}
+
+/** PriorityClasses defined in the same file, so a Pod may name one (scheduling.k8s.io/v1). */
+function priorityClasses(docs: SourceDoc[]): Map<string, PriorityClassInfo> {
+  const classes = new Map<string, PriorityClassInfo>();
+  for (const { value } of docs) {
+    if (!isObject(value) || value.kind !== 'PriorityClass' || typeof value.value !== 'number') continue;
+    const policy = typeof value.preemptionPolicy === 'string' ? value.preemptionPolicy : undefined;
+    classes.set(str(metaOf(value).name), { value: value.value, preemptionPolicy: policy });
+  }
+  return classes;
+}
+
+/** Checks the envelope every document needs; returns kind and apiVersion when present. */
+function envelope(
+  doc: SourceDoc,
+  r: Reporter,
+): { kind: string; apiVersion: string; object: Record<string, unknown> } | undefined {
+  const { value } = doc;
+  if (!isObject(value)) {
+    const got = Array.isArray(value) ? 'a sequence' : `a ${typeof value === 'string' ? 'string' : 'scalar'}`;
+    r.error('', `expected a mapping with apiVersion and kind, got ${got}`);
+    return undefined;
+  }
+  // runtime.NewMissingKindErr / NewMissingVersionErr, without the JSON dump.
+  if (typeof value.kind !== 'string' || !value.kind) r.error('kind', "Object 'Kind' is missing");
+  if (typeof value.apiVersion !== 'string' || !value.apiVersion)
+    r.error('apiVersion', "Object 'apiVersion' is missing");
+  if (r.errorCount > 0) return undefined;
+  return { kind: str(value.kind), apiVersion: str(value.apiVersion), object: value };
+}
+
+function admitPodDocument(
+  doc: SourceDoc,
+  object: Record<string, unknown>,
+  r: Reporter,
+  classes: ReadonlyMap<string, PriorityClassInfo>,
+): Pod | undefined {
+  if (object.apiVersion !== 'v1') {
+    r.error('apiVersion', `no matches for kind "Pod" in version "${str(object.apiVersion)}"`);
+    return undefined;
+  }
+  const decoded = decodePod(object, r);
+  if (!decoded.ok) return undefined;
+  // decodePod checked every field against the core/v1 schema and built a fresh object.
+  const pod = decoded.object as Pod;
+  applyPodDefaults(pod);
+  for (const e of admitPod(pod, `doc${doc.docIndex}`, classes)) r.error(e.path, e.message);
+  validatePod(pod, r);
+  return r.errorCount === 0 ? pod : undefined;
+}
+
+/**
+ * Parses a (multi-document) manifest and does what `kubectl apply` plus the API server would:
+ * decode, default, run the default admission plugins and validate, reporting every problem with
+ * its line and column. Never throws.
+ */
+export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionResult {
+  const { docs, diagnostics } = parseSource(text, fileName);
+  const result: AdmissionResult = { pods: [], others: [], diagnostics, ok: true };
+  const classes = priorityClasses(docs);
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    const r = new Reporter(fileName, doc);
+    const env = envelope(doc, r);
+    if (env && env.kind !== 'Pod') {
+      const meta = metaOf(env.object);
+      const namespace = str(meta.namespace) || 'default';
+      result.others.push({ ...env, name: str(meta.name), namespace, docIndex: doc.docIndex });
+      r.warn('kind', `kind ${env.kind} is not simulated yet`);
+    } else if (env) {
+      const pod = admitPodDocument(doc, env.object, r, classes);
+      const key = `${pod?.metadata?.namespace}/${pod?.metadata?.name}`;
+      if (pod && seen.has(key)) {
+        r.error('metadata.name', `pods "${pod.metadata?.name}" already exists`);
+      } else if (pod) {
+        seen.add(key);
+        result.pods.push({ pod, docIndex: doc.docIndex, locate: (path) => r.locate(path) });
+      }
+    }
+    diagnostics.push(...r.diagnostics);
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+  result.ok = diagnostics.every((d) => d.severity !== 'error');
+  return result;
+}
