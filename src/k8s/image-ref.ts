@@ -66,7 +66,8 @@ export function parseImageRef(image: string): ImageRef {
   const m = REFERENCE.exec(`${registry}/${remainder}`);
   if (!m) throw invalid(image, 'invalid reference format');
   const [, name, tag, digest] = m;
-  if (name.length > NAME_MAX) throw invalid(image, `repository name must not be more than ${NAME_MAX} characters`);
+  if (name.length > NAME_MAX)
+    throw invalid(image, `repository name must not be more than ${NAME_MAX} characters`);
   const repository = name.slice(registry.length + 1);
   // parsers.ParseImageName: "If no tag was specified, use the default "latest"" - only without a digest.
   const effectiveTag = tag ?? (digest ? undefined : 'latest');

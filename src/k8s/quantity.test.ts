@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { QUANTITY_FORMAT_ERROR, formatQuantityBytes, formatQuantityCpu, parseQuantity, tryParseQuantity } from './quantity';
+import {
+  QUANTITY_FORMAT_ERROR,
+  formatQuantityBytes,
+  formatQuantityCpu,
+  parseQuantity,
+  tryParseQuantity,
+} from './quantity';
 
 // k8s.io/apimachinery/pkg/api/resource/quantity.go: ParseQuantity and its suffixer (suffix.go).
 describe('parseQuantity (apimachinery resource.ParseQuantity)', () => {

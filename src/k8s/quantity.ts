@@ -10,7 +10,14 @@ export const QUANTITY_FORMAT_ERROR =
 /** quantity.go, ErrSuffix. */
 export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
 // The coarse shape the decoder accepts before it looks at the suffix (same regexp as the message).
