@@ -115,3 +115,51 @@ export const BUSYBOX_PULL_MS = 605;
 /** The sandbox takes 1 s (timing.ts SANDBOX_CREATE_MS). */
 export const SANDBOX_MS = 1_000;
 export const BUSYBOX = 'busybox:1.36';
+
+/** Two init containers (init-a: `sleep 3` unless given, init-b: `sleep 4`) before `app` (nginx:1.27 unless given). */
+export const initPod = (opts: { restartPolicy?: string; initA?: string; app?: string }) =>
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: init-demo',
+    'spec:',
+    ...(opts.restartPolicy ? [`  restartPolicy: ${opts.restartPolicy}`] : []),
+    '  initContainers:',
+    '  - name: init-a',
+    '    image: busybox:1.36',
+    `    command: ["sh", "-c", "${opts.initA ?? 'sleep 3'}"]`,
+    '  - name: init-b',
+    '    image: busybox:1.36',
+    '    command: ["sh", "-c", "sleep 4"]',
+    '  containers:',
+    '  - name: app',
+    `    image: ${opts.app ?? 'nginx:1.27'}`,
+    '',
+  ].join('\n');
+
+/** Two sidecars `log` and `proxy` (busybox `sleep 3600`, ignoring TERM) and `app`; restartPolicy Never, grace 5 s. */
+export const sidecarPod = (appCommand: string) =>
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: sidecars',
+    'spec:',
+    '  restartPolicy: Never',
+    '  terminationGracePeriodSeconds: 5',
+    '  initContainers:',
+    '  - name: log',
+    '    image: busybox:1.36',
+    '    restartPolicy: Always',
+    '    command: ["sleep", "3600"]',
+    '  - name: proxy',
+    '    image: busybox:1.36',
+    '    restartPolicy: Always',
+    '    command: ["sleep", "3600"]',
+    '  containers:',
+    '  - name: app',
+    '    image: busybox:1.36',
+    `    command: ["sh", "-c", "${appCommand}"]`,
+    '',
+  ].join('\n');
