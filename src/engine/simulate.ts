@@ -59,6 +59,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const nodeActor = createActor(nodeMachine, { clock, inspect: recorder.inspect });
   recorder.track(nodeActor.sessionId, `node/${input.node.name}`, 'node');
 
+  const frames: Frame[] = [];
+  let lastVersion = -1;
   const runners = admission.pods.map((admitted) => new PodRunner(admitted.pod, env, 0));
   const deletedAt: Record<string, number> = {};
 
@@ -66,13 +68,15 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     if (effect.type === 'taintUnreachable') {
       node.ready = 'Unknown';
       node.taints = ['node.kubernetes.io/unreachable:NoExecute'];
-      recorder.event({ type: 'Normal', reason: 'NodeNotReady', object: `pod/${runners[0]?.name ?? ''}`, message: 'Node is not ready', source: 'node-controller' });
-      for (const runner of runners) scheduleEviction(runner);
+      for (const runner of runners) {
+        recorder.event({ type: 'Warning', reason: 'NodeNotReady', object: `pod/${runner.name}`, message: 'Node is not ready', source: 'node-controller' });
+        scheduleEviction(runner);
+      }
     } else if (effect.type === 'taintNotReady') {
       node.ready = 'False';
       node.taints = ['node.kubernetes.io/not-ready:NoExecute'];
     } else if (effect.type === 'markPodsNotReady') {
-      for (const runner of runners) runner.setCondition('Ready', 'False');
+      for (const runner of runners) runner.markNotReady();
     }
   });
   nodeActor.start();
@@ -95,6 +99,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       runner.delete();
     }, seconds * 1000);
   };
+
+  // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
+  record();
 
   // The scheduler binds pods in manifest order against what the node has left.
   const used = { cpu: 0, memory: 0, pods: 0 };
@@ -126,6 +133,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         findRunner(action.pod)?.setCondition(action.type, action.status);
         break;
       case 'setNodeState':
+        if (action.state === 'Unreachable') for (const runner of runners) runner.freezeApi();
+        if (action.state === 'Ready') {
+          node.ready = 'True';
+          node.taints = node.taints.filter((t) => !t.startsWith('node.kubernetes.io/unreachable') && !t.startsWith('node.kubernetes.io/not-ready'));
+          for (const runner of runners) runner.thawApi();
+        }
         nodeActor.send({ type: action.state === 'Ready' ? 'KUBELET_READY' : action.state === 'NotReady' ? 'KUBELET_NOT_READY' : 'KUBELET_SILENT' });
         break;
       case 'cordon':
@@ -137,14 +150,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     }
   }
 
-  const frames: Frame[] = [];
-  let lastVersion = -1;
-  const record = () => {
+  function record(): void {
     const version = recorder.version;
     if (version === lastVersion && frames.length > 0) return;
     lastVersion = version;
     const pods = runners.flatMap((r) => {
-      const pod = r.snapshot(node.ready === 'Unknown');
+      const pod = r.snapshot();
       if (!pod && deletedAt[r.name] === undefined) deletedAt[r.name] = clock.now();
       return pod ? [pod] : [];
     });
@@ -159,7 +170,6 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     });
   };
 
-  record();
   while (clock.step(until) !== undefined) record();
   clock.advanceTo(until);
   for (const runner of runners) runner.flushLogs();

@@ -43,7 +43,8 @@ export class ImagePuller {
     const resolved = this.catalogue.resolve(image);
     const present = 'ref' in resolved && this.isCached(resolved);
     if (present && policy !== 'Always') {
-      events.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      // KubeletEnsureSecretPulledImages (beta, on by default since 1.35) adds "and can be accessed by the pod".
+      events.event('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`);
       this.timers.setTimeout(() => done({ kind: 'present', info: resolved }), 0);
       return;
     }

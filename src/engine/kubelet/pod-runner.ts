@@ -84,6 +84,13 @@ export class PodRunner {
   private removed = false;
   private sidecarsStopping = false;
   private cached?: { key: string; pod: Pod };
+  /** Set when anything the Pod object shows may have changed; frames reuse the last object otherwise. */
+  private dirty = true;
+  /** The API object as the kubelet last reported it, once its node stopped reporting. */
+  private frozen?: Pod;
+  /** The node lifecycle controller's MarkPodsNotReady: Ready=False, set at this time. */
+  private markedNotReadyAt?: number;
+  private readonly activeCache = new WeakMap<object, Set<string>>();
 
   constructor(
     private readonly pod: Pod,
@@ -97,6 +104,11 @@ export class PodRunner {
     this.createdAt = createdAt;
     this.podActor = this.track(createActor(podMachine, this.actorOptions()), `pod/${this.name}`, 'pod');
     this.podActor.on('*', (effect) => this.onPodEffect(effect));
+    this.podActor.subscribe(() => this.touch());
+  }
+
+  private touch(): void {
+    this.dirty = true;
   }
 
   private readonly createdAt: number;
@@ -142,6 +154,7 @@ export class PodRunner {
   // ---------------------------------------------------------------- scheduling
 
   bind(): void {
+    this.touch();
     this.scheduled = { status: 'True' };
     this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${this.env.nodeName}`, undefined, 'default-scheduler');
     this.startTime = this.env.clock.now();
@@ -180,6 +193,7 @@ export class PodRunner {
       );
       const slot: ContainerSlot = { spec: container, role, fieldPath, actor, probes: [], containerIds: [], imageID: '', readiness: undefined, startup: undefined };
       actor.on('*', (effect) => this.onContainerEffect(slot, effect));
+      actor.subscribe(() => this.touch());
       this.slots.push(slot);
       // Probe workers start when the kubelet first syncs the pod (prober manager AddPod).
       for (const type of ['startup', 'liveness', 'readiness'] as const) {
@@ -240,6 +254,7 @@ export class PodRunner {
   }
 
   private createSandbox(): void {
+    this.touch();
     this.podIP = `10.244.0.${10 + this.env.ids.int(200)}`;
     const volumes: SandboxConfig['volumes'] = {};
     for (const v of this.pod.spec?.volumes ?? []) {
@@ -284,7 +299,13 @@ export class PodRunner {
   // ---------------------------------------------------------------- sequencing (computePodActions)
 
   private snapshotActive(slot: ContainerSlot): Set<string> {
-    return new Set(activePaths(slot.actor.getSnapshot().value));
+    const snapshot = slot.actor.getSnapshot();
+    let active = this.activeCache.get(snapshot);
+    if (!active) {
+      active = new Set(activePaths(snapshot.value));
+      this.activeCache.set(snapshot, active);
+    }
+    return active;
   }
 
   private isStarted(slot: ContainerSlot): boolean {
@@ -410,7 +431,8 @@ export class PodRunner {
     slot.runtime = runtimeContainer;
     slot.containerIds.push(`containerd://${this.env.ids.hex(64)}`);
     const instance = slot.containerIds.length;
-    this.event('Normal', 'Created', `Created container: ${spec.name}`, slot);
+    // Since 1.35 the messages no longer repeat the name: describe prefixes the fieldPath instead.
+    this.event('Normal', 'Created', 'Container created', slot);
     const result = runtimeContainer.start((status: ExitStatus) => {
       this.collectLogs(slot, runtimeContainer, instance);
       // An exit of an instance that was already replaced tells the kubelet nothing new.
@@ -422,7 +444,7 @@ export class PodRunner {
       slot.actor.send({ type: 'START_FAILED', exitCode: result.exitCode, message: result.message, now: clock.now() });
       return;
     }
-    this.event('Normal', 'Started', `Started container ${spec.name}`, slot);
+    this.event('Normal', 'Started', 'Container started', slot);
     slot.actor.send({ type: 'PROCESS_STARTED', now: clock.now() });
   }
 
@@ -479,8 +501,11 @@ export class PodRunner {
       });
       return;
     }
+    // The results manager only tells the kubelet when a result changes.
+    const before = type === 'readiness' ? slot.readiness : type === 'startup' ? slot.startup : undefined;
     if (type === 'readiness') slot.readiness = effect.result;
     if (type === 'startup') slot.startup = effect.result;
+    if (before !== effect.result) this.touch();
     if (effect.result === 'Failure' && type !== 'readiness') this.killForProbe(slot, type, probe.terminationGracePeriodSeconds);
     clock.setTimeout(() => this.reconcile(), 0);
   }
@@ -556,9 +581,12 @@ export class PodRunner {
   /** kubectl delete: deletionTimestamp = now + grace; the kubelet then kills every container. */
   delete(graceSeconds?: number): void {
     if (this.deletion || this.removed) return;
+    this.touch();
     const now = this.env.clock.now();
     const grace = graceSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.deletion = { at: now, graceMs: grace * 1000, deadline: now + grace * 1000 };
+    // A kubelet that cannot be reached never hears of the deletion: the pod stays Terminating.
+    if (this.frozen) return;
     const pod = this.podActor.getSnapshot();
     if (pod.matches('scheduling') || pod.matches('unschedulable') || pod.matches('finished')) {
       // Not running anywhere (or already finished): the API server removes it at once.
@@ -645,6 +673,7 @@ export class PodRunner {
 
   /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget, node controller). */
   setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
+    this.touch();
     const now = kubeTime(this.env.clock.now());
     const existing = this.externalConditions.find((c) => c.type === type);
     const next: PodCondition = {
@@ -659,16 +688,53 @@ export class PodRunner {
   }
 
   /** The Pod as the API server returns it now; the same object while nothing changed. */
-  snapshot(nodeLost: boolean): Pod | undefined {
+  snapshot(): Pod | undefined {
     if (this.removed) return undefined;
-    const built = this.build(nodeLost);
+    if (!this.dirty && this.cached) return this.cached.pod;
+    this.dirty = false;
+    const built = this.frozen ? this.overlayControlPlane(this.frozen) : this.overlayControlPlane(this.build());
     const key = JSON.stringify(built);
     if (this.cached && this.cached.key === key) return this.cached.pod;
     this.cached = { key, pod: built };
     return built;
   }
 
-  private build(nodeLost: boolean): Pod {
+  /** The node stopped reporting: the API keeps the kubelet's last word; the kubelet keeps running. */
+  freezeApi(): void {
+    if (this.removed || this.frozen) return;
+    this.frozen = this.build();
+    this.touch();
+  }
+
+  /** The node reports again: the kubelet's status flows again (and it sees a pending deletion). */
+  thawApi(): void {
+    if (!this.frozen) return;
+    this.frozen = undefined;
+    this.markedNotReadyAt = undefined;
+    this.touch();
+    if (this.deletion && !this.podActor.getSnapshot().matches('terminating')) this.podActor.send({ type: 'DELETE' });
+  }
+
+  /** MarkPodsNotReady (pkg/controller/util/node): only the Ready condition turns False. */
+  markNotReady(): void {
+    if (this.markedNotReadyAt === undefined) this.markedNotReadyAt = this.env.clock.now();
+    this.touch();
+  }
+
+  private overlayControlPlane(pod: Pod): Pod {
+    const external = this.externalConditions.filter((c) => !(pod.status?.conditions ?? []).some((k) => k.type === c.type));
+    let conditions = [...external, ...(pod.status?.conditions ?? [])];
+    if (this.markedNotReadyAt !== undefined) {
+      const at = kubeTime(this.markedNotReadyAt);
+      conditions = conditions.map((c) => (c.type === 'Ready' && c.status !== 'False' ? { ...c, status: 'False', lastTransitionTime: at } : c));
+    }
+    const metadata = this.deletion
+      ? { ...pod.metadata, deletionTimestamp: kubeTime(this.deletion.deadline), deletionGracePeriodSeconds: this.deletion.graceMs / 1000 }
+      : pod.metadata;
+    return { ...pod, metadata, status: { ...pod.status, conditions } };
+  }
+
+  private build(): Pod {
     const now = this.env.clock.now();
     const hasInit = (this.pod.spec?.initContainers ?? []).length > 0;
     const statusOf = (slot: ContainerSlot) => {
@@ -721,8 +787,8 @@ export class PodRunner {
     const initStatuses = this.slots.filter((s) => s.role !== 'regular').map(statusOf);
     const statuses = this.slots.filter((s) => s.role === 'regular').map(statusOf);
     const terminal = pod.matches('finished') || (pod.matches('terminating') && this.slots.every((s) => this.isDown(s)));
-    if (!nodeLost) this.phase = getPhase(spec ?? { containers: [] }, initStatuses, statuses, terminal, this.phase);
-    let conditions = generateConditions({
+    this.phase = getPhase(spec ?? { containers: [] }, initStatuses, statuses, terminal, this.phase);
+    const conditions = generateConditions({
       spec: spec ?? { containers: [] },
       initStatuses,
       statuses,
@@ -733,7 +799,6 @@ export class PodRunner {
       previous: this.previousConditions,
       now: kubeTime(now),
     });
-    if (nodeLost) conditions = this.previousConditions;
     this.previousConditions = conditions;
     return {
       apiVersion: 'v1',

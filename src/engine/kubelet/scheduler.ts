@@ -68,6 +68,7 @@ export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned
   const preemption = resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
   return {
     ok: false,
-    message: `0/1 nodes are available: ${unique.join(', ')}. preemption: 0/1 nodes are available: 1 ${preemption}.`,
+    // The preemption status is itself a sentence ending in '.', and FitError adds one more: real clusters print '..'.
+    message: `0/1 nodes are available: ${unique.join(', ')}. preemption: 0/1 nodes are available: 1 ${preemption}..`,
   };
 }

@@ -179,7 +179,9 @@ export const containerMachine = setup({
     /** killContainer: what the preStop hook used is taken from the grace period, but TERM gets at least 2 s. */
     graceAfterHook: assign(({ context, event }) => {
       if (!context.stop || (event.type !== 'HOOK_DONE' && event.type !== 'HOOK_FAILED')) return {};
-      return { stop: { ...context.stop, termMs: Math.max(context.stop.deadline - event.now, MIN_GRACE_MS) } };
+      // executePreStopHook reports whole seconds: int64(time.Since(start).Seconds()).
+      const used = Math.floor((event.now - (context.stop.deadline - context.stop.graceMs)) / 1000) * 1000;
+      return { stop: { ...context.stop, termMs: Math.max(context.stop.graceMs - used, MIN_GRACE_MS) } };
     }),
   },
   delays: {

@@ -6,8 +6,8 @@
  */
 import { emit, setup } from 'xstate';
 
-/** node-monitor-grace-period: how long the controller waits for a heartbeat (kube-controller-manager default). */
-export const NODE_MONITOR_GRACE_MS = 40_000;
+/** node-monitor-grace-period: how long the controller waits for a heartbeat (50 s since 1.32, 40 s before). */
+export const NODE_MONITOR_GRACE_MS = 50_000;
 
 export type NodeEvent =
   | { type: 'KUBELET_READY' }

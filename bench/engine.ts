@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: engine throughput. Prints virtual seconds simulated per wall second for a one-hour
+ * run of a pod with three probing containers, and the time to simulate 100 such pods for ten
+ * minutes, with heap use. Targets (issue: engine): >= 100 000 virtual s per wall s for the single pod.
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_NODE, simulate, type SimInput } from '../src/engine';
+
+function podYaml(name: string): string {
+  const container = (i: number) => `
+  - name: web-${i}
+    image: example.com/web:${i}
+    ports: [{ containerPort: ${8080 + i} }]
+    livenessProbe: { httpGet: { path: /healthz, port: ${8080 + i} }, periodSeconds: 10 }
+    readinessProbe: { httpGet: { path: /ready, port: ${8080 + i} }, periodSeconds: 5 }`;
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:${[0, 1, 2].map(container).join('')}
+`;
+}
+
+const customImages = [0, 1, 2].map((i) => ({
+  image: `example.com/web:${i}`,
+  sizeBytes: 10_000_000,
+  onTerm: { exitCode: 0 },
+  listen: [{ port: 8080 + i, paths: { '/healthz': [{ fromSeconds: 0, status: 200 }], '/ready': [{ fromSeconds: 0, status: 200 }] } }],
+}));
+
+function input(pods: number): SimInput {
+  const manifest = Array.from({ length: pods }, (_, i) => podYaml(`web-${i}`)).join('---\n');
+  return { manifest, node: { ...DEFAULT_NODE, capacity: { cpu: '64', memory: '256Gi', pods: '200' } }, actions: [], seed: 1, customImages };
+}
+
+function measure(label: string, sim: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    sim();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`${label}: median ${median.toFixed(1)} ms over ${runs} runs (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)})`);
+  return median;
+}
+
+const one = input(1);
+let frames = 0;
+const oneHour = measure('1 pod x 3 probing containers, 1 h virtual', () => {
+  const r = simulate(one, { until: 3_600_000 });
+  if (!r.ok) throw new Error('simulation failed');
+  frames = r.trace.frames.length;
+}, 7);
+console.log(`  → ${Math.round(3600 / (oneHour / 1000)).toLocaleString('en')} virtual seconds per wall second (${frames} frames)`);
+
+const hundred = input(100);
+const before = process.memoryUsage().heapUsed;
+let kept: unknown;
+measure('100 pods x 3 probing containers, 10 min virtual', () => {
+  const r = simulate(hundred, { until: 600_000 });
+  if (!r.ok) throw new Error('simulation failed');
+  kept = r.trace;
+}, 3);
+const after = process.memoryUsage().heapUsed;
+console.log(`  → heap held by one 100-pod trace: ~${Math.round((after - before) / 1024 / 1024)} MiB`);
+void kept;
