@@ -7,6 +7,7 @@ import type { ProgramResolver } from './images/program-kit';
 import { createSandbox, type SimPodSandbox } from './sandbox';
 import type { CustomImageBehaviour, Runtime, SandboxConfig } from './sandbox-types';
 import type { Timers } from './types';
+import { resolveCommand as shellResolveCommand } from './shell';
 
 export interface SimRuntime extends Runtime {
   catalogue: RuntimeCatalogue;
@@ -19,10 +20,8 @@ export interface RuntimeOptions {
   resolveCommand?: ProgramResolver;
 }
 
-const noCommands: ProgramResolver = () => undefined;
-
 export function createRuntime(options: RuntimeOptions = {}): SimRuntime {
-  const resolveCommand = options.resolveCommand ?? noCommands;
+  const resolveCommand = options.resolveCommand ?? shellResolveCommand;
   const base = options.customImages ?? [];
   const catalogue = createCatalogue(base);
   return {
@@ -36,7 +35,6 @@ export function createRuntime(options: RuntimeOptions = {}): SimRuntime {
 
 export { createCatalogue } from './images/catalogue';
 export type { RuntimeCatalogue, RuntimeImage } from './images/catalogue';
-export { parseImageRef } from './images/image-ref';
 export { createPodNetwork } from './network';
 export type { Binding, SimPodNetwork } from './network';
 export type { SimPodSandbox } from './sandbox';

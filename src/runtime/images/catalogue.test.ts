@@ -68,3 +68,11 @@ describe('image resolution', () => {
     expect('ref' in custom.resolve('docker.io/myorg/api')).toBe(true);
   });
 });
+
+describe('invalid image names', () => {
+  it('answer with the kubelet\'s InvalidImageName wording', () => {
+    expect(catalogue.resolve('NGINX')).toEqual({
+      message: 'Failed to apply default image tag "NGINX": couldn\'t parse image name "NGINX": invalid reference format: repository name (library/NGINX) must be lowercase',
+    });
+  });
+});

@@ -8,7 +8,7 @@ import type { CustomImageBehaviour, ImageCatalogue, ImageInfo, PullError } from 
 import type { Program, Signal } from '../types';
 import { customProgram } from '../custom-image';
 import { CATALOGUE, type CatalogueEntry } from './entries';
-import { parseImageRef } from './image-ref';
+import { parseOrError } from './image-ref';
 import type { ProgramResolver } from './program-kit';
 import { pullError } from './pull-errors';
 
@@ -47,7 +47,8 @@ function entryInfo(ref: ImageRef, entry: CatalogueEntry): ImageInfo {
 
 /** Does a custom behaviour's reference match? Without a tag or digest it matches every tag. */
 function customMatches(behaviour: CustomImageBehaviour, ref: ImageRef): boolean {
-  const own = parseImageRef(behaviour.image);
+  const own = parseOrError(behaviour.image);
+  if (!('normalized' in own)) return false;
   if (own.normalized === ref.normalized) return true;
   const untagged = !/[:@][^/]*$/.test(behaviour.image.replace(/^[^/]*\//, ''));
   return untagged && repoName(own) === repoName(ref);
@@ -57,7 +58,8 @@ export function createCatalogue(customImages: CustomImageBehaviour[] = []): Runt
   const entries = new Map(CATALOGUE.map((e) => [e.name, e]));
 
   const lookup = (image: string): RuntimeImage | PullError => {
-    const ref = parseImageRef(image);
+    const ref = parseOrError(image);
+    if (!('normalized' in ref)) return ref;
     const entry = entries.get(repoName(ref));
     const behaviour = customImages.find((b) => customMatches(b, ref));
     if (behaviour) {

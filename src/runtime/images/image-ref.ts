@@ -1,32 +1,18 @@
 /**
- * Image reference parsing as containerd/docker normalise it (docker.io/library/ implied,
- * :latest when there is neither tag nor digest). A private stand-in for src/k8s parseImageRef,
- * to be replaced by it once that lands.
+ * Image references, parsed and normalised by src/k8s (distribution/reference grammar, docker.io/library/
+ * implied, :latest without tag or digest). An unparseable name resolves to the kubelet's
+ * InvalidImageName message (pkg/kubelet/images/image_manager.go applyDefaultImageTag).
  */
-import type { ImageRef } from '../../k8s/image-ref';
+import { parseImageRef, type ImageRef } from '../../k8s/image-ref';
+import type { PullError } from '../sandbox-types';
 
-export function parseImageRef(image: string): ImageRef {
-  let rest = image.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+export { parseImageRef };
+
+export function parseOrError(image: string): ImageRef | PullError {
+  try {
+    return parseImageRef(image);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { message: `Failed to apply default image tag "${image}": ${reason}` };
   }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash >= 0 ? rest.slice(0, slash) : '';
-  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  let registry = hasRegistry ? first : 'docker.io';
-  let repository = hasRegistry ? rest.slice(slash + 1) : rest;
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
-  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
-  if (tag === undefined && digest === undefined) tag = 'latest';
-  const normalized = `${registry}/${repository}${tag !== undefined ? `:${tag}` : ''}${digest !== undefined ? `@${digest}` : ''}`;
-  return { raw: image, registry, repository, tag, digest, normalized };
 }
