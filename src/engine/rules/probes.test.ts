@@ -1,0 +1,159 @@
+/**
+ * Probe workers: one per container and probe type, ticking every periodSeconds from the worker's
+ * start (the sandbox, t = 1 s), skipping runs within initialDelaySeconds (whole seconds, truncated)
+ * of startedAt; thresholds; HTTP 200-399 succeed (3xx as a warning), tcpSocket and exec handlers.
+ * Sources: pkg/kubelet/prober/worker.go (run, doProbe), pkg/kubelet/prober/prober.go (runProbe,
+ * recordContainerEvent: Unhealthy, ProbeWarning), pkg/probe/http/http.go (DoHTTPProbe),
+ * pkg/probe/tcp/tcp.go (DoTCPProbe), pkg/kubelet/kuberuntime/kuberuntime_manager.go
+ * (computePodActions: "failed liveness probe, will be restarted"), kuberuntime_container.go killContainer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CustomImageBehaviour } from '../../runtime/sandbox-types';
+import { BUSYBOX_PULL_MS, SANDBOX_MS, conditionAt, containerAt, eventsOf, onePod, run, timesOf } from './builders';
+
+const cached = ['busybox:1.36', 'web:1'];
+const web = (paths: Record<string, Array<{ fromSeconds: number; status: number }>>): CustomImageBehaviour[] => [
+  { image: 'web:1', listen: [{ port: 8080, paths }] },
+];
+
+describe('readiness is false until the first success (prober/worker.go newWorker initialValue Failure; prober_manager.go UpdatePodStatus)', () => {
+  // File appears 3 s after the start (t = 4 s); probe ticks at 1, 3, 5 s.
+  const trace = run(
+    onePod({
+      body: '    command: ["sh", "-c", "sleep 3; touch /tmp/ready; sleep 3600"]\n    readinessProbe:\n      exec:\n        command: ["cat", "/tmp/ready"]\n      periodSeconds: 2',
+    }),
+    { cachedImages: cached, until: 20_000 },
+  );
+  it.each([
+    { t: 2_000, ready: false },
+    { t: 4_500, ready: false },
+    { t: 5_000, ready: true },
+    { t: 15_000, ready: true },
+  ])('at $t ms ready is $ready', ({ t, ready }) => {
+    expect(containerAt(trace, t)).toMatchObject({ ready, started: true });
+    expect(conditionAt(trace, t, 'ContainersReady')?.status).toBe(ready ? 'True' : 'False');
+  });
+  it('exec failures are Unhealthy events with the command output', () => {
+    // The worker's first run at 1 s finds no container yet (it is created in the same instant).
+    expect(eventsOf(trace, 'Unhealthy').map((e) => [e.t, e.type, e.message])).toEqual([
+      [3_000, 'Warning', "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory\n"],
+    ]);
+  });
+});
+
+describe('initialDelaySeconds: whole seconds since startedAt, on the worker tick (prober/worker.go doProbe)', () => {
+  it.each([
+    // Started at 1.605 s (pulled); ticks every 4 s from 1 s: 1, 5, 9 s. At 5 s, 3.395 s elapsed → 3.
+    { rule: 'delay 3: the tick at 5 s runs (int32(3.395) = 3 is not < 3)', delay: 3, first: 5_000 },
+    { rule: 'delay 4: the tick at 5 s is skipped (3 < 4); the first probe is at 9 s', delay: 4, first: 9_000 },
+    { rule: 'delay 0: the first tick after the container exists', delay: 0, first: 5_000 },
+  ])('$rule', ({ delay, first }) => {
+    const trace = run(
+      onePod({
+        image: 'web:1',
+        body: `    readinessProbe:\n      httpGet:\n        path: /\n        port: 8080\n      initialDelaySeconds: ${delay}\n      periodSeconds: 4`,
+      }),
+      { customImages: [{ image: 'web:1', sizeBytes: 2_200_000, listen: [{ port: 8080 }] }], until: 12_000 },
+    );
+    expect(timesOf(trace, 'Started')).toEqual([SANDBOX_MS + BUSYBOX_PULL_MS]);
+    expect(trace.probes.map((p) => p.t)[0]).toBe(first);
+    expect(containerAt(trace, first - 1).ready).toBe(false);
+    expect(containerAt(trace, first).ready).toBe(true);
+  });
+});
+
+describe('successThreshold and failureThreshold (prober/worker.go doProbe resultRun)', () => {
+  it('readiness successThreshold 2: ready only after the second consecutive success', () => {
+    const trace = run(
+      onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 3\n      successThreshold: 2' }),
+      { cachedImages: cached, customImages: [{ image: 'web:1', listen: [{ port: 8080 }] }], until: 12_000 },
+    );
+    // Ticks at 1 (no container yet), 4, 7 s: successes at 4 and 7 s.
+    expect(containerAt(trace, 4_000).ready).toBe(false);
+    expect(containerAt(trace, 6_999).ready).toBe(false);
+    expect(containerAt(trace, 7_000).ready).toBe(true);
+  });
+
+  it('readiness failureThreshold 3: ready goes false on the third consecutive failure, not before', () => {
+    const trace = run(
+      onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        path: /ok\n        port: 8080\n      periodSeconds: 2' }),
+      { cachedImages: cached, customImages: web({ '/ok': [{ fromSeconds: 0, status: 200 }, { fromSeconds: 4, status: 500 }] }), until: 20_000 },
+    );
+    // Ticks 1, 3, 5, 7, 9 s: 500 from 5 s (4 s after the start at 1 s); failures at 5, 7, 9 s.
+    expect(timesOf(trace, 'Unhealthy')).toEqual([5_000, 7_000, 9_000, 11_000, 13_000, 15_000, 17_000, 19_000]);
+    expect(eventsOf(trace, 'Unhealthy')[0].message).toBe('Readiness probe failed: HTTP probe failed with statuscode: 500');
+    expect(containerAt(trace, 8_000).ready).toBe(true);
+    expect(containerAt(trace, 9_000).ready).toBe(false);
+    // Readiness never restarts.
+    expect(eventsOf(trace, 'Killing')).toEqual([]);
+  });
+});
+
+describe('HTTP probes: 200 <= status < 400 succeed; 3xx with a warning (pkg/probe/http/http.go DoHTTPProbe)', () => {
+  it.each([
+    { status: 200, ready: true, event: undefined },
+    { status: 302, ready: true, event: ['ProbeWarning', 'Readiness probe warning: Probe terminated redirects, Response body: '] },
+    { status: 399, ready: true, event: ['ProbeWarning', 'Readiness probe warning: Probe terminated redirects, Response body: '] },
+    { status: 400, ready: false, event: ['Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 400'] },
+    { status: 500, ready: false, event: ['Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 500'] },
+  ])('status $status → ready $ready', ({ status, ready, event }) => {
+    const trace = run(onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        path: /h\n        port: 8080' }), {
+      cachedImages: cached,
+      customImages: web({ '/h': [{ fromSeconds: 0, status }] }),
+      until: 12_000,
+    });
+    // Default period 10 s: the tick at 11 s is the first with a container.
+    expect(containerAt(trace, 12_000).ready).toBe(ready);
+    const probeEvents = trace.events.filter((e) => e.reason === 'Unhealthy' || e.reason === 'ProbeWarning').map((e) => [e.reason, e.message]);
+    expect(probeEvents).toEqual(event ? [event] : []);
+    if (event) expect(trace.events.find((e) => e.reason === event[0])?.type).toBe('Warning');
+  });
+});
+
+describe('tcpSocket probe (pkg/probe/tcp/tcp.go DoTCPProbe)', () => {
+  it('a closed port: connection refused, worded with the pod IP', () => {
+    const trace = run(onePod({ body: '    command: ["sleep", "3600"]\n    readinessProbe:\n      tcpSocket:\n        port: 9999' }), { cachedImages: cached, until: 12_000 });
+    const ip = trace.frames[trace.frames.length - 1].pods[0].status?.podIP ?? '';
+    expect(ip).toMatch(/^10\.244\.0\.\d+$/);
+    expect(eventsOf(trace, 'Unhealthy')[0].message).toBe(`Readiness probe failed: dial tcp ${ip}:9999: connect: connection refused`);
+    expect(containerAt(trace, 12_000).ready).toBe(false);
+  });
+});
+
+describe('liveness failure kills and restarts (kuberuntime_manager.go computePodActions; kuberuntime_container.go killContainer)', () => {
+  // /live answers 200 for 10 s after the process starts, then 500; ticks every 5 s from 1 s.
+  const manifest = (probeGrace: string) =>
+    onePod({
+      image: 'web:1',
+      body: `    livenessProbe:\n      httpGet:\n        path: /live\n        port: 8080\n      periodSeconds: 5\n      failureThreshold: 2${probeGrace}`,
+    });
+  const customImages = web({ '/live': [{ fromSeconds: 0, status: 200 }, { fromSeconds: 10, status: 500 }] });
+
+  it.each([
+    { rule: 'the pod grace period (30 s) applies by default', probeGrace: '', graceMs: 30_000 },
+    { rule: 'the probe-level terminationGracePeriodSeconds (5 s) overrides it', probeGrace: '\n      terminationGracePeriodSeconds: 5', graceMs: 5_000 },
+  ])('$rule', ({ probeGrace, graceMs }) => {
+    const trace = run(manifest(probeGrace), { cachedImages: cached, customImages, until: 60_000 });
+    // Failures at 11 s and 16 s: the second reaches failureThreshold 2.
+    expect(timesOf(trace, 'Unhealthy').slice(0, 2)).toEqual([11_000, 16_000]);
+    expect(eventsOf(trace, 'Unhealthy')[0].message).toBe('Liveness probe failed: HTTP probe failed with statuscode: 500');
+    expect(eventsOf(trace, 'Killing')[0]).toMatchObject({ t: 16_000, type: 'Normal', message: 'Container app failed liveness probe, will be restarted' });
+    // The image ignores TERM: KILL at the end of the grace period, then the same sync starts it again.
+    const restart = timesOf(trace, 'Started')[1];
+    expect(restart).toBe(16_000 + graceMs);
+    const app = containerAt(trace, restart);
+    expect(app.restartCount).toBe(1);
+    expect(app.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+  });
+
+  it('under restartPolicy Never the Killing message has no ", will be restarted"', () => {
+    const trace = run(manifest('\n      terminationGracePeriodSeconds: 5').replace('spec:\n', 'spec:\n  restartPolicy: Never\n'), {
+      cachedImages: cached,
+      customImages,
+      until: 40_000,
+    });
+    expect(eventsOf(trace, 'Killing').map((e) => e.message)).toEqual(['Container app failed liveness probe']);
+    expect(timesOf(trace, 'Started')).toHaveLength(1);
+    expect(trace.frames[trace.frames.length - 1].pods[0].status?.phase).toBe('Failed');
+  });
+});
