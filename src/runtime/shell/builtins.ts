@@ -1,0 +1,175 @@
+/** Shell builtins: the commands that change the shell itself (exit, export, trap, wait, exec, cd, ...). */
+/* eslint-disable require-yield -- every builtin is a generator, so that the evaluator runs them alike */
+import { normalizePath } from '../fs';
+import { done } from './command';
+import type { Builtin, Interp } from './interp';
+import type { Io } from './io';
+import { parseSignal } from './signals';
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './state';
+import type { Gen } from './task';
+
+function fail(io: Io, message: string, status = 1): number {
+  io.err.write(`sh: ${message}\n`);
+  return status;
+}
+
+function number(sh: Interp, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^-?\d+$/.test(text)) sh.fail(`Illegal number: ${text}`);
+  return Number(text);
+}
+
+function* exit(sh: Interp, args: string[]): Gen<number> {
+  throw new ExitSignal(number(sh, args[1], sh.state.status) & 255);
+}
+
+function* exportOrReadonly(sh: Interp, args: string[], io: Io): Gen<number> {
+  const names = args.slice(1).filter((a) => a !== '-p');
+  if (names.length === 0) {
+    for (const name of [...sh.state.exported].sort()) {
+      const v = sh.state.vars.get(name);
+      if (v !== undefined) io.out.write(`export ${name}='${v.replace(/'/g, `'"'"'`)}'\n`);
+    }
+    return 0;
+  }
+  for (const a of names) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (eq >= 0) sh.state.vars.set(name, a.slice(eq + 1));
+    if (args[0] === 'export') sh.state.exported.add(name);
+  }
+  return 0;
+}
+
+function* trap(sh: Interp, args: string[], io: Io): Gen<number> {
+  const traps = sh.state.traps;
+  if (args.length === 1) {
+    for (const [sig, action] of traps) io.out.write(`trap -- '${action}' ${sig}\n`);
+    return 0;
+  }
+  let action: string | undefined = args[1];
+  let sigs = args.slice(2);
+  if (action === '-' || /^\d+$/.test(action)) {
+    if (action !== '-') sigs = args.slice(1);
+    action = undefined;
+  }
+  let status = 0;
+  for (const s of sigs) {
+    const name = s.toUpperCase() === 'EXIT' || s === '0' ? 'EXIT' : parseSignal(s);
+    if (name === undefined || name === 0) {
+      status = fail(io, `trap: ${s}: bad trap`);
+      continue;
+    }
+    if (action === undefined) traps.delete(name);
+    else traps.set(name, action);
+  }
+  return status;
+}
+
+function* wait(sh: Interp, args: string[], io: Io): Gen<number> {
+  const pids: number[] = [];
+  for (const a of args.slice(1)) {
+    if (!/^\d+$/.test(a)) return fail(io, `wait: ${a}: bad pid`, 2);
+    pids.push(Number(a));
+  }
+  const status = yield sh.host.wait(pids);
+  return status;
+}
+
+function* exec(sh: Interp, args: string[], io: Io): Gen<number> {
+  if (args.length === 1) return 0;
+  const status = yield* sh.external(args.slice(1), [], io, true);
+  throw new ExitSignal(status, false);
+}
+
+function* cd(sh: Interp, args: string[], io: Io): Gen<number> {
+  const target = normalizePath(args[1] ?? sh.state.vars.get('HOME') ?? '/', sh.state.cwd);
+  if (!sh.host.ctx.fs.isDirectory(target)) return fail(io, `cd: can't cd to ${args[1]}: No such file or directory`, 2);
+  sh.state.cwd = target;
+  sh.state.vars.set('PWD', target);
+  return 0;
+}
+
+function* set(sh: Interp, args: string[], io: Io): Gen<number> {
+  if (args.length === 1) {
+    for (const [k, v] of [...sh.state.vars].sort()) io.out.write(`${k}='${v}'\n`);
+    return 0;
+  }
+  let i = 1;
+  for (; i < args.length && /^[-+][a-z]+$/.test(args[i]); i++) {
+    if (args[i].includes('e')) sh.state.errexit = args[i].startsWith('-');
+  }
+  if (args[i] === '--') i++;
+  if (i < args.length || args.includes('--')) sh.state.positional = args.slice(i);
+  return 0;
+}
+
+function* shift(sh: Interp, args: string[], io: Io): Gen<number> {
+  const n = number(sh, args[1], 1);
+  if (n > sh.state.positional.length) return fail(io, `shift: can't shift that many`, 2);
+  sh.state.positional = sh.state.positional.slice(n);
+  return 0;
+}
+
+function* readLine(sh: Interp, args: string[], io: Io): Gen<number> {
+  const names = args.slice(1).filter((a) => !a.startsWith('-'));
+  if (io.stdin === '') return 1;
+  const end = io.stdin.indexOf('\n');
+  const line = end < 0 ? io.stdin : io.stdin.slice(0, end);
+  io.stdin = end < 0 ? '' : io.stdin.slice(end + 1);
+  const fields = line.trim().split(/[ \t]+/);
+  (names.length ? names : ['REPLY']).forEach((name, i, all) => {
+    const value = i === all.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '');
+    sh.state.vars.set(name, value);
+  });
+  return 0;
+}
+
+function* evalBuiltin(sh: Interp, args: string[], io: Io): Gen<number> {
+  return yield* sh.runSource(args.slice(1).join(' '), io);
+}
+
+function* source(sh: Interp, args: string[], io: Io): Gen<number> {
+  const text = args[1] === undefined ? undefined : sh.host.ctx.fs.read(normalizePath(args[1], sh.state.cwd));
+  if (text === undefined) return fail(io, `.: can't open '${args[1] ?? ''}'`, 2);
+  return yield* sh.runSource(text, io);
+}
+
+export const BUILTINS: Record<string, Builtin> = {
+  ':': () => done(0),
+  exit,
+  export: exportOrReadonly,
+  readonly: exportOrReadonly,
+  local: exportOrReadonly,
+  unset: (sh, args) => {
+    for (const a of args.slice(1).filter((x) => !x.startsWith('-'))) {
+      sh.state.vars.delete(a);
+      sh.state.exported.delete(a);
+      sh.state.functions.delete(a);
+    }
+    return done(0);
+  },
+  trap,
+  wait,
+  exec,
+  cd,
+  pwd: (sh, _args, io) => {
+    io.out.write(`${sh.state.cwd}\n`);
+    return done(0);
+  },
+  set,
+  shift,
+  read: readLine,
+  eval: evalBuiltin,
+  '.': source,
+  source,
+  return: (sh, args) => {
+    throw new ReturnSignal(number(sh, args[1], sh.state.status));
+  },
+  break: (sh, args) => {
+    throw new BreakSignal(number(sh, args[1], 1));
+  },
+  continue: (sh, args) => {
+    throw new ContinueSignal(number(sh, args[1], 1));
+  },
+};

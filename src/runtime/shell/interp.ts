@@ -1,0 +1,460 @@
+/**
+ * The evaluator: walks the syntax tree as a generator, so `sleep`, `wait` and external programs
+ * suspend it on the virtual clock. Control flow (exit, return, break, continue, death by signal) is
+ * thrown as the classes of state.ts.
+ */
+import type { Node, Redir, Word } from './ast';
+import { expandJoined, expandWords, type Expander } from './expand';
+import { BufferSink, nullSink, openFileSink, type Io, type Sink } from './io';
+import { parse, SyntaxError } from './parser';
+import {
+  BreakSignal,
+  cloneState,
+  ContinueSignal,
+  Doom,
+  exportedEnv,
+  ExitSignal,
+  newState,
+  ReturnSignal,
+  type ShellState,
+} from './state';
+import type { Gen, Suspend } from './task';
+import type { Program, ProcessContext, Signal } from '../types';
+import { errText, type System, type Utility } from './command';
+import { normalizePath } from '../fs';
+
+/** What the evaluator needs from the process running it. */
+export interface Host {
+  ctx: ProcessContext;
+  sys: System;
+  pid: number;
+  /** A fatal signal arrived while the shell was busy: throw Doom at the next checkpoint. */
+  takeDoom(): Signal | undefined;
+  /** Trapped signals waiting for the current foreground command to finish. */
+  takePendingTrap(): Signal | undefined;
+  /** Start `node` as a background job in a copy of `interp`; its pid. */
+  spawn(node: Node, interp: Interp, io: Io): number;
+  /** Wait for jobs (all when `pids` is empty); interruptible by trapped signals. */
+  wait(pids: number[]): Suspend;
+  /** Run an external program in the foreground; `replace`: it is now the process (exec). */
+  runProgram(program: Program, argv: string[], env: Record<string, string>, io: Io, replace: boolean): Suspend;
+  /** `exec utility`: the shell is gone, its traps with it. */
+  becomeUtility(name: string): void;
+  utility(name: string): Utility | undefined;
+  program(name: string): Program | undefined;
+}
+
+export type Builtin = (sh: Interp, args: string[], io: Io) => Gen<number>;
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+
+export function commandName(argv0: string): string {
+  return argv0.replace(/^(\/usr)?(\/local)?\/s?bin\//, '');
+}
+
+export class Interp implements Expander {
+  /** Only the process's top-level shell runs traps. */
+  main = false;
+  private condDepth = 0;
+  /** Status of the last command substitution (the status of an assignment-only command). */
+  private substStatus = 0;
+
+  constructor(
+    readonly host: Host,
+    readonly state: ShellState,
+    private readonly builtins: Record<string, Builtin>,
+  ) {}
+
+  get fs() {
+    return this.host.ctx.fs;
+  }
+
+  get cwd() {
+    return this.state.cwd;
+  }
+
+  lookup(name: string): string | undefined {
+    const s = this.state;
+    switch (name) {
+      case '?':
+        return String(s.status);
+      case '$':
+        return String(this.host.pid);
+      case '#':
+        return String(s.positional.length);
+      case '!':
+        return s.lastBackground === undefined ? '' : String(s.lastBackground);
+      case '-':
+        return s.errexit ? 'e' : '';
+      case '0':
+        return s.argv0;
+    }
+    if (/^\d+$/.test(name)) return s.positional[Number(name) - 1];
+    return s.vars.get(name);
+  }
+
+  assign(name: string, value: string): void {
+    this.state.vars.set(name, value);
+  }
+
+  positional(): string[] {
+    return this.state.positional;
+  }
+
+  fail(message: string): never {
+    this.host.ctx.log('stderr', `sh: ${message}`);
+    throw new ExitSignal(message.includes('arithmetic') ? 2 : 1);
+  }
+
+  subshell(): Interp {
+    return new Interp(this.host, cloneState(this.state), this.builtins);
+  }
+
+  /** A fresh shell (for `sh -c` run from a script): exported variables only. */
+  child(argv0: string, positional: string[]): Interp {
+    return new Interp(this.host, newState(exportedEnv(this.state), argv0, positional, this.state.cwd), this.builtins);
+  }
+
+  *substitute(source: string): Gen<string> {
+    const out = new BufferSink();
+    const sub = this.subshell();
+    this.substStatus = yield* sub.runIsolated(source, { stdin: '', out, err: this.errSink() });
+    return out.text;
+  }
+
+  private errSink(): Sink {
+    return { write: (t) => t.split('\n').filter(Boolean).forEach((l) => this.host.ctx.log('stderr', l)) };
+  }
+
+  /** Parse and run `source`; syntax errors report and give status 2. */
+  *runSource(source: string, io: Io): Gen<number> {
+    let node: Node;
+    try {
+      node = parse(source);
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+      io.err.write(`sh: ${e.message}\n`);
+      return 2;
+    }
+    return yield* this.run(node, io);
+  }
+
+  /** Run as a subshell: `exit` ends only this. */
+  *runIsolated(source: string | Node, io: Io): Gen<number> {
+    try {
+      return typeof source === 'string' ? yield* this.runSource(source, io) : yield* this.run(source, io);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.code;
+      throw e;
+    }
+  }
+
+  *run(node: Node, io: Io): Gen<number> {
+    const status = yield* this.eval(node, io);
+    this.state.status = status;
+    return status;
+  }
+
+  private *cond(node: Node, io: Io): Gen<number> {
+    this.condDepth++;
+    try {
+      return yield* this.run(node, io);
+    } finally {
+      this.condDepth--;
+    }
+  }
+
+  private *eval(node: Node, io: Io): Gen<number> {
+    switch (node.t) {
+      case 'list': {
+        let status = 0;
+        for (const item of node.items) {
+          if (item.background) {
+            this.state.lastBackground = this.host.spawn(item.node, this, io);
+            status = 0;
+          } else status = yield* this.run(item.node, io);
+          this.state.status = status;
+        }
+        return status;
+      }
+      case 'and':
+      case 'or': {
+        const left = yield* this.cond(node.left, io);
+        if ((left === 0) === (node.t === 'and')) return yield* this.run(node.right, io);
+        return left;
+      }
+      case 'not':
+        return (yield* this.cond(node.node, io)) === 0 ? 1 : 0;
+      case 'pipe':
+        return yield* this.pipe(node.commands, io);
+      case 'simple':
+        return yield* this.simple(node, io);
+      case 'if':
+        for (const clause of node.clauses) {
+          if ((yield* this.cond(clause.cond, io)) === 0) return yield* this.run(clause.body, io);
+        }
+        return node.otherwise ? yield* this.run(node.otherwise, io) : 0;
+      case 'loop':
+        return yield* this.loop(node.until, node.cond, node.body, io);
+      case 'for':
+        return yield* this.forLoop(node.name, node.items, node.body, io);
+      case 'case':
+        return yield* this.caseOf(node, io);
+      case 'group':
+        return yield* this.run(node.body, io);
+      case 'subshell':
+        return yield* this.subshell().runIsolated(node.body, io);
+      case 'func':
+        this.state.functions.set(node.name, node.body);
+        return 0;
+      case 'redirected': {
+        const redirected = yield* this.redirect(node.redirs, io);
+        if (typeof redirected === 'number') return redirected;
+        return yield* this.run(node.node, redirected);
+      }
+    }
+  }
+
+  private *loop(until: boolean, cond: Node, body: Node, io: Io): Gen<number> {
+    let status = 0;
+    for (;;) {
+      if (((yield* this.cond(cond, io)) === 0) === until) return status;
+      const r = yield* this.loopBody(body, io);
+      if (r === 'break') return this.state.status;
+      status = this.state.status;
+    }
+  }
+
+  private *loopBody(body: Node, io: Io): Gen<'break' | 'next'> {
+    try {
+      yield* this.run(body, io);
+      return 'next';
+    } catch (e) {
+      if (e instanceof BreakSignal) {
+        if (e.levels > 1) throw new BreakSignal(e.levels - 1);
+        return 'break';
+      }
+      if (e instanceof ContinueSignal) {
+        if (e.levels > 1) throw new ContinueSignal(e.levels - 1);
+        return 'next';
+      }
+      throw e;
+    }
+  }
+
+  private *forLoop(name: string, items: Word[] | undefined, body: Node, io: Io): Gen<number> {
+    const values = items ? yield* expandWords(this, items) : [...this.state.positional];
+    this.state.status = 0;
+    for (const v of values) {
+      this.state.vars.set(name, v);
+      if ((yield* this.loopBody(body, io)) === 'break') break;
+    }
+    return this.state.status;
+  }
+
+  private *caseOf(node: Extract<Node, { t: 'case' }>, io: Io): Gen<number> {
+    const subject = yield* expandJoined(this, node.word);
+    for (const arm of node.arms) {
+      for (const p of arm.patterns) {
+        const pattern = yield* expandJoined(this, p, false);
+        if (casePattern(pattern).test(subject)) return arm.body ? yield* this.run(arm.body, io) : 0;
+      }
+    }
+    return 0;
+  }
+
+  private *pipe(commands: Node[], io: Io): Gen<number> {
+    let stdin = io.stdin;
+    let status = 0;
+    for (let i = 0; i < commands.length; i++) {
+      const last = i === commands.length - 1;
+      const out = last ? io.out : new BufferSink();
+      status = yield* this.subshell().runIsolated(commands[i], { stdin, out, err: io.err });
+      if (out instanceof BufferSink) stdin = out.text;
+    }
+    return status;
+  }
+
+  /** Apply redirections; a status when one failed (already reported). */
+  *redirect(redirs: Redir[], io: Io): Gen<Io | number> {
+    const next: Io = { ...io };
+    for (const r of redirs) {
+      const target = yield* expandJoined(this, r.target);
+      if (r.op === '<') {
+        const text = target === '/dev/null' ? '' : this.fs.read(normalizePath(target, this.cwd));
+        if (text === undefined) {
+          io.err.write(`sh: can't open ${target}: no such file\n`);
+          return 1;
+        }
+        next.stdin = text;
+        continue;
+      }
+      if (r.op === '<&' || r.fd > 2 || r.fd === 0) continue;
+      let sink: Sink;
+      if (r.op === '>&') {
+        if (target === '1') sink = next.out;
+        else if (target === '2') sink = next.err;
+        else sink = nullSink;
+      } else if (target === '/dev/null') sink = nullSink;
+      else if (target === '/dev/stdout') sink = io.out;
+      else if (target === '/dev/stderr') sink = io.err;
+      else {
+        const opened = openFileSink(this.fs, normalizePath(target, this.cwd), r.op === '>>');
+        if (typeof opened === 'string') {
+          io.err.write(`sh: can't create ${target}: ${errText(opened)}\n`);
+          return 1;
+        }
+        sink = opened;
+      }
+      if (r.fd === 1) next.out = sink;
+      else next.err = sink;
+    }
+    return next;
+  }
+
+  private *simple(node: Extract<Node, { t: 'simple' }>, io: Io): Gen<number> {
+    this.substStatus = 0;
+    const argv = yield* expandWords(this, node.words);
+    const assigns: Array<[string, string]> = [];
+    for (const a of node.assigns) assigns.push([a.name, yield* expandJoined(this, a.value)]);
+    const redirected = yield* this.redirect(node.redirs, io);
+    let status: number;
+    if (typeof redirected === 'number') status = redirected;
+    else if (argv.length === 0) {
+      for (const [k, v] of assigns) this.state.vars.set(k, v);
+      status = this.substStatus;
+    } else status = yield* this.command(argv, assigns, redirected);
+    this.state.status = status;
+    yield* this.checkpoint();
+    if (status !== 0 && this.state.errexit && this.condDepth === 0) throw new ExitSignal(status);
+    return status;
+  }
+
+  /** Between commands: die of a pending fatal signal, run pending traps. */
+  *checkpoint(): Gen<void> {
+    const doom = this.host.takeDoom();
+    if (doom) throw new Doom(doom);
+    if (!this.main) return;
+    for (let sig = this.host.takePendingTrap(); sig; sig = this.host.takePendingTrap()) {
+      const action = this.state.traps.get(sig);
+      if (!action) continue;
+      const saved = this.state.status;
+      yield* this.runSource(action, this.rootIo);
+      this.state.status = saved;
+    }
+  }
+
+  /** The process's own stdout/stderr (traps write there). */
+  rootIo: Io = { stdin: '', out: nullSink, err: nullSink };
+
+  /** Run a command by name: function, builtin, utility, nested shell, external program, script file. */
+  *command(argv: string[], assigns: Array<[string, string]>, io: Io): Gen<number> {
+    const name = argv[0];
+    const fn = this.state.functions.get(name);
+    if (fn) return yield* this.callFunction(fn, argv, io);
+    const builtin = this.builtins[name];
+    if (builtin) {
+      for (const [k, v] of assigns) this.state.vars.set(k, v);
+      return yield* builtin(this, argv, io);
+    }
+    return yield* this.external(argv, assigns, io, false);
+  }
+
+  private *callFunction(fn: Node, argv: string[], io: Io): Gen<number> {
+    const saved = this.state.positional;
+    this.state.positional = argv.slice(1);
+    try {
+      return yield* this.run(fn, io);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.code;
+      throw e;
+    } finally {
+      this.state.positional = saved;
+    }
+  }
+
+  /** A command that is not a builtin or function; `replace` when `exec` runs it. */
+  *external(argv: string[], assigns: Array<[string, string]>, io: Io, replace: boolean): Gen<number> {
+    const env = { ...exportedEnv(this.state), ...Object.fromEntries(assigns) };
+    const name = commandName(argv[0]);
+    if (SHELLS.has(name) || name === 'busybox') {
+      if (replace) this.host.becomeUtility(name);
+      return yield* this.nestedShell(name === 'busybox' ? argv.slice(1) : argv, env, io);
+    }
+    const utility = this.host.utility(name);
+    if (utility) {
+      if (replace) this.host.becomeUtility(name);
+      return yield* utility({ argv, io, env, cwd: this.state.cwd, ctx: this.host.ctx, sys: this.host.sys });
+    }
+    const program = this.host.program(name);
+    if (program) return yield this.host.runProgram(program, argv, env, io, replace);
+    const path = normalizePath(argv[0], this.state.cwd);
+    if (argv[0].includes('/') && this.fs.exists(path)) {
+      const script = this.fs.read(path);
+      if (script === undefined) {
+        io.err.write(`sh: ${argv[0]}: Permission denied\n`);
+        return 126;
+      }
+      return yield* this.child(argv[0], argv.slice(1)).runIsolated(script, io);
+    }
+    io.err.write(`sh: ${argv[0]}: not found\n`);
+    return 127;
+  }
+
+  /** `sh -c 'script' name args`, `sh file args`, or `sh` alone (reads nothing). */
+  *nestedShell(argv: string[], env: Record<string, string>, io: Io): Gen<number> {
+    const parsed = parseShellArgs(argv);
+    if (parsed.script === undefined && parsed.file === undefined) return 0;
+    let source = parsed.script;
+    if (source === undefined) {
+      source = this.fs.read(normalizePath(parsed.file ?? '', this.state.cwd));
+      if (source === undefined) {
+        io.err.write(`sh: can't open '${parsed.file}': No such file or directory\n`);
+        return 2;
+      }
+    }
+    const sub = new Interp(this.host, newState(env, parsed.argv0, parsed.args, this.state.cwd), this.builtins);
+    sub.state.errexit = parsed.errexit;
+    return yield* sub.runIsolated(source, io);
+  }
+}
+
+/** The arguments of `sh`: options, `-c script [name [args]]` or `file [args]`. */
+export function parseShellArgs(argv: string[]): {
+  script?: string;
+  file?: string;
+  argv0: string;
+  args: string[];
+  errexit: boolean;
+} {
+  let i = 1;
+  let command = false;
+  let errexit = false;
+  for (; i < argv.length && /^[-+][a-z]+$/i.test(argv[i]); i++) {
+    if (argv[i].includes('c')) command = true;
+    if (argv[i].startsWith('-') && argv[i].includes('e')) errexit = true;
+  }
+  if (i < argv.length && argv[i] === '--') i++;
+  if (command) return { script: argv[i] ?? '', argv0: argv[i + 1] ?? argv[0], args: argv.slice(i + 2), errexit };
+  if (i < argv.length) return { file: argv[i], argv0: argv[i], args: argv.slice(i + 1), errexit };
+  return { argv0: argv[0], args: [], errexit };
+}
+
+/** A `case` pattern (`*`, `?`, `[abc]`) as a regular expression. */
+export function casePattern(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
+}

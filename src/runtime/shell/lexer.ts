@@ -1,0 +1,250 @@
+/**
+ * Tokens of the sh subset. Words keep their structure (quoted literals, `$VAR`, `${...}`, `$(...)`,
+ * backticks, `$((...))`) so that expansion knows what was quoted. Reserved words are plain words:
+ * the parser recognises them by position.
+ */
+import type { ParamOp, Word, WordPart } from './ast';
+
+export type Token =
+  | { type: 'word'; word: Word }
+  | { type: 'op'; op: string }
+  | { type: 'redir'; op: '>' | '>>' | '<' | '>&' | '<&' | '<<'; fd?: number }
+  | { type: 'nl' }
+  | { type: 'eof' };
+
+export class SyntaxError extends Error {}
+
+const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
+const REDIRS = ['>>', '>&', '<&', '<<', '>|', '>', '<'] as const;
+const SPECIAL_PARAMS = '?$#!@*-0123456789';
+
+function isNameChar(c: string, first: boolean): boolean {
+  return /[A-Za-z_]/.test(c) || (!first && /[0-9]/.test(c));
+}
+
+/** Index just past the `)` closing a `(` whose content starts at `i` (quotes respected). */
+export function matchParen(src: string, i: number): number {
+  let depth = 1;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '\\') i += 2;
+    else if (c === "'") i = src.indexOf("'", i + 1) + 1 || src.length;
+    else if (c === '"') {
+      i++;
+      while (i < src.length && src[i] !== '"') i += src[i] === '\\' ? 2 : 1;
+      i++;
+    } else {
+      if (c === '(') depth++;
+      if (c === ')' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  throw new SyntaxError('unterminated (');
+}
+
+export class Lexer {
+  private pos = 0;
+  constructor(private readonly src: string) {}
+
+  tokens(): Token[] {
+    const out: Token[] = [];
+    for (;;) {
+      const t = this.next();
+      out.push(t);
+      if (t.type === 'eof') return out;
+    }
+  }
+
+  private next(): Token {
+    const src = this.src;
+    while (this.pos < src.length) {
+      const c = src[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && src[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '#') while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
+      else break;
+    }
+    if (this.pos >= src.length) return { type: 'eof' };
+    if (src[this.pos] === '\n') {
+      this.pos++;
+      return { type: 'nl' };
+    }
+    const io = /^[0-9](?=[<>])/.exec(src.slice(this.pos, this.pos + 2));
+    const at = this.pos + (io ? 1 : 0);
+    for (const r of REDIRS) {
+      if (src.startsWith(r, at)) {
+        this.pos = at + r.length;
+        const op = r === '>|' ? '>' : r;
+        return io ? { type: 'redir', op, fd: Number(io[0]) } : { type: 'redir', op };
+      }
+    }
+    for (const op of OPERATORS) {
+      if (src.startsWith(op, this.pos)) {
+        this.pos += op.length;
+        return { type: 'op', op };
+      }
+    }
+    return { type: 'word', word: this.word() };
+  }
+
+  private word(): Word {
+    const start = this.pos;
+    const parts = this.parts((c) => ' \t\n;&|()<>'.includes(c), false);
+    return { parts, raw: this.src.slice(start, this.pos) };
+  }
+
+  /** Read word parts until `stop` says so (outside quotes). */
+  private parts(stop: (c: string) => boolean, inBraces: boolean): WordPart[] {
+    const src = this.src;
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ k: 'lit', text: lit, quoted: false });
+      lit = '';
+    };
+    while (this.pos < src.length && !stop(src[this.pos])) {
+      const c = src[this.pos];
+      if (c === '\\') {
+        flush();
+        if (src[this.pos + 1] === '\n') this.pos += 2;
+        else {
+          parts.push({ k: 'lit', text: src[this.pos + 1] ?? '', quoted: true });
+          this.pos += 2;
+        }
+      } else if (c === "'") {
+        flush();
+        const end = src.indexOf("'", this.pos + 1);
+        if (end < 0) throw new SyntaxError("unterminated quoted string");
+        parts.push({ k: 'lit', text: src.slice(this.pos + 1, end), quoted: true });
+        this.pos = end + 1;
+      } else if (c === '"') {
+        flush();
+        this.pos++;
+        parts.push(...this.doubleQuoted());
+      } else if (c === '$' || c === '`') {
+        const part = this.dollar(false);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          lit += c;
+          this.pos++;
+        }
+      } else {
+        lit += c;
+        this.pos++;
+      }
+    }
+    if (inBraces && this.pos >= src.length) throw new SyntaxError('missing }');
+    flush();
+    return parts;
+  }
+
+  private doubleQuoted(): WordPart[] {
+    const src = this.src;
+    const parts: WordPart[] = [{ k: 'lit', text: '', quoted: true }];
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ k: 'lit', text: lit, quoted: true });
+      lit = '';
+    };
+    while (this.pos < src.length && src[this.pos] !== '"') {
+      const c = src[this.pos];
+      if (c === '\\' && '$`"\\\n'.includes(src[this.pos + 1] ?? '')) {
+        if (src[this.pos + 1] !== '\n') lit += src[this.pos + 1];
+        this.pos += 2;
+      } else if (c === '$' || c === '`') {
+        const part = this.dollar(true);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          lit += c;
+          this.pos++;
+        }
+      } else {
+        lit += c;
+        this.pos++;
+      }
+    }
+    if (this.pos >= src.length) throw new SyntaxError('unterminated quoted string');
+    this.pos++;
+    flush();
+    return parts;
+  }
+
+  /** `$...` or a backtick substitution at pos; undefined when `$` is literal. */
+  private dollar(quoted: boolean): WordPart | undefined {
+    const src = this.src;
+    if (src[this.pos] === '`') {
+      const end = src.indexOf('`', this.pos + 1);
+      if (end < 0) throw new SyntaxError('unterminated `');
+      const source = src.slice(this.pos + 1, end).replace(/\\([`$\\])/g, '$1');
+      this.pos = end + 1;
+      return { k: 'cmd', source, quoted };
+    }
+    const n = src[this.pos + 1] ?? '';
+    if (src.startsWith('$((', this.pos)) {
+      const end = matchParen(src, this.pos + 3);
+      if (src[end] === ')') {
+        const source = src.slice(this.pos + 3, end - 1);
+        this.pos = end + 1;
+        return { k: 'arith', source, quoted };
+      }
+    }
+    if (n === '(') {
+      const end = matchParen(src, this.pos + 2);
+      const source = src.slice(this.pos + 2, end - 1);
+      this.pos = end;
+      return { k: 'cmd', source, quoted };
+    }
+    if (n === '{') return this.braced(quoted);
+    if (SPECIAL_PARAMS.includes(n) && n !== '') {
+      this.pos += 2;
+      return { k: 'param', name: n, quoted };
+    }
+    if (isNameChar(n, true)) {
+      let end = this.pos + 1;
+      while (end < src.length && isNameChar(src[end], false)) end++;
+      const name = src.slice(this.pos + 1, end);
+      this.pos = end;
+      return { k: 'param', name, quoted };
+    }
+    return undefined;
+  }
+
+  private braced(quoted: boolean): WordPart {
+    const src = this.src;
+    this.pos += 2;
+    let length = false;
+    if (src[this.pos] === '#' && src[this.pos + 1] !== '}') {
+      length = true;
+      this.pos++;
+    }
+    let name = '';
+    if (SPECIAL_PARAMS.includes(src[this.pos]) && src[this.pos] !== undefined) name = src[this.pos++];
+    else while (this.pos < src.length && isNameChar(src[this.pos], name === '')) name += src[this.pos++];
+    if (!name) throw new SyntaxError('bad substitution');
+    if (length) {
+      if (src[this.pos] !== '}') throw new SyntaxError('bad substitution');
+      this.pos++;
+      return { k: 'param', name, op: '#', quoted };
+    }
+    if (src[this.pos] === '}') {
+      this.pos++;
+      return { k: 'param', name, quoted };
+    }
+    const m = /^(:?[-=+?])/.exec(src.slice(this.pos, this.pos + 2));
+    if (!m) throw new SyntaxError('bad substitution');
+    this.pos += m[1].length;
+    const start = this.pos;
+    const argParts = this.parts((c) => c === '}', true);
+    const arg: Word = { parts: argParts, raw: src.slice(start, this.pos) };
+    this.pos++;
+    return { k: 'param', name, op: m[1] as ParamOp, arg, quoted };
+  }
+}
+
+export function lex(src: string): Token[] {
+  return new Lexer(src).tokens();
+}
