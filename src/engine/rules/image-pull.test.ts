@@ -25,9 +25,9 @@ describe('pull policy (pkg/kubelet/images/image_manager.go EnsureImageExists, sh
       manifest: sleeper('busybox:1.36'),
       cached: ['busybox:1.36'],
       expected: [
-        [SANDBOX_MS, 'Normal', 'Pulled', 'Container image "busybox:1.36" already present on machine'],
-        [SANDBOX_MS, 'Normal', 'Created', 'Created container: app'],
-        [SANDBOX_MS, 'Normal', 'Started', 'Started container app'],
+        [SANDBOX_MS, 'Normal', 'Pulled', 'Container image "busybox:1.36" already present on machine and can be accessed by the pod'],
+        [SANDBOX_MS, 'Normal', 'Created', 'Container created'],
+        [SANDBOX_MS, 'Normal', 'Started', 'Container started'],
       ],
     },
     {
@@ -37,8 +37,8 @@ describe('pull policy (pkg/kubelet/images/image_manager.go EnsureImageExists, sh
       expected: [
         [SANDBOX_MS, 'Normal', 'Pulling', 'Pulling image "busybox:1.36"'],
         [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Pulled', 'Successfully pulled image "busybox:1.36" in 605ms (605ms including waiting). Image size: 2200000 bytes.'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Created container: app'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Started container app'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Container created'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Container started'],
       ],
     },
     {
@@ -48,8 +48,8 @@ describe('pull policy (pkg/kubelet/images/image_manager.go EnsureImageExists, sh
       expected: [
         [SANDBOX_MS, 'Normal', 'Pulling', 'Pulling image "busybox:1.36"'],
         [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Pulled', 'Successfully pulled image "busybox:1.36" in 605ms (605ms including waiting). Image size: 2200000 bytes.'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Created container: app'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Started container app'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Container created'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Container started'],
       ],
     },
     {
@@ -59,8 +59,8 @@ describe('pull policy (pkg/kubelet/images/image_manager.go EnsureImageExists, sh
       expected: [
         [SANDBOX_MS, 'Normal', 'Pulling', 'Pulling image "busybox"'],
         [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Pulled', 'Successfully pulled image "busybox" in 605ms (605ms including waiting). Image size: 2200000 bytes.'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Created container: app'],
-        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Started container app'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Created', 'Container created'],
+        [SANDBOX_MS + BUSYBOX_PULL_MS, 'Normal', 'Started', 'Container started'],
       ],
     },
     {
@@ -68,9 +68,9 @@ describe('pull policy (pkg/kubelet/images/image_manager.go EnsureImageExists, sh
       manifest: sleeper('busybox:1.36', 'Never'),
       cached: ['docker.io/library/busybox:1.36'],
       expected: [
-        [SANDBOX_MS, 'Normal', 'Pulled', 'Container image "busybox:1.36" already present on machine'],
-        [SANDBOX_MS, 'Normal', 'Created', 'Created container: app'],
-        [SANDBOX_MS, 'Normal', 'Started', 'Started container app'],
+        [SANDBOX_MS, 'Normal', 'Pulled', 'Container image "busybox:1.36" already present on machine and can be accessed by the pod'],
+        [SANDBOX_MS, 'Normal', 'Created', 'Container created'],
+        [SANDBOX_MS, 'Normal', 'Started', 'Container started'],
       ],
     },
   ])('$rule', ({ manifest, cached, expected }) => {
