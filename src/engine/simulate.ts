@@ -119,6 +119,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     }
   }
 
+  // The kubelet's first sync posts the default waiting states right after the bind.
+  record();
+
   const findRunner = (name?: string) => (name ? runners.find((r) => r.name === name) : runners[0]);
   for (const action of [...input.actions].sort((a, b) => a.at - b.at)) {
     clock.setTimeout(() => applyAction(action), action.at * 1000);
@@ -142,9 +145,26 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         nodeActor.send({ type: action.state === 'Ready' ? 'KUBELET_READY' : action.state === 'NotReady' ? 'KUBELET_NOT_READY' : 'KUBELET_SILENT' });
         break;
       case 'cordon':
-        node.unschedulable = true;
-        node.taints = [...node.taints, 'node.kubernetes.io/unschedulable:NoSchedule'];
+      case 'drain':
+        if (!node.unschedulable) {
+          node.unschedulable = true;
+          node.taints = [...node.taints, 'node.kubernetes.io/unschedulable:NoSchedule'];
+        }
+        // kubectl drain evicts every pod through the Eviction API: a deletion with the pod's own grace period.
+        if (action.kind === 'drain') for (const runner of runners) runner.delete();
         break;
+      case 'nodePressure': {
+        // Default hard thresholds: memory.available<100Mi, nodefs.available<10%, pid.available<10% (approx.).
+        const threshold = { memory: '100Mi', 'ephemeral-storage': '10%', pid: '10%' }[action.resource];
+        const available = { memory: '92Mi', 'ephemeral-storage': '8%', pid: '6%' }[action.resource];
+        const condition = { memory: 'memory-pressure', 'ephemeral-storage': 'disk-pressure', pid: 'pid-pressure' }[action.resource];
+        node.taints = [...node.taints.filter((t) => !t.includes(condition)), `node.kubernetes.io/${condition}:NoSchedule`];
+        // The eviction manager ranks pods (BestEffort first, then usage above requests) and evicts one at a time.
+        const rank = (r: PodRunner) => ({ BestEffort: 0, Burstable: 1, Guaranteed: 2 })[r.qos()];
+        const victims = [...runners].sort((a, b) => rank(a) - rank(b));
+        for (const runner of victims) if (runner.evict(action.resource, threshold, available)) break;
+        break;
+      }
       default:
         findRunner('pod' in action ? action.pod : undefined)?.act(action);
     }

@@ -76,6 +76,8 @@ export class PodRunner {
   private scheduled: { status: 'True' | 'False'; reason?: string; message?: string } | undefined;
   private startTime?: number;
   private deletion?: { at: number; graceMs: number; deadline: number };
+  /** Set when the kubelet evicted the pod for node pressure: phase Failed, reason Evicted. */
+  private eviction?: { message: string };
   private previousConditions: ApiPodCondition[] = [];
   private externalConditions: PodCondition[] = [];
   private phase: PodPhase = 'Pending';
@@ -597,9 +599,32 @@ export class PodRunner {
     this.podActor.send({ type: 'DELETE' });
   }
 
+  /**
+   * Node-pressure eviction (pkg/kubelet/eviction/eviction_manager.go evictPod): event Evicted, the
+   * DisruptionTarget condition, every container killed with grace period 0, phase Failed.
+   */
+  evict(resource: string, threshold: string, available: string): boolean {
+    const pod = this.podActor.getSnapshot();
+    if (this.removed || this.deletion || this.eviction || !pod.matches('syncing')) return false;
+    const usage = this.slots
+      .filter((s) => s.runtime?.running())
+      .map((s) => {
+        const used = Math.round((s.runtime?.memory() ?? 0) / 1024);
+        const request = s.spec.resources?.requests?.[resource] ?? '0';
+        return `Container ${s.spec.name} was using ${used}Ki, request is ${request}, has larger consumption of ${resource}. `;
+      })
+      .join('');
+    const message = `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. ${resource === 'memory' ? usage : ''}`;
+    this.eviction = { message };
+    this.event('Warning', 'Evicted', message);
+    this.setCondition('DisruptionTarget', 'True', 'TerminationByKubelet', message);
+    this.podActor.send({ type: 'EVICT' });
+    return true;
+  }
+
   private killAll(): void {
     const now = this.env.clock.now();
-    const graceMs = this.deletion?.graceMs ?? 30_000;
+    const graceMs = this.eviction ? 0 : this.deletion?.graceMs ?? 30_000;
     for (const slot of this.slots) {
       if (slot.role === 'sidecar') continue;
       this.stopSlot(slot, graceMs, now);
@@ -634,7 +659,7 @@ export class PodRunner {
     if (pod.matches({ syncing: 'running' })) this.startNext();
     const regulars = this.slots.filter((s) => s.role === 'regular');
     const sidecars = this.slots.filter((s) => s.role === 'sidecar');
-    if (pod.matches('terminating')) {
+    if (pod.matches('terminating') || pod.matches('evicting')) {
       if (regulars.every((s) => this.isDown(s))) {
         // Sidecars stop after the main containers, in reverse order, with what is left of the grace period.
         const running = sidecars.filter((s) => !this.isDown(s));
@@ -731,7 +756,8 @@ export class PodRunner {
     const metadata = this.deletion
       ? { ...pod.metadata, deletionTimestamp: kubeTime(this.deletion.deadline), deletionGracePeriodSeconds: this.deletion.graceMs / 1000 }
       : pod.metadata;
-    return { ...pod, metadata, status: { ...pod.status, conditions } };
+    const evicted = this.eviction ? { phase: 'Failed', reason: 'Evicted', message: this.eviction.message } : {};
+    return { ...pod, metadata, status: { ...pod.status, ...evicted, conditions } };
   }
 
   private build(): Pod {
@@ -817,6 +843,10 @@ export class PodRunner {
         qosClass: this.qosClass(),
       },
     };
+  }
+
+  qos(): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+    return this.qosClass();
   }
 
   private qosClass(): 'Guaranteed' | 'Burstable' | 'BestEffort' {

@@ -12,6 +12,7 @@ export type PodEvent =
   | { type: 'INITIALIZED' }
   | { type: 'ALL_EXITED' }
   | { type: 'DELETE' }
+  | { type: 'EVICT' }
   | { type: 'ALL_STOPPED' }
   | { type: 'NODE_LOST' };
 
@@ -53,6 +54,7 @@ export const podMachine = setup({
       on: {
         ALL_EXITED: 'finished',
         DELETE: 'terminating',
+        EVICT: 'evicting',
         NODE_LOST: 'lost',
       },
     },
@@ -65,6 +67,15 @@ export const podMachine = setup({
     terminating: {
       entry: emit({ type: 'killAll' }),
       on: { ALL_STOPPED: 'removed', NODE_LOST: 'lost' },
+    },
+    /**
+     * Node-pressure eviction (pkg/kubelet/eviction): the kubelet kills every container at once
+     * (grace period 0, so 2 s between TERM and KILL) and marks the pod Failed, reason Evicted.
+     * The object stays in the API until someone deletes it.
+     */
+    evicting: {
+      entry: emit({ type: 'killAll' }),
+      on: { ALL_STOPPED: 'finished', DELETE: 'terminating' },
     },
     /** The node stopped reporting: the control plane no longer hears from this pod's kubelet. */
     lost: {
