@@ -42,6 +42,32 @@ export function matchParen(src: string, i: number): number {
   throw new SyntaxError('unterminated (');
 }
 
+/** Word parts under construction: literal characters are merged into one part. */
+class Parts {
+  private readonly parts: WordPart[] = [];
+  private lit = '';
+  constructor(private readonly quoted: boolean) {}
+
+  char(c: string): void {
+    this.lit += c;
+  }
+
+  push(part: WordPart): void {
+    this.flush();
+    this.parts.push(part);
+  }
+
+  done(): WordPart[] {
+    this.flush();
+    return this.parts;
+  }
+
+  private flush(): void {
+    if (this.lit) this.parts.push({ k: 'lit', text: this.lit, quoted: this.quoted });
+    this.lit = '';
+  }
+}
+
 export class Lexer {
   private pos = 0;
   constructor(private readonly src: string) {}
@@ -96,81 +122,51 @@ export class Lexer {
   /** Read word parts until `stop` says so (outside quotes). */
   private parts(stop: (c: string) => boolean, inBraces: boolean): WordPart[] {
     const src = this.src;
-    const parts: WordPart[] = [];
-    let lit = '';
-    const flush = () => {
-      if (lit) parts.push({ k: 'lit', text: lit, quoted: false });
-      lit = '';
-    };
+    const out = new Parts(false);
     while (this.pos < src.length && !stop(src[this.pos])) {
       const c = src[this.pos];
       if (c === '\\') {
-        flush();
-        if (src[this.pos + 1] === '\n') this.pos += 2;
-        else {
-          parts.push({ k: 'lit', text: src[this.pos + 1] ?? '', quoted: true });
-          this.pos += 2;
-        }
+        if (src[this.pos + 1] !== '\n') out.push({ k: 'lit', text: src[this.pos + 1] ?? '', quoted: true });
+        this.pos += 2;
       } else if (c === "'") {
-        flush();
         const end = src.indexOf("'", this.pos + 1);
-        if (end < 0) throw new SyntaxError("unterminated quoted string");
-        parts.push({ k: 'lit', text: src.slice(this.pos + 1, end), quoted: true });
+        if (end < 0) throw new SyntaxError('unterminated quoted string');
+        out.push({ k: 'lit', text: src.slice(this.pos + 1, end), quoted: true });
         this.pos = end + 1;
       } else if (c === '"') {
-        flush();
         this.pos++;
-        parts.push(...this.doubleQuoted());
-      } else if (c === '$' || c === '`') {
-        const part = this.dollar(false);
-        if (part) {
-          flush();
-          parts.push(part);
-        } else {
-          lit += c;
-          this.pos++;
-        }
-      } else {
-        lit += c;
-        this.pos++;
-      }
+        for (const part of this.doubleQuoted()) out.push(part);
+      } else this.expansionOrChar(out, false);
     }
     if (inBraces && this.pos >= src.length) throw new SyntaxError('missing }');
-    flush();
-    return parts;
+    return out.done();
   }
 
   private doubleQuoted(): WordPart[] {
     const src = this.src;
-    const parts: WordPart[] = [{ k: 'lit', text: '', quoted: true }];
-    let lit = '';
-    const flush = () => {
-      if (lit) parts.push({ k: 'lit', text: lit, quoted: true });
-      lit = '';
-    };
+    const out = new Parts(true);
+    out.push({ k: 'lit', text: '', quoted: true });
     while (this.pos < src.length && src[this.pos] !== '"') {
       const c = src[this.pos];
       if (c === '\\' && '$`"\\\n'.includes(src[this.pos + 1] ?? '')) {
-        if (src[this.pos + 1] !== '\n') lit += src[this.pos + 1];
+        if (src[this.pos + 1] !== '\n') out.char(src[this.pos + 1]);
         this.pos += 2;
-      } else if (c === '$' || c === '`') {
-        const part = this.dollar(true);
-        if (part) {
-          flush();
-          parts.push(part);
-        } else {
-          lit += c;
-          this.pos++;
-        }
-      } else {
-        lit += c;
-        this.pos++;
-      }
+      } else this.expansionOrChar(out, true);
     }
     if (this.pos >= src.length) throw new SyntaxError('unterminated quoted string');
     this.pos++;
-    flush();
-    return parts;
+    return out.done();
+  }
+
+  /** A `$`/backtick expansion at pos, or else the one character there as literal text. */
+  private expansionOrChar(out: Parts, quoted: boolean): void {
+    const c = this.src[this.pos];
+    const part = c === '$' || c === '`' ? this.dollar(quoted) : undefined;
+    if (part) out.push(part);
+    else {
+      out.char(c);
+      this.pos++;
+    }
   }
 
   /** `$...` or a backtick substitution at pos; undefined when `$` is literal. */

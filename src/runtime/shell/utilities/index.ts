@@ -2,8 +2,9 @@
 import type { Utility } from '../command';
 import { BASIC } from './basic';
 import { FILES } from './files';
+import { NET } from './net';
 import { SYSTEM } from './system';
 import { TEST } from './test';
 import { TEXT } from './text';
 
-export const UTILITIES: Record<string, Utility> = { ...BASIC, ...TEST, ...FILES, ...TEXT, ...SYSTEM };
+export const UTILITIES: Record<string, Utility> = { ...BASIC, ...TEST, ...FILES, ...TEXT, ...SYSTEM, ...NET };
