@@ -1,11 +1,236 @@
+/**
+ * The playground: header, manifest editor, transport, timeline, kubectl views, events and the
+ * statechart pane, all reading the frame under one cursor.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { SimAction } from '../engine/input';
+import type { TransitionRecord } from '../engine/trace-types';
+import { ActionsPanel } from '../ui/actions/ActionsPanel';
+import { ManifestEditor } from '../ui/editor/ManifestEditor';
+import { EventsList } from '../ui/events/EventsList';
+import { watchRows } from '../ui/kubectl/watch-rows';
+import { KubectlViews } from '../ui/kubectl/KubectlViews';
+import { Choice } from '../ui/layout/Choice';
+import { HelpDialog } from '../ui/layout/HelpDialog';
+import { Tabs } from '../ui/layout/Tabs';
+import { StatechartPane } from '../ui/statechart/StatechartPane';
+import { computeLanes } from '../ui/timeline/segments';
+import { Timeline } from '../ui/timeline/Timeline';
+import { fitSpan } from '../ui/timeline/view-window';
+import { eventInstants, findPod, formatClock, nextInstant, podEvents, podNames, previousInstant, seekFrame } from '../ui/trace-utils';
+import { Transport } from '../ui/transport/Transport';
+import { usePlayback } from '../ui/transport/usePlayback';
+import { FEATURED_STARTERS, STARTERS, type Starter } from './starters';
+import { EDIT_DEBOUNCE_MS, useSimulation } from './useSimulation';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useTheme } from './useTheme';
+
+type SideTab = 'events' | 'statechart';
+const NO_ACTIONS: SimAction[] = [];
+
 export function App() {
+  const [theme, setTheme] = useTheme();
+  const [manifest, setManifest] = useState('');
+  const [fileName, setFileName] = useState('pod.yaml');
+  const [starterId, setStarterId] = useState('');
+  const [actions, setActions] = useState<SimAction[]>(NO_ACTIONS);
+  const [debounce, setDebounce] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [editorOpen, setEditorOpen] = useState(true);
+  const [sideTab, setSideTab] = useState<SideTab>('events');
+  const [chosenPod, setChosenPod] = useState('');
+  const [sideWide, setSideWide] = useState(false);
+
+  const sim = useSimulation(manifest, fileName, actions, debounce);
+  const trace = sim.trace;
+  const endMs = trace ? trace.until : 0;
+  const instants = useMemo(() => (trace ? eventInstants(trace) : []), [trace]);
+  const playback = usePlayback(endMs, instants);
+  const { t, setT } = playback;
+
+  const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
+  const podName = pods.includes(chosenPod) ? chosenPod : (pods[0] ?? '');
+  const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
+  const rows = useMemo(() => (trace ? watchRows(trace, podName) : []), [trace, podName]);
+  const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
+  const initialSpan = useMemo(() => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0), [trace]);
+  const frame = trace ? seekFrame(trace, t) : undefined;
+  const pod = frame ? findPod(frame, podName) : undefined;
+  const lastTransitions = useMemo(() => {
+    const map = new Map<string, TransitionRecord>();
+    if (!trace || !frame) return map;
+    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++) map.set(trace.transitions[i].actor, trace.transitions[i]);
+    return map;
+  }, [trace, frame]);
+
+  const previous = useCallback(() => setT(previousInstant(instants, t) ?? 0), [instants, t, setT]);
+  const next = useCallback(() => setT(nextInstant(instants, t) ?? endMs), [instants, t, endMs, setT]);
+
+  useKeyboardShortcuts({
+    enabled: trace !== undefined,
+    toggle: playback.toggle,
+    previous,
+    next,
+    start: () => setT(0),
+    end: () => setT(endMs),
+    help: () => setHelpOpen(true),
+  });
+
+  const pickStarter = async (s: Starter) => {
+    const text = await s.load();
+    playback.pause();
+    setT(0);
+    setActions(NO_ACTIONS);
+    setDebounce(0);
+    setFileName(s.fileName);
+    setStarterId(s.id);
+    setManifest(text);
+  };
+
+  const onEdit = (text: string) => {
+    setDebounce(EDIT_DEBOUNCE_MS);
+    setManifest(text);
+  };
+
+  // Announce, during playback, the latest event the cursor has passed.
+  let announcement = '';
+  if (playback.playing && trace) {
+    const passed = events.filter((e) => e.t <= t);
+    const last = passed[passed.length - 1];
+    if (last) announcement = `${formatClock(last.t)}: ${last.reason}. ${last.message}`;
+  }
+
+  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+
   return (
-    <main className="min-h-screen bg-slate-50 p-8 text-slate-900">
-      <h1 className="text-3xl font-bold">PodPlay</h1>
-      <p className="mt-2 max-w-prose">
-        Paste a Pod manifest, press play, and watch a simulated node run it: scheduling, image pulls, probes,
-        restarts and graceful termination, on a virtual clock.
+    <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-slate-50 px-3 py-2 dark:border-slate-700 dark:bg-slate-950">
+        <h1 className="text-xl font-bold tracking-tight">PodPlay</h1>
+        <label className="flex items-center gap-1 text-sm">
+          <span>Example</span>
+          <select
+            className="field max-w-64"
+            value={starterId}
+            onChange={(e) => {
+              const s = STARTERS.find((x) => x.id === e.target.value);
+              if (s) void pickStarter(s);
+            }}
+          >
+            <option value="" disabled>
+              Pick an example…
+            </option>
+            {STARTERS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn-secondary" onClick={() => setEditorOpen((o) => !o)} aria-pressed={editorOpen}>
+          {editorOpen ? 'Hide editor' : 'Show editor'}
+        </button>
+        {pods.length > 1 && <Choice label="Pod" value={podName} options={pods} onChange={setChosenPod} />}
+        <span className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="run-status">
+          {sim.running ? 'Simulating…' : sim.crash ? `The simulation failed: ${sim.crash}` : sim.stale ? 'Showing the last good run' : ''}
+        </span>
+        <div className="ml-auto flex items-center gap-2">
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          >
+            {theme === 'dark' ? 'Light' : 'Dark'}
+          </button>
+          <button type="button" className="btn-secondary w-9 justify-center font-bold" onClick={() => setHelpOpen(true)} aria-label="Help and keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
+        </div>
+      </header>
+
+      <div className="flex min-h-0 flex-1">
+        {editorOpen && (
+          <aside className="flex w-[min(400px,32vw)] min-w-72 flex-col border-r border-slate-300 dark:border-slate-700" aria-label="Manifest">
+            <h2 className="sr-only">Manifest</h2>
+            <ManifestEditor value={manifest} onChange={onEdit} diagnostics={sim.diagnostics} />
+            {trace && <ActionsPanel actions={actions} t={t} podName={podName} podExists={pod !== undefined} onAdd={(a) => { setDebounce(0); setActions((xs) => [...xs, a].sort((x, y) => x.at - y.at)); }} onRemove={(i) => { setDebounce(0); setActions((xs) => xs.filter((_, j) => j !== i)); }} />}
+          </aside>
+        )}
+
+        <main className="flex min-w-0 flex-1 flex-col">
+          {!trace ? (
+            <EmptyState running={sim.running} hasText={manifest.trim() !== ''} errors={errors.length} onPick={(s) => void pickStarter(s)} />
+          ) : (
+            <>
+              <Transport playback={playback} endMs={endMs} onPrevious={previous} onNext={next} disabled={false} />
+              {sim.stale && errors.length > 0 && (
+                <p className="border-b border-red-300 bg-red-50 px-3 py-1 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" role="alert">
+                  The manifest has {errors.length === 1 ? 'an error' : `${errors.length} errors`}; the last good run stays on screen.
+                </p>
+              )}
+              <section aria-label="Timeline" className="max-h-[46%] shrink-0 overflow-auto border-b border-slate-300 py-1 pr-1 dark:border-slate-700">
+                <Timeline key={starterId} lanes={lanes} endMs={endMs} t={t} onSeek={setT} initialSpan={initialSpan} />
+              </section>
+              <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
+                {!sideWide && (
+                  <div className="flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700">
+                    <KubectlViews trace={trace} rows={rows} pod={pod} podName={podName} t={t} />
+                  </div>
+                )}
+                <div className="flex min-h-0 flex-col">
+                  <Tabs
+                    label="Events and statecharts"
+                    tabs={[
+                      { key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` },
+                      { key: 'statechart', label: 'Statechart' },
+                    ]}
+                    selected={sideTab}
+                    onSelect={setSideTab}
+                    actions={
+                      <button type="button" className="btn-secondary px-2 py-0.5 text-xs" aria-pressed={sideWide} onClick={() => setSideWide((w) => !w)}>
+                        {sideWide ? 'Show kubectl too' : 'Widen'}
+                      </button>
+                    }
+                  >
+                    {sideTab === 'events' ? (
+                      <EventsList events={events} t={t} onSeek={setT} />
+                    ) : (
+                      frame && <StatechartPane frame={frame} lastTransitions={lastTransitions} />
+                    )}
+                  </Tabs>
+                </div>
+              </div>
+            </>
+          )}
+        </main>
+      </div>
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+function EmptyState({ running, hasText, errors, onPick }: { running: boolean; hasText: boolean; errors: number; onPick: (s: Starter) => void }) {
+  return (
+    <div className="m-auto max-w-xl p-8 text-center">
+      <h2 className="text-2xl font-semibold">Pick an example or paste a Pod manifest</h2>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        PodPlay runs it on a simulated node with a virtual clock: scheduling, image pulls, probes, restarts and graceful
+        termination. Then press play, step from event to event, or drag the cursor.
       </p>
-    </main>
+      {running && <p className="mt-4">Simulating…</p>}
+      {hasText && errors > 0 && <p className="mt-4 text-red-800 dark:text-red-300">Fix the manifest errors shown under the editor to run it.</p>}
+      <ul className="mt-6 flex flex-wrap justify-center gap-2">
+        {FEATURED_STARTERS.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="btn-primary" onClick={() => onPick(s)}>
+              {s.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import { clock, clockMs, focusPage, loadStarter, watch } from './helpers';
+
+test('load a starter, play and pause', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  await expect(watch(page)).toContainText('nginx');
+  await expect(watch(page)).toContainText(/Pending|ContainerCreating/);
+  await page.getByLabel('Speed').selectOption('100');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(watch(page)).toContainText('Running', { timeout: 10000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await clock(page).textContent();
+  await page.waitForTimeout(300);
+  await expect(clock(page)).toHaveText(paused ?? '');
+  expect(await clockMs(page)).toBeGreaterThan(0);
+});
+
+test('step forward and back through events with buttons and keys', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  const current = page.getByTestId('events-list').locator('li[aria-current="true"]');
+
+  await page.getByRole('button', { name: 'Next event' }).click();
+  const t1 = await clockMs(page);
+  expect(t1).toBeGreaterThan(0);
+  await expect(current).toContainText('Pulling');
+  await page.getByRole('button', { name: 'Next event' }).click();
+  const t2 = await clockMs(page);
+  expect(t2).toBeGreaterThan(t1);
+  await expect(current).toContainText('Started');
+  await expect(watch(page)).toContainText('Running');
+
+  await page.getByRole('tab', { name: 'Statechart' }).click();
+  await page.getByLabel('Machine').selectOption({ label: 'container nginx' });
+  await expect(page.getByTestId('active-state')).toContainText('running');
+  await page.getByRole('button', { name: 'Previous event' }).click();
+  expect(await clockMs(page)).toBe(t1);
+  await expect(page.getByTestId('active-state')).toContainText('waiting');
+
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(clock(page)).toContainText('5m00s / 5m00s');
+  await page.keyboard.press('Home');
+  await expect(clock(page)).toContainText('0s /');
+  await page.keyboard.press('ArrowRight');
+  expect(await clockMs(page)).toBe(t1);
+  await page.keyboard.press('ArrowLeft');
+  expect(await clockMs(page)).toBe(0);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('drag the timeline cursor and click an event', async ({ page }) => {
+  await loadStarter(page, 'probe / http-liveness');
+  const box = await page.getByTestId('timeline').boundingBox();
+  if (!box) throw new Error('no timeline');
+  const y = box.y + 10;
+  await page.mouse.move(box.x + 200, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 15, y, { steps: 5 });
+  await page.mouse.up();
+  expect(await clockMs(page)).toBeGreaterThan(270_000);
+  await expect(watch(page)).toContainText('liveness-http');
+
+  const killing = page.getByRole('button', { name: /^Move cursor to Killing/ }).first();
+  const label = (await killing.getAttribute('aria-label')) ?? '';
+  await killing.click();
+  const at = /at ([\dm.]+s)/.exec(label)?.[1];
+  await expect(clock(page)).toContainText(`${at} /`);
+  await expect(page.getByTestId('events-list').locator('li[aria-current="true"]')).toContainText(/Killing|Started|Created|Pulled/);
+
+  // Clicking a probe-failure mark on the timeline moves the cursor onto it.
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  const mark = page.locator('[data-mark="failure"]').last();
+  const title = (await mark.locator('title').textContent()) ?? '';
+  const shape = await mark.locator('path').boundingBox();
+  if (!shape) throw new Error('no probe-failure mark');
+  await page.mouse.click(shape.x + shape.width / 2, shape.y + shape.height / 2);
+  await expect(clock(page)).toContainText(`${title.split(' ')[0]} /`);
+});
+
+test('delete the pod at the cursor, then remove the action', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  await page.getByRole('button', { name: /^Move cursor to Started/ }).first().click();
+  await page.getByLabel('Grace period (s)').fill('5');
+  await page.getByRole('button', { name: 'Delete pod' }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('--grace-period=5');
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(watch(page)).toContainText('Terminating');
+  await page.getByRole('tab', { name: 'describe pod' }).click();
+  await expect(page.getByTestId('kubectl-describe')).toContainText('not found');
+  await page.getByRole('button', { name: /Remove action/ }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toHaveCount(0);
+  await expect(page.getByTestId('kubectl-describe')).toContainText('Name:');
+});
+
+test('an invalid edit keeps the last good run and shows a located error', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  await expect(page.locator('.cm-editor')).toBeVisible();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n  bad: [unclosed');
+  await expect(page.getByTestId('diagnostics')).toContainText(/simple-pod\.yaml:\d+:\d+/);
+  await expect(page.getByText('the last good run stays on screen')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('diagnostics')).toHaveCount(0);
+});
+
+test('help dialog lists the shortcuts', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  await focusPage(page);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('Play / pause');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the starter menu and the theme toggle', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Example').selectOption({ label: 'probe / http-liveness' });
+  await expect(watch(page)).toContainText('liveness-http');
+  const html = page.locator('html');
+  const dark = await html.evaluate((el) => el.classList.contains('dark'));
+  await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
+  expect(await html.evaluate((el) => el.classList.contains('dark'))).toBe(!dark);
+});

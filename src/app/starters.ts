@@ -1,0 +1,31 @@
+/**
+ * Starter manifests: the Kubernetes docs' examples (src/k8s/fixtures/docs), fetched lazily as raw
+ * text so they cost nothing on first load.
+ */
+const loaders = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', { query: '?raw', import: 'default' });
+
+export interface Starter {
+  id: string;
+  label: string;
+  fileName: string;
+  load: () => Promise<string>;
+}
+
+const PREFIX = '../k8s/fixtures/docs/';
+
+/** The ones worth a first click, in the order a lesson would take them. */
+const FEATURED = ['probe/exec-liveness', 'probe/http-liveness', 'init-containers', 'resource/memory-request-limit', 'simple-pod'];
+
+export const STARTERS: Starter[] = Object.entries(loaders)
+  .map(([path, load]) => {
+    const id = path.slice(PREFIX.length).replace(/\.yaml$/, '');
+    return { id, label: id.replace(/\//g, ' / '), fileName: id.split('/').pop() + '.yaml', load };
+  })
+  .sort((a, b) => {
+    const fa = FEATURED.indexOf(a.id);
+    const fb = FEATURED.indexOf(b.id);
+    if (fa !== fb) return (fa < 0 ? 99 : fa) - (fb < 0 ? 99 : fb);
+    return a.id.localeCompare(b.id);
+  });
+
+export const FEATURED_STARTERS = STARTERS.filter((s) => FEATURED.includes(s.id));

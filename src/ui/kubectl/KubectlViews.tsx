@@ -1,0 +1,88 @@
+/**
+ * The kubectl views at the cursor: `get pods -w` (rows accumulated up to the cursor), `describe pod`,
+ * `get pod -o yaml` and `logs` (current or `--previous`). Monospace, selectable, with a copy button.
+ */
+import { useMemo, useState } from 'react';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Trace } from '../../engine/trace-types';
+import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
+import { Choice } from '../layout/Choice';
+import { CopyButton } from '../layout/CopyButton';
+import { Tabs } from '../layout/Tabs';
+import { podEvents } from '../trace-utils';
+import { logsAt } from './logs';
+import { rowsUntil, type WatchRow } from './watch-rows';
+
+type View = 'watch' | 'describe' | 'yaml' | 'logs';
+
+const TABS: Array<{ key: View; label: string }> = [
+  { key: 'watch', label: 'get pods -w' },
+  { key: 'describe', label: 'describe pod' },
+  { key: 'yaml', label: '-o yaml' },
+  { key: 'logs', label: 'logs' },
+];
+
+export interface KubectlViewsProps {
+  trace: Trace;
+  rows: WatchRow[];
+  pod: Pod | undefined;
+  podName: string;
+  t: number;
+}
+
+function containersOf(pod: Pod | undefined): string[] {
+  return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])].map((c) => c.name);
+}
+
+export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps) {
+  const [view, setView] = useState<View>('watch');
+  const [container, setContainer] = useState<string>('');
+  const [previous, setPrevious] = useState(false);
+  const containers = containersOf(pod);
+  const chosen = containers.includes(container) ? container : (pod?.spec?.containers?.[0]?.name ?? containers[0] ?? '');
+
+  const visibleRows = useMemo(() => rowsUntil(rows, t), [rows, t]);
+  const watchText = useMemo(() => getPodsWatchLines(visibleRows), [visibleRows]);
+  const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
+
+  let command: string;
+  let text: string;
+  switch (view) {
+    case 'watch':
+      command = 'kubectl get pods -w';
+      text = watchText;
+      break;
+    case 'describe':
+      command = `kubectl describe pod ${podName}`;
+      text = pod ? describePod(pod, podEvents(trace.events, podName).filter((e) => e.t <= t), t) : gone;
+      break;
+    case 'yaml':
+      command = `kubectl get pod ${podName} -o yaml`;
+      text = pod ? podToYaml(pod) : gone;
+      break;
+    case 'logs':
+      command = `kubectl logs ${podName}${containers.length > 1 ? ` -c ${chosen}` : ''}${previous ? ' --previous' : ''}`;
+      text = pod ? logsAt(trace, pod, chosen, t, previous) : gone;
+      break;
+  }
+
+  return (
+    <Tabs label="kubectl views" tabs={TABS} selected={view} onSelect={setView} actions={<CopyButton text={text} label={`Copy output of ${command}`} />}>
+      <div className="p-2">
+        {view === 'logs' && (
+          <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+            {containers.length > 1 && <Choice label="Container" value={chosen} options={containers} onChange={setContainer} className="" />}
+            <label className="flex items-center gap-1">
+              <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} className="size-4 accent-sky-700" />
+              --previous
+            </label>
+          </div>
+        )}
+        <pre className="font-mono text-[13px] leading-snug whitespace-pre text-slate-900 dark:text-slate-100" data-testid={`kubectl-${view}`}>
+          <span className="text-slate-600 select-none dark:text-slate-400">$ {command}{'\n'}</span>
+          {text || (view === 'logs' ? '' : '\n')}
+        </pre>
+      </div>
+    </Tabs>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Timeline lanes from a Trace: one per container (Waiting / Running / Terminated with reasons), per
+ * probe (one mark per ProbeRecord), per pod condition, the phase, and the pod's events as marks.
+ * Equal consecutive values merge into one segment. Pure: computed once per trace, not per render.
+ */
+import type { ContainerState, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import type { Trace } from '../../engine/trace-types';
+
+export type SegmentTone =
+  | 'waiting'
+  | 'running'
+  | 'terminated-ok'
+  | 'terminated-error'
+  | 'true'
+  | 'false'
+  | 'unknown'
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+  | 'terminating';
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** What the segment shows (`Running`, `Waiting: CrashLoopBackOff`, `True`). */
+  label: string;
+  tone: SegmentTone;
+}
+
+export type MarkKind = 'success' | 'failure' | 'warning' | 'event-normal' | 'event-warning';
+
+export interface Mark {
+  t: number;
+  kind: MarkKind;
+  /** A sentence for tooltips and screen readers. */
+  label: string;
+}
+
+export type LaneGroup = 'phase' | 'condition' | 'container' | 'probe' | 'events';
+
+export interface Lane {
+  id: string;
+  group: LaneGroup;
+  title: string;
+  segments: Segment[];
+  marks: Mark[];
+}
+
+export const CONDITION_TYPES = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'] as const;
+
+function stateOf(state: ContainerState | undefined): { label: string; tone: SegmentTone } | undefined {
+  if (!state) return undefined;
+  if (state.running) return { label: 'Running', tone: 'running' };
+  if (state.terminated) {
+    const t = state.terminated;
+    const reason = t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error');
+    return { label: `Terminated: ${reason} (${t.exitCode})`, tone: t.exitCode === 0 ? 'terminated-ok' : 'terminated-error' };
+  }
+  if (state.waiting) return { label: state.waiting.reason ? `Waiting: ${state.waiting.reason}` : 'Waiting', tone: 'waiting' };
+  return undefined;
+}
+
+/** Builds segments from samples (t, value) that hold until the next sample; undefined = nothing shown. */
+class SegmentBuilder {
+  readonly segments: Segment[] = [];
+  private open: Segment | undefined;
+
+  push(t: number, value: { label: string; tone: SegmentTone } | undefined): void {
+    if (this.open && value && this.open.label === value.label && this.open.tone === value.tone) return;
+    if (this.open) {
+      this.open.end = t;
+      if (this.open.end > this.open.start) this.segments.push(this.open);
+      this.open = undefined;
+    }
+    if (value) this.open = { start: t, end: t, label: value.label, tone: value.tone };
+  }
+
+  finish(end: number): Segment[] {
+    this.push(end, undefined);
+    return this.segments;
+  }
+}
+
+function allStatuses(pod: Pod): Array<{ key: string; status: ContainerStatus }> {
+  const s = pod.status ?? {};
+  return [
+    ...(s.initContainerStatuses ?? []).map((status) => ({ key: `init:${status.name}`, status })),
+    ...(s.containerStatuses ?? []).map((status) => ({ key: `app:${status.name}`, status })),
+    ...(s.ephemeralContainerStatuses ?? []).map((status) => ({ key: `eph:${status.name}`, status })),
+  ];
+}
+
+function containerKeys(pod: Pod): Array<{ key: string; title: string }> {
+  const spec = pod.spec;
+  return [
+    ...(spec?.initContainers ?? []).map((c) => ({ key: `init:${c.name}`, title: `init ${c.name}` })),
+    ...(spec?.containers ?? []).map((c) => ({ key: `app:${c.name}`, title: c.name })),
+    ...(spec?.ephemeralContainers ?? []).map((c) => ({ key: `eph:${c.name}`, title: `debug ${c.name}` })),
+  ];
+}
+
+const PHASE_TONE: Record<string, SegmentTone> = {
+  Pending: 'pending',
+  Running: 'running',
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  Unknown: 'unknown',
+};
+
+/** The lanes of one pod across the whole trace. */
+export function computeLanes(trace: Trace, podName: string): Lane[] {
+  const end = Math.max(trace.until, trace.frames[trace.frames.length - 1]?.t ?? 0);
+  const phase = new SegmentBuilder();
+  const conditions = new Map<string, SegmentBuilder>();
+  const containers = new Map<string, { title: string; builder: SegmentBuilder }>();
+  for (const type of CONDITION_TYPES) conditions.set(type, new SegmentBuilder());
+
+  for (const frame of trace.frames) {
+    const pod = frame.pods.find((p) => p.metadata?.name === podName);
+    if (!pod) {
+      phase.push(frame.t, undefined);
+      for (const b of conditions.values()) b.push(frame.t, undefined);
+      for (const c of containers.values()) c.builder.push(frame.t, undefined);
+      continue;
+    }
+    const p = pod.status?.phase ?? 'Pending';
+    phase.push(frame.t, pod.metadata?.deletionTimestamp && p !== 'Succeeded' && p !== 'Failed' ? { label: `${p} (Terminating)`, tone: 'terminating' } : { label: p, tone: PHASE_TONE[p] ?? 'unknown' });
+
+    const conds = pod.status?.conditions ?? [];
+    for (const c of conds) if (!conditions.has(c.type)) conditions.set(c.type, new SegmentBuilder());
+    for (const [type, builder] of conditions) {
+      const c = conds.find((x) => x.type === type);
+      builder.push(
+        frame.t,
+        c ? { label: c.reason ? `${c.status}: ${c.reason}` : c.status, tone: c.status === 'True' ? 'true' : c.status === 'False' ? 'false' : 'unknown' } : undefined,
+      );
+    }
+
+    for (const { key, title } of containerKeys(pod)) if (!containers.has(key)) containers.set(key, { title, builder: new SegmentBuilder() });
+    const statuses = allStatuses(pod);
+    for (const [key, c] of containers) c.builder.push(frame.t, stateOf(statuses.find((s) => s.key === key)?.status.state));
+  }
+
+  const lanes: Lane[] = [{ id: 'phase', group: 'phase', title: 'Phase', segments: phase.finish(end), marks: [] }];
+  for (const [type, builder] of conditions) {
+    lanes.push({ id: `condition:${type}`, group: 'condition', title: type, segments: builder.finish(end), marks: [] });
+  }
+  for (const [key, c] of containers) {
+    lanes.push({ id: `container:${key}`, group: 'container', title: c.title, segments: c.builder.finish(end), marks: [] });
+  }
+
+  const probeLanes = new Map<string, Lane>();
+  const single = containers.size <= 1;
+  for (const r of trace.probes) {
+    if (r.pod !== podName) continue;
+    const id = `probe:${r.container}:${r.probe}`;
+    let lane = probeLanes.get(id);
+    if (!lane) {
+      lane = { id, group: 'probe', title: single ? `${r.probe} probe` : `${r.container}: ${r.probe}`, segments: [], marks: [] };
+      probeLanes.set(id, lane);
+    }
+    lane.marks.push({ t: r.t, kind: r.result, label: `${r.probe} probe ${r.result}${r.detail ? `: ${r.detail}` : ''}${r.output ? ` (${r.output})` : ''}` });
+  }
+  lanes.push(...probeLanes.values());
+
+  lanes.push({
+    id: 'events',
+    group: 'events',
+    title: 'Events',
+    segments: [],
+    marks: trace.events
+      .filter((e) => e.object === `pod/${podName}`)
+      .map((e) => ({ t: e.t, kind: e.type === 'Warning' ? 'event-warning' : 'event-normal', label: `${e.reason}: ${e.message}` })),
+  });
+  return lanes;
+}
