@@ -20,6 +20,8 @@ export interface Redir {
   fd: number;
   op: RedirOp;
   target: Word;
+  /** `<<`: the body, and whether `$` expands in it (the delimiter was not quoted). */
+  heredoc?: { body: string; expand: boolean };
 }
 
 export type Node =

@@ -17,20 +17,26 @@ export { createMemoryFs, readOnlyFs, normalizePath, type MemoryFileSystem, type 
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
 
-/** PID 1 running `argv` through the shell machinery (shell, or a utility exec'd directly). */
+/**
+ * The shell and its utilities as a Program. It is PID 1 when the container has none yet, otherwise an
+ * exec'd command (exec probe, hook) with default signal actions; `runCommand` says so explicitly.
+ */
 export const shellProgram: Program = {
-  start: (argv, context) => runCommand(argv, context, { pid1: true }),
+  start: (argv, context) => runCommand(argv, context, {}),
 };
 
-/** Options for programs started by `resolveCommand`'s result. */
-function programFor(options: Omit<RunOptions, 'pid1'>): Program {
-  return { start: (argv, context) => runCommand(argv, context, { ...options, pid1: true }) };
+/**
+ * A `resolveCommand` whose shells also run `programs` (an image's own entrypoints, e.g. `nginx`) when
+ * a script names a command that is not a builtin or utility.
+ */
+export function commandResolver(programs?: RunOptions['programs']): (argv0: string) => Program | undefined {
+  const program: Program = programs ? { start: (argv, context) => runCommand(argv, context, { programs }) } : shellProgram;
+  return (argv0) => {
+    if (!/^(\/usr)?(\/local)?(\/s?bin\/)?[^/]+$/.test(argv0)) return undefined;
+    const name = commandName(argv0);
+    return SHELL_NAMES.has(name) || Object.hasOwn(UTILITIES, name) ? program : undefined;
+  };
 }
 
 /** The Program for a command name (`sh`, `/bin/sh`, `sleep`, `/usr/bin/wget`, ...), or undefined. */
-export function resolveCommand(argv0: string): Program | undefined {
-  if (!/^(\/usr)?(\/local)?(\/s?bin\/)?[^/]+$/.test(argv0)) return undefined;
-  const name = commandName(argv0);
-  if (SHELL_NAMES.has(name)) return shellProgram;
-  return Object.hasOwn(UTILITIES, name) ? programFor({}) : undefined;
-}
+export const resolveCommand: (argv0: string) => Program | undefined = commandResolver();

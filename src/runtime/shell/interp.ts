@@ -6,6 +6,7 @@
 import type { Node, Redir, Word } from './ast';
 import { expandJoined, expandWords, type Expander } from './expand';
 import { BufferSink, nullSink, openFileSink, type Io, type Sink } from './io';
+import { heredocWord } from './lexer';
 import { parse, SyntaxError } from './parser';
 import {
   BreakSignal,
@@ -277,8 +278,13 @@ export class Interp implements Expander {
 
   /** Apply redirections; a status when one failed (already reported). */
   *redirect(redirs: Redir[], io: Io): Gen<Io | number> {
+    if (redirs.length === 0) return io;
     const next: Io = { ...io };
     for (const r of redirs) {
+      if (r.heredoc) {
+        next.stdin = r.heredoc.expand ? yield* expandJoined(this, heredocWord(r.heredoc.body)) : r.heredoc.body;
+        continue;
+      }
       const target = yield* expandJoined(this, r.target);
       if (r.op === '<') {
         const text = target === '/dev/null' ? '' : this.fs.read(normalizePath(target, this.cwd));
@@ -320,7 +326,9 @@ export class Interp implements Expander {
     const redirected = yield* this.redirect(node.redirs, io);
     let status: number;
     if (typeof redirected === 'number') status = redirected;
-    else if (argv.length === 0) {
+    else if (argv.length === 0 || (argv.length === 1 && argv[0] === 'exec' && node.redirs.length > 0)) {
+      // `exec >file 2>&1` redirects the rest of the script: the caller's io object is shared.
+      if (argv.length === 1) Object.assign(io, redirected);
       for (const [k, v] of assigns) this.state.vars.set(k, v);
       status = this.substStatus;
     } else status = yield* this.command(argv, assigns, redirected);

@@ -8,14 +8,14 @@ import type { ParamOp, Word, WordPart } from './ast';
 export type Token =
   | { type: 'word'; word: Word }
   | { type: 'op'; op: string }
-  | { type: 'redir'; op: '>' | '>>' | '<' | '>&' | '<&' | '<<'; fd?: number }
+  | { type: 'redir'; op: '>' | '>>' | '<' | '>&' | '<&' | '<<'; fd?: number; strip?: boolean; heredoc?: string }
   | { type: 'nl' }
   | { type: 'eof' };
 
 export class SyntaxError extends Error {}
 
 const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
-const REDIRS = ['>>', '>&', '<&', '<<', '>|', '>', '<'] as const;
+const REDIRS = ['>>', '>&', '<&', '<<-', '<<', '>|', '>', '<'] as const;
 const SPECIAL_PARAMS = '?$#!@*-0123456789';
 
 function isNameChar(c: string, first: boolean): boolean {
@@ -74,11 +74,33 @@ export class Lexer {
 
   tokens(): Token[] {
     const out: Token[] = [];
+    const pending: Array<{ redir: Extract<Token, { type: 'redir' }>; delimiter: string }> = [];
     for (;;) {
       const t = this.next();
+      const before = out[out.length - 1];
+      if (t.type === 'word' && before?.type === 'redir' && before.op === '<<') {
+        pending.push({ redir: before, delimiter: t.word.parts.map((p) => (p.k === 'lit' ? p.text : '')).join('') });
+      }
       out.push(t);
+      if (t.type === 'nl' || t.type === 'eof') {
+        for (const p of pending.splice(0)) p.redir.heredoc = this.heredocBody(p.delimiter, p.redir.strip === true);
+      }
       if (t.type === 'eof') return out;
     }
+  }
+
+  /** The lines after the current one, up to the delimiter line. */
+  private heredocBody(delimiter: string, strip: boolean): string {
+    let body = '';
+    while (this.pos < this.src.length) {
+      const end = this.src.indexOf('\n', this.pos);
+      let line = this.src.slice(this.pos, end < 0 ? this.src.length : end);
+      this.pos = end < 0 ? this.src.length : end + 1;
+      if (strip) line = line.replace(/^\t+/, '');
+      if (line === delimiter) return body;
+      body += `${line}\n`;
+    }
+    return body;
   }
 
   private next(): Token {
@@ -100,8 +122,10 @@ export class Lexer {
     for (const r of REDIRS) {
       if (src.startsWith(r, at)) {
         this.pos = at + r.length;
-        const op = r === '>|' ? '>' : r;
-        return io ? { type: 'redir', op, fd: Number(io[0]) } : { type: 'redir', op };
+        const op = r === '>|' ? '>' : r === '<<-' ? '<<' : r;
+        const token: Token = io ? { type: 'redir', op, fd: Number(io[0]) } : { type: 'redir', op };
+        if (r === '<<-') token.strip = true;
+        return token;
       }
     }
     for (const op of OPERATORS) {
@@ -142,17 +166,19 @@ export class Lexer {
     return out.done();
   }
 
-  private doubleQuoted(): WordPart[] {
+  /** Inside double quotes (up to the closing `"`), or a whole here-document body (`heredoc`). */
+  doubleQuoted(heredoc = false): WordPart[] {
     const src = this.src;
     const out = new Parts(true);
     out.push({ k: 'lit', text: '', quoted: true });
-    while (this.pos < src.length && src[this.pos] !== '"') {
+    while (this.pos < src.length && (heredoc || src[this.pos] !== '"')) {
       const c = src[this.pos];
-      if (c === '\\' && '$`"\\\n'.includes(src[this.pos + 1] ?? '')) {
+      if (c === '\\' && (heredoc ? '$`\\\n' : '$`"\\\n').includes(src[this.pos + 1] ?? '')) {
         if (src[this.pos + 1] !== '\n') out.char(src[this.pos + 1]);
         this.pos += 2;
       } else this.expansionOrChar(out, true);
     }
+    if (heredoc) return out.done();
     if (this.pos >= src.length) throw new SyntaxError('unterminated quoted string');
     this.pos++;
     return out.done();
@@ -243,4 +269,9 @@ export class Lexer {
 
 export function lex(src: string): Token[] {
   return new Lexer(src).tokens();
+}
+
+/** A here-document body with `$` expansions, as word parts. */
+export function heredocWord(body: string): Word {
+  return { parts: new Lexer(body).doubleQuoted(true), raw: body };
 }

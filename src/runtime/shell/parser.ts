@@ -238,10 +238,13 @@ class Parser {
     const t = this.peek();
     if (t.type !== 'redir') return undefined;
     this.i++;
-    if (t.op === '<<') throw new SyntaxError('here-documents are not supported');
     const target = this.take();
     if (target.type !== 'word') this.fail();
     const fd = t.fd ?? (t.op.startsWith('<') ? 0 : 1);
+    if (t.op === '<<') {
+      const expand = target.word.parts.every((p) => p.k !== 'lit' || !p.quoted);
+      return { fd, op: t.op, target: target.word, heredoc: { body: t.heredoc ?? '', expand } };
+    }
     return { fd, op: t.op, target: target.word };
   }
 

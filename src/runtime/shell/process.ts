@@ -21,8 +21,11 @@ import { Task, type Gen, type Suspend, type TaskResult } from './task';
 import { UTILITIES } from './utilities/index';
 
 export interface RunOptions {
-  /** PID 1 of the container (ignores untrapped signals); false for exec probes and hooks. */
-  pid1: boolean;
+  /**
+   * PID 1 of the container (ignores untrapped signals); false for exec probes and hooks (default
+   * signal actions). Absent: PID 1 unless the container (same root FileSystem) already has one.
+   */
+  pid1?: boolean;
   /** Programs beyond the shell's utilities (image entrypoints such as nginx), by command name. */
   programs?: (name: string) => Program | undefined;
 }
@@ -271,7 +274,7 @@ function* mainShell(interp: Interp, source: string, io: Io): Gen<number> {
 
 /**
  * Run `argv` as a process of the container: a shell (`sh -c ...`), a utility, or an external program
- * from `options.programs`. Use `{ pid1: false }` for exec probes and hooks (default signal actions).
+ * from `options.programs`. See RunOptions.pid1 for exec probes and hooks.
  */
 export function runCommand(argv: string[], ctx: ProcessContext, options: RunOptions): Process {
   const out = new LineSink('stdout', ctx.log);
@@ -286,7 +289,8 @@ export function runCommand(argv: string[], ctx: ProcessContext, options: RunOpti
     starting: true,
   };
   const name = commandName(argv[0] ?? 'sh');
-  const root = new ShellProcess(tree, options.pid1, name, (status) => {
+  const pid1 = options.pid1 ?? tree.table.get(1) === undefined;
+  const root = new ShellProcess(tree, pid1, name, (status) => {
     for (const p of [...tree.procs]) p.reap();
     out.flush();
     err.flush();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryFs } from '../fs';
 import type { Signal } from '../types';
+import { FakeClock } from '../testing/fake-clock';
+import { resolveCommand, shellProgram, commandResolver } from './index';
 import { sh, start } from './test-helpers';
 
 interface Case {
@@ -62,6 +64,14 @@ const cases: Case[] = [
   { name: 'EXIT trap runs on exit', script: `trap 'echo bye' EXIT; echo hi; exit 4`, stdout: 'hi\nbye', exit: 4 },
   { name: 'set -e stops at the first failure', script: 'set -e; echo a; false; echo b', stdout: 'a', exit: 1 },
   { name: 'hostname and /etc/hostname', script: 'hostname; cat /etc/hostname', stdout: 'demo\ndemo', exit: 0 },
+  { name: 'here-documents expand unless the delimiter is quoted', script: "x=1\ncat <<EOF > /tmp/h\nv=$x\nEOF\ncat /tmp/h; cat <<'E'\n$x\nE", stdout: 'v=1\n$x', exit: 0 },
+  { name: 'while read over a redirected file', script: 'printf "a b\\nc d\\n" > /tmp/in; while read k v; do echo "$v=$k"; done < /tmp/in', stdout: 'b=a\nd=c', exit: 0 },
+  { name: 'exec >file redirects the rest of the script', script: 'exec >/tmp/log; echo one; ls /nope 2>&1; cat /tmp/log >&2', stdout: '', stderr: 'one\nls: /nope: No such file or directory', exit: 0 },
+  { name: 'globs in the last path component', script: 'touch /tmp/a.log /tmp/b.log /tmp/c.txt; echo /tmp/*.log; echo /tmp/*.none', stdout: '/tmp/a.log /tmp/b.log\n/tmp/*.none', exit: 0 },
+  { name: '"$@" keeps arguments apart; ${#v} is a length', script: `f() { for a in "$@"; do echo "<$a>"; done; }; f "a b" c; v=hello; echo \${#v}`, stdout: '<a b>\n<c>\n5', exit: 0 },
+  { name: 'scripts run from files', script: `echo 'echo "script $1"; exit 9' > /tmp/s.sh; sh /tmp/s.sh one; echo $?; /tmp/s.sh two`, stdout: 'script one\n9\nscript two', exit: 9 },
+  { name: 'busybox sh -c and /bin paths', script: `busybox sh -c 'echo in busybox'; /bin/echo x; /usr/bin/printf y`, stdout: 'in busybox\nx\ny', exit: 0 },
+  { name: 'date formats', script: 'sleep 65; date +%Y-%m-%dT%H:%M:%S; date +%s', stdout: '2025-01-01T09:01:05\n1735722065', exit: 0 },
   // Signals to PID 1.
   { name: 'PID 1 ignores TERM without a trap; KILL → 137', script: 'sleep 600', signals: [[10_000, 'TERM'], [40_000, 'KILL']], exit: 137, signal: 'KILL', at: 40_000 },
   {
@@ -183,5 +193,59 @@ describe('sh', () => {
     const h = sh('if true; then echo', 10);
     expect(h.exits[0].status.exitCode).toBe(2);
     expect(h.stderr()).toMatch(/^sh: syntax error/);
+  });
+
+  it('an exec into a running container is not PID 1 and can signal PID 1', () => {
+    const main = start(['sh', '-c', `trap 'echo bye; exit 0' TERM; sleep 600 & wait`]);
+    main.timers.runUntil(1_000);
+    const exec = start(['sh', '-c', 'echo $$; kill -TERM 1'], { fs: main.fs, timers: main.timers });
+    main.timers.runUntil(2_000);
+    expect(exec.stdout()).not.toBe('1');
+    expect(exec.exits[0].status.exitCode).toBe(0);
+    expect(main.stdout()).toBe('bye');
+    expect(main.exits).toEqual([{ t: 1_000, status: { exitCode: 0 } }]);
+  });
+
+  it('resolveCommand knows shells and utilities by name and path', () => {
+    expect(resolveCommand('/bin/sh')).toBe(shellProgram);
+    expect(resolveCommand('bash')).toBe(shellProgram);
+    expect(resolveCommand('/usr/bin/wget')).toBeDefined();
+    expect(resolveCommand('sleep')).toBeDefined();
+    expect(resolveCommand('nginx')).toBeUndefined();
+    expect(resolveCommand('/opt/app/sleep')).toBeUndefined();
+  });
+
+  it('commandResolver lets scripts run image programs, signals go to an exec\'d program', () => {
+    const seen: string[] = [];
+    const nginx = {
+      start: (argv: string[], ctx: Parameters<typeof shellProgram.start>[1]) => {
+        ctx.log('stdout', `nginx ${argv.slice(1).join(' ')}`);
+        return { signal: (s: string) => (seen.push(s), s === 'QUIT' && ctx.exit({ exitCode: 0 })) };
+      },
+    };
+    const resolve = commandResolver((name) => (name === 'nginx' ? nginx : undefined));
+    const timers = new FakeClock();
+    const lines: string[] = [];
+    const exits: number[] = [];
+    const fs = createMemoryFs();
+    const ctx = {
+      timers,
+      fs,
+      net: { ip: '10.0.0.1', bind: () => 'ok' as const, unbind: () => undefined, unbindAll: () => undefined, listener: () => undefined },
+      env: {},
+      hostname: 'h',
+      containerName: 'c',
+      log: (_s: string, t: string) => lines.push(t),
+      setMemory: () => undefined,
+      privileged: false,
+      exit: (s: { exitCode: number }) => exits.push(s.exitCode),
+    };
+    const p = resolve('sh')?.start(['sh', '-c', "echo start; exec nginx -g 'daemon off;'"], ctx);
+    timers.runUntil(10);
+    p?.signal('QUIT');
+    timers.runUntil(20);
+    expect(lines).toEqual(['start', 'nginx -g daemon off;']);
+    expect(seen).toEqual(['QUIT']);
+    expect(exits).toEqual([0]);
   });
 });

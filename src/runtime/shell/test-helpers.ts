@@ -60,7 +60,7 @@ export function start(argv: string[], options: HarnessOptions = {}): Harness {
     privileged: false,
     exit: (status) => exits.push({ t: timers.now(), status }),
   };
-  const process = runCommand(argv, ctx, { pid1: options.pid1 ?? true });
+  const process = runCommand(argv, ctx, { pid1: options.pid1 });
   return {
     timers,
     fs,
