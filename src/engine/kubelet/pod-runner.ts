@@ -17,7 +17,7 @@ import type { ExitStatus } from '../../runtime/types';
 import { generateConditions, getPhase, type ApiPodCondition, type PodPhase } from '../status';
 import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import { podMachine, type PodEffect } from '../machines/pod';
-import { probeMachine, type ProbeTarget, type ProbeType } from '../machines/probe';
+import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
 import type { IdSource } from '../ids';
 import type { Recorder } from '../recorder';
 import { activePaths } from '../recorder';
@@ -50,8 +50,8 @@ interface ContainerSlot {
   runtime?: SimRuntimeContainer;
   containerIds: string[];
   imageID: string;
-  readiness: 'Success' | 'Failure' | undefined;
-  startup: 'Success' | 'Failure' | undefined;
+  readiness: ProbeResult | undefined;
+  startup: ProbeResult | undefined;
 }
 
 const PROBE_FIELDS: Record<ProbeType, 'livenessProbe' | 'readinessProbe' | 'startupProbe'> = {
@@ -225,6 +225,8 @@ export class PodRunner {
     (spec?.initContainers ?? []).forEach((c) => add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', `spec.initContainers{${c.name}}`));
     (spec?.containers ?? []).forEach((c) => add(c, 'regular', `spec.containers{${c.name}}`));
     for (const slot of this.slots) slot.actor.start();
+    // SyncPod adds the pod to the prober manager before it creates the sandbox: workers tick from here.
+    this.startProbeWorkers();
   }
 
   private startProbeWorkers(): void {
@@ -279,7 +281,6 @@ export class PodRunner {
       },
       this.env.clock,
     );
-    this.startProbeWorkers();
   }
 
   private downwardFiles(items: Array<{ path: string; fieldRef?: { fieldPath: string } }>): Record<string, string> {
@@ -317,10 +318,12 @@ export class PodRunner {
     return !hasStartup || slot.startup === 'Success';
   }
 
+  /** A sidecar counts once started; a regular init container once the kubelet's relist saw it exit 0. */
   private initDone(slot: ContainerSlot): boolean {
     if (slot.role === 'sidecar') return this.isStarted(slot);
     const ctx = slot.actor.getSnapshot().context;
-    return this.snapshotActive(slot).has('terminated') && ctx.current?.exitCode === 0;
+    const exit = ctx.current;
+    return this.snapshotActive(slot).has('terminated') && exit?.exitCode === 0 && this.env.clock.now() - exit.finishedAt >= KUBELET_SYNC_MS;
   }
 
   /** Start the next init container, or, once all are done, the regular containers in order. */
@@ -399,8 +402,11 @@ export class PodRunner {
           this.event('Warning', 'Failed', 'Error: ImagePullBackOff', slot);
         }
         break;
-      case 'ready':
       case 'terminated':
+        // The next step (next init container, the pod's end) waits for the relist that sees the exit.
+        clock.setTimeout(() => this.reconcile(), KUBELET_SYNC_MS);
+        break;
+      case 'ready':
         break;
     }
     // Any container change can unblock the start sequence, init, or the pod's end.
@@ -479,7 +485,7 @@ export class PodRunner {
     };
   }
 
-  private onProbeEffect(slot: ContainerSlot, type: ProbeType, effect: { type: 'probe' } | { type: 'result'; result: 'Success' | 'Failure' }): void {
+  private onProbeEffect(slot: ContainerSlot, type: ProbeType, effect: { type: 'probe' } | { type: 'result'; result: ProbeResult }): void {
     const probe = slot.spec[PROBE_FIELDS[type]];
     const clock = this.env.clock;
     const worker = slot.probes.find((p) => p.type === type);
@@ -768,7 +774,12 @@ export class PodRunner {
       const running = active.has('running.main') || active.has('stopping');
       const hasReadiness = slot.probes.some((p) => p.type === 'readiness');
       const started = this.isStarted(slot);
-      const ready = running && started && (!hasReadiness || slot.readiness === 'Success');
+      // prober_manager UpdatePodStatus: a regular init container is ready once it exited 0.
+      const exit = slot.actor.getSnapshot().context.current;
+      const ready =
+        slot.role === 'init'
+          ? active.has('terminated') && exit?.exitCode === 0
+          : running && started && (!hasReadiness || slot.readiness === 'Success');
       return containerStatus({
         active,
         context: slot.actor.getSnapshot().context,

@@ -8,7 +8,8 @@
 import { assign, emit, raise, setup } from 'xstate';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
-export type ProbeResult = 'Success' | 'Failure';
+/** results.Result: a startup probe starts Unknown, so `started` stays false until a success. */
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
 
 /** What the worker reads of its container's status on each run (podutil.GetContainerStatus). */
 export interface ProbeTarget {
@@ -46,15 +47,17 @@ export interface ProbeContext extends ProbeInput {
 
 export type ProbeEvent =
   | { type: 'TICK' }
-  | { type: 'PROBE_RESULT'; result: ProbeResult; output: string }
+  | { type: 'PROBE_RESULT'; result: 'Success' | 'Failure'; output: string }
   | { type: 'STOP_WORKER' };
 
 export type ProbeEffect =
   | { type: 'probe' }
   | { type: 'result'; result: ProbeResult };
 
+/** newWorker's initialValue: readiness Failure, liveness Success, startup Unknown. */
 function initialResult(type: ProbeType): ProbeResult {
-  return type === 'readiness' ? 'Failure' : 'Success';
+  if (type === 'readiness') return 'Failure';
+  return type === 'liveness' ? 'Success' : 'Unknown';
 }
 
 export const probeMachine = setup({

@@ -1,6 +1,7 @@
 /**
  * Probe workers: one per container and probe type, ticking every periodSeconds from the worker's
- * start (the sandbox, t = 1 s), skipping runs within initialDelaySeconds (whole seconds, truncated)
+ * start (the kubelet's first sync, t = 0: SyncPod adds the pod to the prober manager before it
+ * creates the sandbox), skipping runs within initialDelaySeconds (whole seconds, truncated)
  * of startedAt; thresholds; HTTP 200-399 succeed (3xx as a warning), tcpSocket and exec handlers.
  * Sources: pkg/kubelet/prober/worker.go (run, doProbe), pkg/kubelet/prober/prober.go (runProbe,
  * recordContainerEvent: Unhealthy, ProbeWarning), pkg/probe/http/http.go (DoHTTPProbe),
@@ -17,7 +18,8 @@ const web = (paths: Record<string, Array<{ fromSeconds: number; status: number }
 ];
 
 describe('readiness is false until the first success (prober/worker.go newWorker initialValue Failure; prober_manager.go UpdatePodStatus)', () => {
-  // File appears 3 s after the start (t = 4 s); probe ticks at 1, 3, 5 s.
+  // The container starts at 1 s; the file appears 3 s later (t = 4 s); probe ticks at 0, 2, 4, 6 s.
+  // At 4 s the script's timer (set at 1 s) fires before the tick (set at 2 s): the probe finds the file.
   const trace = run(
     onePod({
       body: '    command: ["sh", "-c", "sleep 3; touch /tmp/ready; sleep 3600"]\n    readinessProbe:\n      exec:\n        command: ["cat", "/tmp/ready"]\n      periodSeconds: 2',
@@ -26,27 +28,27 @@ describe('readiness is false until the first success (prober/worker.go newWorker
   );
   it.each([
     { t: 2_000, ready: false },
-    { t: 4_500, ready: false },
-    { t: 5_000, ready: true },
+    { t: 3_999, ready: false },
+    { t: 4_000, ready: true },
     { t: 15_000, ready: true },
   ])('at $t ms ready is $ready', ({ t, ready }) => {
     expect(containerAt(trace, t)).toMatchObject({ ready, started: true });
     expect(conditionAt(trace, t, 'ContainersReady')?.status).toBe(ready ? 'True' : 'False');
   });
   it('exec failures are Unhealthy events with the command output', () => {
-    // The worker's first run at 1 s finds no container yet (it is created in the same instant).
+    // The worker's first run at 0 s finds no container yet; the run at 2 s fails.
     expect(eventsOf(trace, 'Unhealthy').map((e) => [e.t, e.type, e.message])).toEqual([
-      [3_000, 'Warning', "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory\n"],
+      [2_000, 'Warning', "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory\n"],
     ]);
   });
 });
 
 describe('initialDelaySeconds: whole seconds since startedAt, on the worker tick (prober/worker.go doProbe)', () => {
   it.each([
-    // Started at 1.605 s (pulled); ticks every 4 s from 1 s: 1, 5, 9 s. At 5 s, 3.395 s elapsed → 3.
-    { rule: 'delay 3: the tick at 5 s runs (int32(3.395) = 3 is not < 3)', delay: 3, first: 5_000 },
-    { rule: 'delay 4: the tick at 5 s is skipped (3 < 4); the first probe is at 9 s', delay: 4, first: 9_000 },
-    { rule: 'delay 0: the first tick after the container exists', delay: 0, first: 5_000 },
+    // Started at 1.605 s (pulled); ticks every 4 s from 0: 0, 4, 8 s. At 4 s, 2.395 s elapsed → 2.
+    { rule: 'delay 2: the tick at 4 s runs (int32(2.395) = 2 is not < 2)', delay: 2, first: 4_000 },
+    { rule: 'delay 3: the tick at 4 s is skipped (2 < 3); the first probe is at 8 s', delay: 3, first: 8_000 },
+    { rule: 'delay 0: the first tick after the container exists', delay: 0, first: 4_000 },
   ])('$rule', ({ delay, first }) => {
     const trace = run(
       onePod({
@@ -68,10 +70,10 @@ describe('successThreshold and failureThreshold (prober/worker.go doProbe result
       onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 3\n      successThreshold: 2' }),
       { cachedImages: cached, customImages: [{ image: 'web:1', listen: [{ port: 8080 }] }], until: 12_000 },
     );
-    // Ticks at 1 (no container yet), 4, 7 s: successes at 4 and 7 s.
-    expect(containerAt(trace, 4_000).ready).toBe(false);
-    expect(containerAt(trace, 6_999).ready).toBe(false);
-    expect(containerAt(trace, 7_000).ready).toBe(true);
+    // Ticks at 0 (no container yet), 3, 6 s: successes at 3 and 6 s.
+    expect(containerAt(trace, 3_000).ready).toBe(false);
+    expect(containerAt(trace, 5_999).ready).toBe(false);
+    expect(containerAt(trace, 6_000).ready).toBe(true);
   });
 
   it('readiness failureThreshold 3: ready goes false on the third consecutive failure, not before', () => {
@@ -79,11 +81,11 @@ describe('successThreshold and failureThreshold (prober/worker.go doProbe result
       onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        path: /ok\n        port: 8080\n      periodSeconds: 2' }),
       { cachedImages: cached, customImages: web({ '/ok': [{ fromSeconds: 0, status: 200 }, { fromSeconds: 4, status: 500 }] }), until: 20_000 },
     );
-    // Ticks 1, 3, 5, 7, 9 s: 500 from 5 s (4 s after the start at 1 s); failures at 5, 7, 9 s.
-    expect(timesOf(trace, 'Unhealthy')).toEqual([5_000, 7_000, 9_000, 11_000, 13_000, 15_000, 17_000, 19_000]);
+    // Ticks 0, 2, 4, 6 s…: 500 from 5 s (4 s after the start at 1 s); failures at 6, 8, 10 s.
+    expect(timesOf(trace, 'Unhealthy')).toEqual([6_000, 8_000, 10_000, 12_000, 14_000, 16_000, 18_000, 20_000]);
     expect(eventsOf(trace, 'Unhealthy')[0].message).toBe('Readiness probe failed: HTTP probe failed with statuscode: 500');
-    expect(containerAt(trace, 8_000).ready).toBe(true);
-    expect(containerAt(trace, 9_000).ready).toBe(false);
+    expect(containerAt(trace, 9_999).ready).toBe(true);
+    expect(containerAt(trace, 10_000).ready).toBe(false);
     // Readiness never restarts.
     expect(eventsOf(trace, 'Killing')).toEqual([]);
   });
@@ -121,7 +123,7 @@ describe('tcpSocket probe (pkg/probe/tcp/tcp.go DoTCPProbe)', () => {
 });
 
 describe('liveness failure kills and restarts (kuberuntime_manager.go computePodActions; kuberuntime_container.go killContainer)', () => {
-  // /live answers 200 for 10 s after the process starts, then 500; ticks every 5 s from 1 s.
+  // /live answers 200 for 10 s after the process starts (at 1 s), then 500; ticks every 5 s from 0.
   const manifest = (probeGrace: string) =>
     onePod({
       image: 'web:1',
@@ -134,13 +136,13 @@ describe('liveness failure kills and restarts (kuberuntime_manager.go computePod
     { rule: 'the probe-level terminationGracePeriodSeconds (5 s) overrides it', probeGrace: '\n      terminationGracePeriodSeconds: 5', graceMs: 5_000 },
   ])('$rule', ({ probeGrace, graceMs }) => {
     const trace = run(manifest(probeGrace), { cachedImages: cached, customImages, until: 60_000 });
-    // Failures at 11 s and 16 s: the second reaches failureThreshold 2.
-    expect(timesOf(trace, 'Unhealthy').slice(0, 2)).toEqual([11_000, 16_000]);
+    // Failures at 15 s and 20 s: the second reaches failureThreshold 2.
+    expect(timesOf(trace, 'Unhealthy').slice(0, 2)).toEqual([15_000, 20_000]);
     expect(eventsOf(trace, 'Unhealthy')[0].message).toBe('Liveness probe failed: HTTP probe failed with statuscode: 500');
-    expect(eventsOf(trace, 'Killing')[0]).toMatchObject({ t: 16_000, type: 'Normal', message: 'Container app failed liveness probe, will be restarted' });
+    expect(eventsOf(trace, 'Killing')[0]).toMatchObject({ t: 20_000, type: 'Normal', message: 'Container app failed liveness probe, will be restarted' });
     // The image ignores TERM: KILL at the end of the grace period, then the same sync starts it again.
     const restart = timesOf(trace, 'Started')[1];
-    expect(restart).toBe(16_000 + graceMs);
+    expect(restart).toBe(20_000 + graceMs);
     const app = containerAt(trace, restart);
     expect(app.restartCount).toBe(1);
     expect(app.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
