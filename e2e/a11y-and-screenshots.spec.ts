@@ -23,6 +23,12 @@ for (const theme of ['light', 'dark'] as const) {
     const again = await new AxeBuilder({ page }).analyze();
     expect(again.violations.map((v) => v.id)).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/playground-describe-${theme}.png` });
+    await page.getByRole('button', { name: 'Hide editor' }).click();
+    await page.getByRole('button', { name: 'Widen' }).click();
+    await expect(page.getByTestId('diagram-slot').locator('svg').first()).toBeVisible();
+    const wide = await new AxeBuilder({ page }).analyze();
+    expect(wide.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.screenshot({ path: `e2e/screenshots/playground-statechart-${theme}.png` });
   });
 }
 

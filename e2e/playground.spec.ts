@@ -129,3 +129,28 @@ test('the starter menu and the theme toggle', async ({ page }) => {
   await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).click();
   expect(await html.evaluate((el) => el.classList.contains('dark'))).toBe(!dark);
 });
+
+test('logs at the cursor, from a simulation that ran in a worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await loadStarter(page, 'simple-pod');
+  expect(workers.some((u) => u.includes('sim.worker'))).toBe(true);
+  await page.getByLabel('Example').selectOption({ label: 'commands' });
+  await expect(watch(page)).toContainText('command-demo');
+  await page.getByRole('tab', { name: 'logs' }).click();
+  await expect(page.getByTestId('kubectl-logs')).toContainText('is waiting to start');
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('kubectl-logs')).toContainText('command-demo');
+  await page.getByLabel('--previous').check();
+  await expect(page.getByTestId('kubectl-logs')).toContainText('previous terminated container');
+});
+
+test('playback announces events politely', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  const announcer = page.getByTestId('announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(announcer).toContainText(/Scheduled|Pulling|Pulled|Created|Started/);
+});

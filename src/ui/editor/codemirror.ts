@@ -7,7 +7,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { Diagnostic } from '../../k8s/admission-types';
 
@@ -37,6 +37,7 @@ const theme = EditorView.theme({
   '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active-line)' },
   '&.cm-focused': { outline: '3px solid #0284c7', outlineOffset: '-3px' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cm-selection)' },
+  '.cm-placeholder': { color: 'var(--cm-comment)' },
   '.cm-tooltip': { backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)', border: '1px solid var(--cm-gutter-border)' },
 });
 
@@ -71,6 +72,7 @@ export function createManifestEditor(
         yaml(),
         syntaxHighlighting(highlight),
         lintGutter(),
+        placeholder('Paste a Pod manifest here (YAML), or pick an example above'),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         theme,
         EditorState.tabSize.of(2),
