@@ -12,6 +12,8 @@ export interface System {
   killall(name: string, signal: Signal | 0): number;
   /** Account `bytes` of memory to the process tree until the returned function is called. */
   allocate(bytes: number): () => void;
+  /** The container's processes (what `ps` shows). */
+  processes(): Array<{ pid: number; name: string; command: string }>;
 }
 
 export interface UtilityCall {

@@ -33,6 +33,8 @@ export interface Host {
   takeDoom(): Signal | undefined;
   /** Trapped signals waiting for the current foreground command to finish. */
   takePendingTrap(): Signal | undefined;
+  /** A pause when the shell has run many commands without time passing (a busy loop). */
+  timeSlice(): Suspend | undefined;
   /** Start `node` as a background job in a copy of `interp`; its pid. */
   spawn(node: Node, interp: Interp, io: Io): number;
   /** Wait for jobs (all when `pids` is empty); interruptible by trapped signals. */
@@ -40,7 +42,7 @@ export interface Host {
   /** Run an external program in the foreground; `replace`: it is now the process (exec). */
   runProgram(program: Program, argv: string[], env: Record<string, string>, io: Io, replace: boolean): Suspend;
   /** `exec utility`: the shell is gone, its traps with it. */
-  becomeUtility(name: string): void;
+  becomeUtility(name: string, argv?: string[]): void;
   utility(name: string): Utility | undefined;
   program(name: string): Program | undefined;
 }
@@ -340,6 +342,8 @@ export class Interp implements Expander {
 
   /** Between commands: die of a pending fatal signal, run pending traps. */
   *checkpoint(): Gen<void> {
+    const slice = this.host.timeSlice();
+    if (slice) yield slice;
     const doom = this.host.takeDoom();
     if (doom) throw new Doom(doom);
     if (!this.main) return;
@@ -391,7 +395,7 @@ export class Interp implements Expander {
     }
     const utility = this.host.utility(name);
     if (utility) {
-      if (replace) this.host.becomeUtility(name);
+      if (replace) this.host.becomeUtility(name, argv);
       return yield* utility({ argv, io, env, cwd: this.state.cwd, ctx: this.host.ctx, sys: this.host.sys });
     }
     const program = this.host.program(name);

@@ -6,6 +6,8 @@ import type { FileSystem, Signal } from '../types';
 
 export interface ProcessEntry {
   name: string;
+  /** The command line `ps` shows (default: the name). */
+  command?: string;
   signal(signal: Signal): void;
 }
 
@@ -32,6 +34,10 @@ export class ProcessTable {
 
   get(pid: number): ProcessEntry | undefined {
     return this.entries.get(pid);
+  }
+
+  list(): Array<{ pid: number; name: string; command: string }> {
+    return [...this.entries].map(([pid, e]) => ({ pid, name: e.name, command: e.command ?? e.name })).sort((a, b) => a.pid - b.pid);
   }
 
   pidsNamed(name: string): number[] {

@@ -17,7 +17,7 @@ import { LineSink, type Io } from './io';
 import { processTable, type ProcessEntry, type ProcessTable } from './process-table';
 import { signalNumber } from './signals';
 import { cloneState, Doom, ExitSignal, newState, ReturnSignal } from './state';
-import { Task, type Gen, type Suspend, type TaskResult } from './task';
+import { sleep, Task, type Gen, type Suspend, type TaskResult } from './task';
 import { UTILITIES } from './utilities/index';
 
 export interface RunOptions {
@@ -41,12 +41,13 @@ interface Tree {
 }
 
 interface Job {
-  proc: ShellProcess;
   status?: number;
   waiters: Set<() => void>;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
+const BUSY_COMMANDS = 1000;
+const BUSY_PAUSE_MS = 1000;
 
 class ShellProcess implements Process, Host {
   readonly pid: number;
@@ -81,6 +82,7 @@ class ShellProcess implements Process, Host {
         return pids.length;
       },
       allocate: (bytes) => this.allocate(bytes),
+      processes: () => tree.table.list(),
     };
     this.interp = new Interp(this, newState({}, name, []), BUILTINS);
     tree.procs.add(this);
@@ -167,6 +169,24 @@ class ShellProcess implements Process, Host {
     return this.doomed;
   }
 
+  /**
+   * `while true; do :; done` would never give the clock back: after BUSY_COMMANDS commands at the
+   * same virtual instant the shell pauses for BUSY_PAUSE_MS, so a busy loop costs virtual time.
+   */
+  timeSlice(): Suspend | undefined {
+    const now = this.tree.ctx.timers.now();
+    if (now !== this.sliceAt) {
+      this.sliceAt = now;
+      this.sliceCommands = 0;
+    }
+    if (++this.sliceCommands < BUSY_COMMANDS) return undefined;
+    this.sliceCommands = 0;
+    return sleep(this.tree.ctx.timers, BUSY_PAUSE_MS);
+  }
+
+  private sliceAt = -1;
+  private sliceCommands = 0;
+
   takePendingTrap(): Signal | undefined {
     return this.pendingTraps.shift();
   }
@@ -174,12 +194,12 @@ class ShellProcess implements Process, Host {
   spawn(node: Node, interp: Interp, io: Io): number {
     const first = node.t === 'simple' ? node.words[0]?.raw : undefined;
     const name = first ? commandName(first) : interp.state.argv0;
-    const job: Job = { proc: undefined as unknown as ShellProcess, waiters: new Set() };
+    const job: Job = { waiters: new Set() };
     const proc = new ShellProcess(this.tree, false, name, (status) => {
       job.status = status.exitCode;
       for (const w of [...job.waiters]) w();
     });
-    job.proc = proc;
+    if (node.t === 'simple') proc.describe(node.words.map((w) => w.raw).join(' '));
     this.jobs.set(proc.pid, job);
     proc.interp = new Interp(proc, cloneState(interp.state), BUILTINS);
     proc.interp.main = true;
@@ -232,9 +252,15 @@ class ShellProcess implements Process, Host {
     };
   }
 
-  becomeUtility(name: string): void {
+  /** What `ps` shows for this process. */
+  describe(command: string): void {
+    this.entry.command = command;
+  }
+
+  becomeUtility(name: string, argv?: string[]): void {
     this.isUtility = true;
     this.entry.name = name;
+    if (argv) this.entry.command = argv.join(' ');
     this.interp.state.traps.clear();
   }
 
@@ -297,6 +323,7 @@ export function runCommand(argv: string[], ctx: ProcessContext, options: RunOpti
     if (tree.starting) ctx.timers.setTimeout(() => ctx.exit(status), 0);
     else ctx.exit(status);
   });
+  root.describe(argv.join(' '));
   const interp = root.interp;
   interp.main = true;
   interp.rootIo = tree.io;

@@ -72,6 +72,11 @@ const cases: Case[] = [
   { name: 'scripts run from files', script: `echo 'echo "script $1"; exit 9' > /tmp/s.sh; sh /tmp/s.sh one; echo $?; /tmp/s.sh two`, stdout: 'script one\n9\nscript two', exit: 9 },
   { name: 'busybox sh -c and /bin paths', script: `busybox sh -c 'echo in busybox'; /bin/echo x; /usr/bin/printf y`, stdout: 'in busybox\nx\ny', exit: 0 },
   { name: 'date formats', script: 'sleep 65; date +%Y-%m-%dT%H:%M:%S; date +%s', stdout: '2025-01-01T09:01:05\n1735722065', exit: 0 },
+  { name: 'sort, uniq -c, cut, tr, sed', script: `printf "b,2\\na,1\\nb,2\\n" > /tmp/c; sort /tmp/c | uniq -c; cut -d, -f2 /tmp/c | sort -rn | head -1; echo Hello | tr a-z A-Z; echo aXbX | sed 's/X/-/g'`, stdout: '      1 a,1\n      2 b,2\n2\nHELLO\na-b-', exit: 0 },
+  { name: 'basename and dirname', script: 'basename /var/log/app.log .log; dirname /var/log/app.log', stdout: 'app\n/var/log', exit: 0 },
+  { name: 'ps lists PID 1 and jobs', script: 'sleep 50 & ps', stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c sleep 50 & ps\n    2 root      0:00 sleep 50', exit: 0, at: 0 },
+  { name: 'a busy loop costs virtual time instead of hanging', script: 'i=0; while :; do i=$((i+1)); [ $i -ge 3000 ] && break; done; echo $i', stdout: '3000', exit: 0, at: 9_000 },
+  { name: 'killall a background sleep', script: 'sleep 100 & sleep 200 & killall sleep; wait; echo done', stdout: 'done', exit: 0, at: 0 },
   // Signals to PID 1.
   { name: 'PID 1 ignores TERM without a trap; KILL → 137', script: 'sleep 600', signals: [[10_000, 'TERM'], [40_000, 'KILL']], exit: 137, signal: 'KILL', at: 40_000 },
   {

@@ -126,7 +126,15 @@ function* stress(call: UtilityCall): Gen<number> {
   return 0;
 }
 
+/** busybox `ps`: PID, USER, TIME, COMMAND. */
+function ps(call: UtilityCall) {
+  const rows = call.sys.processes().map((p) => `${String(p.pid).padStart(5)} root      0:00 ${p.command}`);
+  call.io.out.write(['PID   USER     TIME  COMMAND', ...rows].map((l) => `${l}\n`).join(''));
+  return done(0);
+}
+
 export const SYSTEM: Record<string, Utility> = {
+  ps,
   date,
   hostname: (call) => {
     call.io.out.write(`${call.ctx.hostname}\n`);
