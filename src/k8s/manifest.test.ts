@@ -255,11 +255,11 @@ describe('kubernetes.io examples (fixtures/docs)', () => {
   it.each([
     [
       'pod-nginx-required-affinity.yaml',
-      'pod-nginx-required-affinity.yaml:9:5: warning: spec.affinity: not simulated by PodPlay, ignored',
+      'pod-nginx-required-affinity.yaml:6:3: warning: spec.affinity: not simulated by PodPlay, ignored',
     ],
     [
       'restart-policy/restart-all-containers.yaml',
-      'restart-policy/restart-all-containers.yaml:31:7: warning: spec.initContainers[1].restartPolicyRules: not simulated by PodPlay, ignored',
+      'restart-policy/restart-all-containers.yaml:21:7: warning: spec.initContainers[1].restartPolicyRules: not simulated by PodPlay, ignored',
     ],
   ])('%s: admitted, with a warning for what PodPlay does not simulate', (name, warning) => {
     const r = admitManifests(read(name), name);
