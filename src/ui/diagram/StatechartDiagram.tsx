@@ -9,7 +9,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { MachineKind } from '../../engine/trace-types';
 import { explain } from './explanations';
-import { TEXT, type LayoutState } from './layout-types';
+import { TEXT, displayLines, type LayoutState } from './layout-types';
 import { describeActive, edgesTaken, layoutOf, roundedPath, type LastTransition } from './model';
 
 export interface StatechartDiagramProps {
@@ -268,7 +268,7 @@ export function StatechartDiagram({
             return (
               <g key={`${e.id}:l`} aria-hidden="true">
                 <Grown x={e.lx} y={e.ly} w={e.lw} h={e.lh} by={1} rx={4} style={{ fill: BG, fillOpacity: 0.92, stroke: last ? LAST : 'none', strokeWidth: last ? 2 : 0 }} />
-                {e.label.map((line, i) => (
+                {displayLines(e.label).map((line, i) => (
                   <text
                     key={i}
                     x={e.lx + e.lw / 2}

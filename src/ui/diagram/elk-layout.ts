@@ -4,7 +4,7 @@
  */
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { GraphState, MachineGraph } from './graph';
-import { TEXT, textWidth, type LayoutEdge, type LayoutInitial, type LayoutState, type MachineLayout } from './layout-types';
+import { TEXT, displayLines, textWidth, type LayoutEdge, type LayoutInitial, type LayoutState, type MachineLayout } from './layout-types';
 
 const PAD_X = 14;
 const PAD_Y = 10;
@@ -129,13 +129,14 @@ export async function layoutMachine(elk: ELK, graph: MachineGraph, extraOptions:
     const id = `e${index}`;
     edgeIds.push(id);
     const home = container(edge.source, edge.target, parents);
-    const lw = Math.max(...edge.label.map((line) => textWidth(line, TEXT.labelSize))) + 8;
-    const lh = edge.label.length * TEXT.lineHeight + 4;
+    const lines = displayLines(edge.label);
+    const lw = Math.max(...lines.map((line) => textWidth(line, TEXT.labelSize))) + 8;
+    const lh = lines.length * TEXT.lineHeight + 4;
     const elkEdge: ElkExtendedEdge = {
       id,
       sources: [nodeId(edge.source)],
       targets: [nodeId(edge.target)],
-      labels: [{ id: `${id}:l`, text: edge.label.join('\n'), width: lw, height: lh }],
+      labels: [{ id: `${id}:l`, text: lines.join('\n'), width: lw, height: lh }],
     };
     elkNodes.get(home)?.edges?.push(elkEdge);
   });

@@ -74,3 +74,11 @@ export const TEXT = {
 export function textWidth(text: string, size: number): number {
   return Math.ceil(text.length * size * TEXT.charWidth);
 }
+
+/** Long transition labels break before their guard: `after kubeletSync (1s)` / `[restartNow]`. */
+export function displayLines(label: readonly string[]): string[] {
+  return label.flatMap((line) => {
+    const at = line.indexOf(' [');
+    return line.length > 24 && at > 0 ? [line.slice(0, at), line.slice(at + 1)] : [line];
+  });
+}
