@@ -21,6 +21,14 @@ describe('image resolution', () => {
     ['registry.k8s.io/goproxy:0.1', 'registry.k8s.io/goproxy:0.1', 3_000_000],
     ['registry.k8s.io/pause:3.9', 'registry.k8s.io/pause:3.9', 320_000],
     ['polinux/stress', 'docker.io/polinux/stress:latest', 4_200_000],
+    // The kubernetes.io examples' images (src/k8s/fixtures/docs).
+    ['registry.k8s.io/busybox', 'registry.k8s.io/busybox:latest', 760_000],
+    ['registry.k8s.io/busybox:1.27.2', 'registry.k8s.io/busybox:1.27.2', 760_000],
+    ['registry.k8s.io/etcd:3.5.1-0', 'registry.k8s.io/etcd:3.5.1-0', 98_000_000],
+    ['registry.k8s.io/etcd:3.6.4-0', 'registry.k8s.io/etcd:3.6.4-0', 98_000_000],
+    ['vish/stress', 'docker.io/vish/stress:latest', 3_300_000],
+    ['busybox:1.28', 'docker.io/library/busybox:1.28', 2_200_000],
+    ['nginx:1.14.2', 'docker.io/library/nginx:1.14.2', 72_000_000],
     ['redis:7-alpine', 'docker.io/library/redis:7-alpine', 45_000_000],
     ['example.com/team/app:v1', 'example.com/team/app:v1', 1234],
   ])('resolves %s as %s', (image, normalized, size) => {
@@ -57,6 +65,9 @@ describe('image resolution', () => {
     ['debian', [], [], ['bash']],
     ['ubuntu', [], [], ['/bin/bash']],
     ['registry.k8s.io/e2e-test-images/agnhost:2.40', [8080], ['/agnhost'], ['pause']],
+    ['registry.k8s.io/busybox:1.27.2', [], [], ['sh']],
+    ['registry.k8s.io/etcd:3.5.1-0', [2379, 2380], [], ['/usr/local/bin/etcd']],
+    ['vish/stress', [], ['/stress', '-logtostderr'], []],
   ])('gives %s the Dockerfile entrypoint and cmd', (image, ports, entrypoint, cmd) => {
     const info = catalogue.resolve(image);
     expect('ref' in info && [info.ports, info.entrypoint, info.cmd]).toEqual([ports, entrypoint, cmd]);

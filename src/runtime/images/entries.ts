@@ -7,12 +7,14 @@
 import type { Program, Signal } from '../types';
 import { agnhostProgram, livenessServerProgram } from './programs/agnhost';
 import { entrypointScript, nginxEntrypointPrelude } from './programs/entrypoint-script';
+import { etcdProgram } from './programs/etcd';
 import { goproxyProgram } from './programs/goproxy';
 import { HTTPD_INDEX, httpdProgram } from './programs/httpd';
 import { NGINX_INDEX, nginxProgram } from './programs/nginx';
 import { pauseProgram } from './programs/pause';
 import { redisCliProgram, redisRewrite, redisServerProgram } from './programs/redis';
 import { stressProgram } from './programs/stress';
+import { vishStressProgram } from './programs/vish-stress';
 import type { ProgramResolver } from './program-kit';
 import { tags, type TagCheck } from './tags';
 
@@ -53,6 +55,21 @@ export const CATALOGUE: CatalogueEntry[] = [
     workingDir: '/',
     ports: [],
     description: 'BusyBox: a shell and the usual utilities',
+    stopSignal: 'TERM',
+    files: osRelease('BusyBox', 'busybox'),
+    programs: noPrograms,
+  },
+  {
+    // The old gcr.io/google-containers/busybox, mirrored on registry.k8s.io (the docs' probe and
+    // downward-API examples): tags latest, 1.24, 1.27, 1.27.2; a static uclibc busybox.
+    name: 'registry.k8s.io/busybox',
+    tagExists: tags({ names: ['latest'], versions: { 1: [24, 27] } }),
+    sizeBytes: 0.76 * MB,
+    entrypoint: [],
+    cmd: ['sh'],
+    workingDir: '/',
+    ports: [],
+    description: 'BusyBox (registry.k8s.io mirror): a shell and the usual utilities',
     stopSignal: 'TERM',
     files: osRelease('BusyBox', 'busybox'),
     programs: noPrograms,
@@ -200,6 +217,34 @@ export const CATALOGUE: CatalogueEntry[] = [
     stopSignal: 'TERM',
     files: alpineFiles,
     programs: () => ({ stress: stressProgram, '/usr/local/bin/stress': stressProgram }),
+  },
+  {
+    // The docs' CPU-limit example (github.com/vishh/stress): FROM scratch, ENTRYPOINT ["/stress", "-logtostderr"].
+    name: 'docker.io/vish/stress',
+    tagExists: tags({ names: ['latest'] }),
+    sizeBytes: 3.3 * MB,
+    entrypoint: ['/stress', '-logtostderr'],
+    cmd: [],
+    workingDir: '/',
+    ports: [],
+    description: 'stress (vishh): -cpus N burns CPU, -mem-total allocates memory; runs forever',
+    stopSignal: 'TERM',
+    files: {},
+    programs: () => ({ '/stress': vishStressProgram, stress: vishStressProgram }),
+  },
+  {
+    // Kubernetes' etcd image (cluster/images/etcd): tags like 3.5.1-0 (the docs' gRPC probe example).
+    name: 'registry.k8s.io/etcd',
+    tagExists: tags({ versions: { 3: [0, 6] }, suffixes: ['-0', '-1', '-2', '-3'] }),
+    sizeBytes: 98 * MB,
+    entrypoint: [],
+    cmd: ['/usr/local/bin/etcd'],
+    workingDir: '/',
+    ports: [2379, 2380],
+    description: 'etcd: clients on 2379 (gRPC health SERVING, /health), peers on 2380',
+    stopSignal: 'TERM',
+    files: debianFiles,
+    programs: () => ({ '/usr/local/bin/etcd': etcdProgram, etcd: etcdProgram }),
   },
   {
     name: 'registry.k8s.io/pause',
