@@ -389,9 +389,10 @@ export class Interp implements Expander {
   *external(argv: string[], assigns: Array<[string, string]>, io: Io, replace: boolean): Gen<number> {
     const env = { ...exportedEnv(this.state), ...Object.fromEntries(assigns) };
     const name = commandName(argv[0]);
+    if (name === 'busybox' && argv.length > 1) return yield* this.external(argv.slice(1), assigns, io, replace);
     if (SHELLS.has(name) || name === 'busybox') {
       if (replace) this.host.becomeUtility(name);
-      return yield* this.nestedShell(name === 'busybox' ? argv.slice(1) : argv, env, io);
+      return yield* this.nestedShell(argv, env, io);
     }
     const utility = this.host.utility(name);
     if (utility) {

@@ -114,8 +114,11 @@ class ShellProcess implements Process, Host {
 
   private die(signal: Signal): void {
     this.doomed = signal;
-    this.replacedBy?.signal('KILL');
+    const replacedBy = this.replacedBy;
+    // Aborting a suspended task cancels its wait, which kills an exec'd program; a running one is
+    // stopped at its next suspension, so the program is killed here.
     this.task?.abort(new Doom(signal));
+    if (!this.task?.finished) replacedBy?.signal('KILL');
   }
 
   private allocate(bytes: number): () => void {

@@ -77,6 +77,8 @@ const cases: Case[] = [
   { name: 'ps lists PID 1 and jobs', script: 'sleep 50 & ps', stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c sleep 50 & ps\n    2 root      0:00 sleep 50', exit: 0, at: 0 },
   { name: 'a busy loop costs virtual time instead of hanging', script: 'i=0; while :; do i=$((i+1)); [ $i -ge 3000 ] && break; done; echo $i', stdout: '3000', exit: 0, at: 9_000 },
   { name: 'killall a background sleep', script: 'sleep 100 & sleep 200 & killall sleep; wait; echo done', stdout: 'done', exit: 0, at: 0 },
+  { name: 'printf leaves backslashes in %s arguments alone', script: `printf '%s\\n' 'a\\tb'`, stdout: 'a\\tb', exit: 0 },
+  { name: 'busybox runs its applets', script: 'busybox echo applet; busybox sleep 1', stdout: 'applet', exit: 0, at: 1_000 },
   // Signals to PID 1.
   { name: 'PID 1 ignores TERM without a trap; KILL → 137', script: 'sleep 600', signals: [[10_000, 'TERM'], [40_000, 'KILL']], exit: 137, signal: 'KILL', at: 40_000 },
   {
@@ -117,6 +119,15 @@ const cases: Case[] = [
   { name: 'kill $! ends a background job with 143', script: 'sleep 100 & kill $!; wait $!; echo $?', stdout: '143', exit: 0, at: 0 },
   { name: 'wait for a background job', script: 'sleep 3 & sleep 1; echo first; wait; echo done', stdout: 'first\ndone', exit: 0, at: 3_000 },
   { name: 'kill -9 of a background job', script: 'sleep 100 & pid=$!; kill -9 $pid; wait $pid; echo $?', stdout: '137', exit: 0 },
+  {
+    name: 'EXIT trap runs after a TERM trap exits',
+    script: `trap 'echo cleanup' EXIT; trap 'exit 5' TERM; sleep 600 & wait`,
+    signals: [[3_000, 'TERM']],
+    stdout: 'cleanup',
+    exit: 5,
+    at: 3_000,
+  },
+  { name: 'trap "" ignores a signal', script: `trap '' INT; sleep 5`, signals: [[1_000, 'INT']], exit: 0, at: 5_000 },
   { name: 'kill of an unknown pid', script: 'kill 4242', stderr: "kill: can't kill pid 4242: No such process", exit: 1 },
   { name: 'the shell can TERM itself and trap it', script: `trap 'echo self' TERM; kill -s TERM $$; echo after`, stdout: 'self\nafter', exit: 0 },
 ];
@@ -153,6 +164,18 @@ describe('sh', () => {
     h.signalAt(1_000, 'TERM');
     h.timers.runUntil(10_000);
     expect(h.exits).toEqual([{ t: 1_000, status: { exitCode: 143, signal: 'TERM' } }]);
+  });
+
+  it.each([
+    ['TERM', 143],
+    ['INT', 130],
+    ['USR1', 138],
+  ] as const)('a non-PID-1 shell dies of an untrapped %s with %i, no EXIT trap', (signal, code) => {
+    const h = start(['sh', '-c', `trap 'echo exit-trap' EXIT; sleep 100 & wait`], { pid1: false });
+    h.signalAt(1_000, signal);
+    h.timers.runUntil(10_000);
+    expect(h.exits).toEqual([{ t: 1_000, status: { exitCode: code, signal } }]);
+    expect(h.stdout()).toBe('');
   });
 
   it('a utility run directly as PID 1 ignores TERM', () => {
@@ -252,5 +275,12 @@ describe('sh', () => {
     expect(lines).toEqual(['start', 'nginx -g daemon off;']);
     expect(seen).toEqual(['QUIT']);
     expect(exits).toEqual([0]);
+    const killed: Array<{ exitCode: number; signal?: string }> = [];
+    const q = resolve('sh')?.start(['sh', '-c', 'exec nginx'], { ...ctx, fs: createMemoryFs(), exit: (st) => killed.push(st) });
+    timers.runUntil(30);
+    q?.signal('KILL');
+    timers.runUntil(40);
+    expect(killed).toEqual([{ exitCode: 137, signal: 'KILL' }]);
+    expect(seen).toEqual(['QUIT', 'KILL']);
   });
 });

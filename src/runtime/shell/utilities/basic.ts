@@ -73,9 +73,10 @@ function printf(call: UtilityCall): Gen<number> {
   let status = 0;
   let out = '';
   let used = 0;
+  const template = unescape(format).text;
   do {
     const start = used;
-    const text = format.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdicxXofeg%b])/g, (_m, fl: string, width: string, prec: string | undefined, conv: string) => {
+    const text = template.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdicxXofeg%b])/g, (_m, fl: string, width: string, prec: string | undefined, conv: string) => {
       if (conv === '%') return '%';
       const arg = args[used++] ?? '';
       let s: string;
@@ -97,7 +98,7 @@ function printf(call: UtilityCall): Gen<number> {
       if (s.length < w) s = fl.includes('-') ? s.padEnd(w) : s.padStart(w, fl.includes('0') && conv !== 's' ? '0' : ' ');
       return s;
     });
-    out += unescape(text).text;
+    out += text;
     if (used === start) break;
   } while (used < args.length);
   call.io.out.write(out);
