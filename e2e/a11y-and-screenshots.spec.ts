@@ -8,7 +8,10 @@ async function showRun(page: Page, theme: 'light' | 'dark') {
   await page.goto('./');
   await page.getByRole('button', { name: 'probe / http-liveness' }).click();
   await expect(page.locator('.cm-editor')).toBeVisible();
-  await page.getByRole('button', { name: /^Move cursor to Killing/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Move cursor to Killing/ })
+    .first()
+    .click();
   await expect(page.getByTestId('events-list').locator('li[aria-current="true"]')).toBeVisible();
 }
 
@@ -16,7 +19,9 @@ for (const theme of ['light', 'dark'] as const) {
   test(`main view has no axe violations (${theme})`, async ({ page }) => {
     await showRun(page, theme);
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/playground-${theme}.png` });
     await page.getByRole('tab', { name: 'describe pod' }).click();
     await page.getByRole('tab', { name: 'Statechart' }).click();
@@ -27,7 +32,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Widen' }).click();
     await expect(page.getByTestId('diagram-slot').locator('svg').first()).toBeVisible();
     const wide = await new AxeBuilder({ page }).analyze();
-    expect(wide.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      wide.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/playground-statechart-${theme}.png` });
   });
 }

@@ -68,7 +68,9 @@ test('drag the timeline cursor and click an event', async ({ page }) => {
   await killing.click();
   const at = /at ([\dm.]+s)/.exec(label)?.[1];
   await expect(clock(page)).toContainText(`${at} /`);
-  await expect(page.getByTestId('events-list').locator('li[aria-current="true"]')).toContainText(/Killing|Started|Created|Pulled/);
+  await expect(page.getByTestId('events-list').locator('li[aria-current="true"]')).toContainText(
+    /Killing|Started|Created|Pulled/,
+  );
 
   // Clicking a probe-failure mark on the timeline moves the cursor onto it.
   await page.getByRole('button', { name: 'Jump to start' }).click();
@@ -82,7 +84,10 @@ test('drag the timeline cursor and click an event', async ({ page }) => {
 
 test('delete the pod at the cursor, then remove the action', async ({ page }) => {
   await loadStarter(page, 'simple-pod');
-  await page.getByRole('button', { name: /^Move cursor to Started/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Move cursor to Started/ })
+    .first()
+    .click();
   await page.getByLabel('Grace period (s)').fill('5');
   await page.getByRole('button', { name: 'Delete pod' }).click();
   await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('--grace-period=5');
@@ -153,4 +158,36 @@ test('playback announces events politely', async ({ page }) => {
   await page.getByLabel('Speed').selectOption('10');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(announcer).toContainText(/Scheduled|Pulling|Pulled|Created|Started/);
+});
+
+test('falls back to the main thread when no worker can start', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'Worker', {
+      value: function NoWorker() {
+        throw new Error('workers are disabled');
+      },
+    });
+  });
+  await loadStarter(page, 'simple-pod');
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(watch(page)).toContainText('Running');
+});
+
+test('resize the editor and zoom the timeline', async ({ page }) => {
+  await loadStarter(page, 'probe / http-liveness');
+  const splitter = page.getByRole('separator', { name: 'Editor width' });
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 20));
+  expect(await clockMs(page)).toBe(0);
+
+  const window = page.getByTestId('timeline-window');
+  await expect(window).toContainText('of 5m00s');
+  const whole = await window.textContent();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(window).not.toHaveText(whole ?? '');
+  await page.getByRole('button', { name: 'Whole run' }).click();
+  await expect(window).toHaveText(whole ?? '');
 });

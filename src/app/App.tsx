@@ -12,12 +12,22 @@ import { watchRows } from '../ui/kubectl/watch-rows';
 import { KubectlViews } from '../ui/kubectl/KubectlViews';
 import { Choice } from '../ui/layout/Choice';
 import { HelpDialog } from '../ui/layout/HelpDialog';
+import { Splitter } from '../ui/layout/Splitter';
 import { Tabs } from '../ui/layout/Tabs';
 import { StatechartPane } from '../ui/statechart/StatechartPane';
 import { computeLanes } from '../ui/timeline/segments';
 import { Timeline } from '../ui/timeline/Timeline';
 import { fitSpan } from '../ui/timeline/view-window';
-import { eventInstants, findPod, formatClock, nextInstant, podEvents, podNames, previousInstant, seekFrame } from '../ui/trace-utils';
+import {
+  eventInstants,
+  findPod,
+  formatClock,
+  nextInstant,
+  podEvents,
+  podNames,
+  previousInstant,
+  seekFrame,
+} from '../ui/trace-utils';
 import { Transport } from '../ui/transport/Transport';
 import { usePlayback } from '../ui/transport/usePlayback';
 import { FEATURED_STARTERS, STARTERS, type Starter } from './starters';
@@ -40,6 +50,7 @@ export function App() {
   const [sideTab, setSideTab] = useState<SideTab>('events');
   const [chosenPod, setChosenPod] = useState('');
   const [sideWide, setSideWide] = useState(false);
+  const [editorWidth, setEditorWidth] = useState(() => Math.round(Math.min(400, window.innerWidth * 0.32)));
 
   const sim = useSimulation(manifest, fileName, actions, debounce);
   const trace = sim.trace;
@@ -53,13 +64,17 @@ export function App() {
   const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
   const rows = useMemo(() => (trace ? watchRows(trace, podName) : []), [trace, podName]);
   const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
-  const initialSpan = useMemo(() => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0), [trace]);
+  const initialSpan = useMemo(
+    () => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0),
+    [trace],
+  );
   const frame = trace ? seekFrame(trace, t) : undefined;
   const pod = frame ? findPod(frame, podName) : undefined;
   const lastTransitions = useMemo(() => {
     const map = new Map<string, TransitionRecord>();
     if (!trace || !frame) return map;
-    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++) map.set(trace.transitions[i].actor, trace.transitions[i]);
+    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++)
+      map.set(trace.transitions[i].actor, trace.transitions[i]);
     return map;
   }, [trace, frame]);
 
@@ -85,6 +100,15 @@ export function App() {
     setFileName(s.fileName);
     setStarterId(s.id);
     setManifest(text);
+  };
+
+  const addAction = (a: SimAction) => {
+    setDebounce(0);
+    setActions((xs) => [...xs, a].sort((x, y) => x.at - y.at));
+  };
+  const removeAction = (index: number) => {
+    setDebounce(0);
+    setActions((xs) => xs.filter((_, j) => j !== index));
   };
 
   const onEdit = (text: string) => {
@@ -126,12 +150,23 @@ export function App() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn-secondary" onClick={() => setEditorOpen((o) => !o)} aria-pressed={editorOpen}>
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => setEditorOpen((o) => !o)}
+          aria-pressed={editorOpen}
+        >
           {editorOpen ? 'Hide editor' : 'Show editor'}
         </button>
         {pods.length > 1 && <Choice label="Pod" value={podName} options={pods} onChange={setChosenPod} />}
         <span className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="run-status">
-          {sim.running ? 'Simulating…' : sim.crash ? `The simulation failed: ${sim.crash}` : sim.stale ? 'Showing the last good run' : ''}
+          {sim.running
+            ? 'Simulating…'
+            : sim.crash
+              ? `The simulation failed: ${sim.crash}`
+              : sim.stale
+                ? 'Showing the last good run'
+                : ''}
         </span>
         <div className="ml-auto flex items-center gap-2">
           <button
@@ -142,7 +177,13 @@ export function App() {
           >
             {theme === 'dark' ? 'Light' : 'Dark'}
           </button>
-          <button type="button" className="btn-secondary w-9 justify-center font-bold" onClick={() => setHelpOpen(true)} aria-label="Help and keyboard shortcuts" aria-keyshortcuts="?">
+          <button
+            type="button"
+            className="btn-secondary w-9 justify-center font-bold"
+            onClick={() => setHelpOpen(true)}
+            aria-label="Help and keyboard shortcuts"
+            aria-keyshortcuts="?"
+          >
             ?
           </button>
         </div>
@@ -150,26 +191,69 @@ export function App() {
 
       <div className="flex min-h-0 flex-1">
         {editorOpen && (
-          <aside className="flex w-[min(400px,32vw)] min-w-72 flex-col border-r border-slate-300 dark:border-slate-700" aria-label="Manifest">
-            <h2 className="sr-only">Manifest</h2>
-            <ManifestEditor value={manifest} onChange={onEdit} diagnostics={sim.diagnostics} />
-            {trace && <ActionsPanel actions={actions} t={t} podName={podName} podExists={pod !== undefined} onAdd={(a) => { setDebounce(0); setActions((xs) => [...xs, a].sort((x, y) => x.at - y.at)); }} onRemove={(i) => { setDebounce(0); setActions((xs) => xs.filter((_, j) => j !== i)); }} />}
+          <aside className="flex shrink-0" style={{ width: editorWidth }} aria-label="Manifest">
+            <div className="flex min-w-0 flex-1 flex-col">
+              <h2 className="sr-only">Manifest</h2>
+              <ManifestEditor value={manifest} onChange={onEdit} diagnostics={sim.diagnostics} />
+              {trace && (
+                <ActionsPanel
+                  actions={actions}
+                  t={t}
+                  podName={podName}
+                  podExists={pod !== undefined}
+                  onAdd={addAction}
+                  onRemove={removeAction}
+                />
+              )}
+            </div>
+            <Splitter
+              label="Editor width"
+              value={editorWidth}
+              min={260}
+              max={Math.round(window.innerWidth * 0.6)}
+              onChange={setEditorWidth}
+            />
           </aside>
         )}
 
         <main className="flex min-w-0 flex-1 flex-col">
           {!trace ? (
-            <EmptyState running={sim.running} hasText={manifest.trim() !== ''} errors={errors.length} onPick={(s) => void pickStarter(s)} />
+            <EmptyState
+              running={sim.running}
+              hasText={manifest.trim() !== ''}
+              errors={errors.length}
+              onPick={(s) => void pickStarter(s)}
+            />
           ) : (
             <>
-              <Transport playback={playback} endMs={endMs} onPrevious={previous} onNext={next} disabled={false} />
+              <Transport
+                playback={playback}
+                endMs={endMs}
+                onPrevious={previous}
+                onNext={next}
+                disabled={false}
+              />
               {sim.stale && errors.length > 0 && (
-                <p className="border-b border-red-300 bg-red-50 px-3 py-1 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" role="alert">
-                  The manifest has {errors.length === 1 ? 'an error' : `${errors.length} errors`}; the last good run stays on screen.
+                <p
+                  className="border-b border-red-300 bg-red-50 px-3 py-1 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+                  role="alert"
+                >
+                  The manifest has {errors.length === 1 ? 'an error' : `${errors.length} errors`}; the last
+                  good run stays on screen.
                 </p>
               )}
-              <section aria-label="Timeline" className="max-h-[46%] shrink-0 overflow-auto border-b border-slate-300 py-1 pr-1 dark:border-slate-700">
-                <Timeline key={starterId} lanes={lanes} endMs={endMs} t={t} onSeek={setT} initialSpan={initialSpan} />
+              <section
+                aria-label="Timeline"
+                className="max-h-[46%] shrink-0 overflow-auto border-b border-slate-300 py-1 pr-1 dark:border-slate-700"
+              >
+                <Timeline
+                  key={starterId}
+                  lanes={lanes}
+                  endMs={endMs}
+                  t={t}
+                  onSeek={setT}
+                  initialSpan={initialSpan}
+                />
               </section>
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
                 {!sideWide && (
@@ -187,7 +271,12 @@ export function App() {
                     selected={sideTab}
                     onSelect={setSideTab}
                     actions={
-                      <button type="button" className="btn-secondary px-2 py-0.5 text-xs" aria-pressed={sideWide} onClick={() => setSideWide((w) => !w)}>
+                      <button
+                        type="button"
+                        className="btn-secondary px-2 py-0.5 text-xs"
+                        aria-pressed={sideWide}
+                        onClick={() => setSideWide((w) => !w)}
+                      >
                         {sideWide ? 'Show kubectl too' : 'Widen'}
                       </button>
                     }
@@ -212,16 +301,30 @@ export function App() {
   );
 }
 
-function EmptyState({ running, hasText, errors, onPick }: { running: boolean; hasText: boolean; errors: number; onPick: (s: Starter) => void }) {
+function EmptyState({
+  running,
+  hasText,
+  errors,
+  onPick,
+}: {
+  running: boolean;
+  hasText: boolean;
+  errors: number;
+  onPick: (s: Starter) => void;
+}) {
   return (
     <div className="m-auto max-w-xl p-8 text-center">
       <h2 className="text-2xl font-semibold">Pick an example or paste a Pod manifest</h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        PodPlay runs it on a simulated node with a virtual clock: scheduling, image pulls, probes, restarts and graceful
-        termination. Then press play, step from event to event, or drag the cursor.
+        PodPlay runs it on a simulated node with a virtual clock: scheduling, image pulls, probes, restarts
+        and graceful termination. Then press play, step from event to event, or drag the cursor.
       </p>
       {running && <p className="mt-4">Simulating…</p>}
-      {hasText && errors > 0 && <p className="mt-4 text-red-800 dark:text-red-300">Fix the manifest errors shown under the editor to run it.</p>}
+      {hasText && errors > 0 && (
+        <p className="mt-4 text-red-800 dark:text-red-300">
+          Fix the manifest errors shown under the editor to run it.
+        </p>
+      )}
       <ul className="mt-6 flex flex-wrap justify-center gap-2">
         {FEATURED_STARTERS.map((s) => (
           <li key={s.id}>

@@ -2,7 +2,10 @@
  * Starter manifests: the Kubernetes docs' examples (src/k8s/fixtures/docs), fetched lazily as raw
  * text so they cost nothing on first load.
  */
-const loaders = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', { query: '?raw', import: 'default' });
+const loaders = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', {
+  query: '?raw',
+  import: 'default',
+});
 
 export interface Starter {
   id: string;
@@ -14,7 +17,13 @@ export interface Starter {
 const PREFIX = '../k8s/fixtures/docs/';
 
 /** The ones worth a first click, in the order a lesson would take them. */
-const FEATURED = ['probe/exec-liveness', 'probe/http-liveness', 'init-containers', 'resource/memory-request-limit', 'simple-pod'];
+const FEATURED = [
+  'probe/exec-liveness',
+  'probe/http-liveness',
+  'init-containers',
+  'resource/memory-request-limit',
+  'simple-pod',
+];
 
 export const STARTERS: Starter[] = Object.entries(loaders)
   .map(([path, load]) => {

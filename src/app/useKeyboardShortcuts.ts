@@ -33,8 +33,10 @@ export function useKeyboardShortcuts(s: Shortcuts): void {
         return;
       }
       if (!c.enabled) return;
-      const onButton = e.target instanceof HTMLElement && (e.target.closest('button, a, [role="tab"]') !== null);
-      const onWidget = e.target instanceof HTMLElement && e.target.closest('[role="tablist"], [role="slider"]') !== null;
+      const onButton =
+        e.target instanceof HTMLElement && e.target.closest('button, a, [role="tab"]') !== null;
+      const onWidget =
+        e.target instanceof HTMLElement && e.target.closest('[role="tablist"], [role="slider"]') !== null;
       switch (e.key) {
         case ' ':
           if (onButton) return;

@@ -20,10 +20,21 @@ export interface SimulationState {
 
 export const EDIT_DEBOUNCE_MS = 400;
 
-export function useSimulation(manifest: string, fileName: string, actions: SimAction[], debounceMs: number): SimulationState {
+export function useSimulation(
+  manifest: string,
+  fileName: string,
+  actions: SimAction[],
+  debounceMs: number,
+): SimulationState {
   const clientRef = useRef<SimClient | null>(null);
   const seq = useRef(0);
-  const [state, setState] = useState<SimulationState>({ trace: undefined, diagnostics: [], stale: false, running: false, crash: undefined });
+  const [state, setState] = useState<SimulationState>({
+    trace: undefined,
+    diagnostics: [],
+    stale: false,
+    running: false,
+    crash: undefined,
+  });
 
   useEffect(() => {
     clientRef.current = createSimClient();
@@ -40,12 +51,30 @@ export function useSimulation(manifest: string, fileName: string, actions: SimAc
       client.run(input).then(
         (result) => {
           if (id !== seq.current) return;
-          if (result.ok) setState({ trace: result.trace, diagnostics: result.trace.diagnostics, stale: false, running: false, crash: undefined });
-          else setState((s) => ({ ...s, diagnostics: result.diagnostics, stale: s.trace !== undefined, running: false, crash: undefined }));
+          if (result.ok)
+            setState({
+              trace: result.trace,
+              diagnostics: result.trace.diagnostics,
+              stale: false,
+              running: false,
+              crash: undefined,
+            });
+          else
+            setState((s) => ({
+              ...s,
+              diagnostics: result.diagnostics,
+              stale: s.trace !== undefined,
+              running: false,
+              crash: undefined,
+            }));
         },
         (err: unknown) => {
           if (id !== seq.current) return;
-          setState((s) => ({ ...s, running: false, crash: err instanceof Error ? err.message : String(err) }));
+          setState((s) => ({
+            ...s,
+            running: false,
+            crash: err instanceof Error ? err.message : String(err),
+          }));
         },
       );
     }, debounceMs);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sampleTrace } from './fixtures/sample-trace';
-import { countUntil, eventInstants, formatClock, nextInstant, previousInstant, seekFrame } from './trace-utils';
+import {
+  countUntil,
+  eventInstants,
+  formatClock,
+  nextInstant,
+  previousInstant,
+  seekFrame,
+} from './trace-utils';
 
 describe('trace utils', () => {
   const trace = sampleTrace();

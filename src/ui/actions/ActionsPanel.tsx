@@ -29,7 +29,10 @@ export function ActionsPanel({ actions, t, podName, podExists, onAdd, onRemove }
   const atSeconds = Math.round(t / 100) / 10;
 
   return (
-    <section aria-labelledby="actions-title" className="border-t border-slate-300 px-3 py-2 dark:border-slate-700">
+    <section
+      aria-labelledby="actions-title"
+      className="border-t border-slate-300 px-3 py-2 dark:border-slate-700"
+    >
       <h2 id="actions-title" className="text-sm font-semibold">
         Act on the pod at {formatClock(atSeconds * 1000)}
       </h2>
@@ -50,7 +53,14 @@ export function ActionsPanel({ actions, t, podName, podExists, onAdd, onRemove }
           type="button"
           className="btn-danger"
           disabled={!podExists || !graceValid}
-          onClick={() => onAdd({ at: atSeconds, kind: 'deletePod', ...(podName ? { pod: podName } : {}), ...(graceValue !== undefined ? { gracePeriodSeconds: graceValue } : {}) })}
+          onClick={() =>
+            onAdd({
+              at: atSeconds,
+              kind: 'deletePod',
+              ...(podName ? { pod: podName } : {}),
+              ...(graceValue !== undefined ? { gracePeriodSeconds: graceValue } : {}),
+            })
+          }
         >
           Delete pod
         </button>
@@ -61,7 +71,12 @@ export function ActionsPanel({ actions, t, podName, podExists, onAdd, onRemove }
             <li key={`${a.at}-${a.kind}-${i}`} className="flex items-center gap-2">
               <span className="font-mono tabular-nums">{formatClock(a.at * 1000)}</span>
               <code className="truncate">{describeAction(a)}</code>
-              <button type="button" className="btn-secondary ml-auto text-xs" onClick={() => onRemove(i)} aria-label={`Remove action ${describeAction(a)} at ${formatClock(a.at * 1000)}`}>
+              <button
+                type="button"
+                className="btn-secondary ml-auto text-xs"
+                onClick={() => onRemove(i)}
+                aria-label={`Remove action ${describeAction(a)} at ${formatClock(a.at * 1000)}`}
+              >
                 Remove
               </button>
             </li>

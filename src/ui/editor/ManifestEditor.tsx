@@ -71,7 +71,9 @@ export function ManifestEditor({ value, onChange, diagnostics }: ManifestEditorP
             onChange={(e) => onChange(e.target.value)}
             spellCheck={false}
             aria-label="Pod manifest (YAML)"
-            placeholder={failed ? 'The editor could not load; plain text editing works.' : 'Paste a Pod manifest here'}
+            placeholder={
+              failed ? 'The editor could not load; plain text editing works.' : 'Paste a Pod manifest here'
+            }
           />
         )}
       </div>

@@ -7,7 +7,15 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  placeholder,
+} from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { Diagnostic } from '../../k8s/admission-types';
 
@@ -29,16 +37,29 @@ const highlight = HighlightStyle.define([
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.45' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    lineHeight: '1.45',
+  },
   '.cm-content': { caretColor: 'var(--cm-fg)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--cm-fg)' },
-  '.cm-gutters': { backgroundColor: 'var(--cm-gutter-bg)', color: 'var(--cm-gutter-fg)', borderRight: '1px solid var(--cm-gutter-border)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--cm-gutter-bg)',
+    color: 'var(--cm-gutter-fg)',
+    borderRight: '1px solid var(--cm-gutter-border)',
+  },
   '.cm-activeLine': { backgroundColor: 'var(--cm-active-line)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active-line)' },
   '&.cm-focused': { outline: '3px solid #0284c7', outlineOffset: '-3px' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cm-selection)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--cm-selection)',
+  },
   '.cm-placeholder': { color: 'var(--cm-comment)' },
-  '.cm-tooltip': { backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)', border: '1px solid var(--cm-gutter-border)' },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--cm-bg)',
+    color: 'var(--cm-fg)',
+    border: '1px solid var(--cm-gutter-border)',
+  },
 });
 
 function toCm(state: EditorState, d: Diagnostic): CmDiagnostic {
@@ -49,7 +70,13 @@ function toCm(state: EditorState, d: Diagnostic): CmDiagnostic {
   const rest = state.doc.sliceString(from, line.to);
   const word = /^[^\s:,{}[\]]+/.exec(rest)?.[0].length ?? 0;
   const to = word > 0 ? from + word : line.to > from ? line.to : from;
-  return { from, to, severity: d.severity, message: d.path ? `${d.path}: ${d.message}` : d.message, source: d.file };
+  return {
+    from,
+    to,
+    severity: d.severity,
+    message: d.path ? `${d.path}: ${d.message}` : d.message,
+    source: d.file,
+  };
 }
 
 export function createManifestEditor(
@@ -76,7 +103,13 @@ export function createManifestEditor(
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         theme,
         EditorState.tabSize.of(2),
-        EditorView.contentAttributes.of({ tabindex: '0', 'aria-label': options.label, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+        EditorView.contentAttributes.of({
+          tabindex: '0',
+          'aria-label': options.label,
+          spellcheck: 'false',
+          autocapitalize: 'off',
+          autocorrect: 'off',
+        }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !applying) options.onChange(u.state.doc.toString());
         }),
@@ -91,7 +124,12 @@ export function createManifestEditor(
       applying = false;
     },
     setDiagnostics(diagnostics) {
-      view.dispatch(setDiagnostics(view.state, diagnostics.map((d) => toCm(view.state, d))));
+      view.dispatch(
+        setDiagnostics(
+          view.state,
+          diagnostics.map((d) => toCm(view.state, d)),
+        ),
+      );
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),

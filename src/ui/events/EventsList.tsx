@@ -8,7 +8,15 @@ import type { SimEvent } from '../../k8s/events';
 import { humanDuration } from '../../k8s';
 import { formatClock } from '../trace-utils';
 
-export function EventsList({ events, t, onSeek }: { events: SimEvent[]; t: number; onSeek: (t: number) => void }) {
+export function EventsList({
+  events,
+  t,
+  onSeek,
+}: {
+  events: SimEvent[];
+  t: number;
+  onSeek: (t: number) => void;
+}) {
   const currentRef = useRef<HTMLLIElement>(null);
   let lastPast = -1;
   events.forEach((e, i) => {
@@ -18,10 +26,14 @@ export function EventsList({ events, t, onSeek }: { events: SimEvent[]; t: numbe
     currentRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [lastPast]);
 
-  if (events.length === 0) return <p className="p-3 text-sm text-slate-700 dark:text-slate-300">No events yet.</p>;
+  if (events.length === 0)
+    return <p className="p-3 text-sm text-slate-700 dark:text-slate-300">No events yet.</p>;
   return (
     <div className="font-mono text-[13px]">
-      <div className="sticky top-0 z-10 grid grid-cols-[4.5rem_5rem_minmax(6rem,1fr)_4.5rem_minmax(6rem,1fr)] gap-x-2 border-b border-slate-300 bg-white px-2 py-1 text-xs tracking-wide text-slate-700 uppercase dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300" aria-hidden="true">
+      <div
+        className="sticky top-0 z-10 grid grid-cols-[4.5rem_5rem_minmax(6rem,1fr)_4.5rem_minmax(6rem,1fr)] gap-x-2 border-b border-slate-300 bg-white px-2 py-1 text-xs tracking-wide text-slate-700 uppercase dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
+        aria-hidden="true"
+      >
         <span>At</span>
         <span>Type</span>
         <span>Reason</span>
@@ -34,7 +46,12 @@ export function EventsList({ events, t, onSeek }: { events: SimEvent[]; t: numbe
           const current = i === lastPast;
           const age = past ? humanDuration(t - e.t) : `in ${humanDuration(e.t - t)}`;
           return (
-            <li key={`${e.t}-${i}`} ref={current ? currentRef : undefined} aria-current={current ? 'true' : undefined} className="border-b border-slate-200 dark:border-slate-800">
+            <li
+              key={`${e.t}-${i}`}
+              ref={current ? currentRef : undefined}
+              aria-current={current ? 'true' : undefined}
+              className="border-b border-slate-200 dark:border-slate-800"
+            >
               <button
                 type="button"
                 onClick={() => onSeek(e.t)}
@@ -45,7 +62,13 @@ export function EventsList({ events, t, onSeek }: { events: SimEvent[]; t: numbe
               >
                 <span className="grid grid-cols-[4.5rem_5rem_minmax(6rem,1fr)_4.5rem_minmax(6rem,1fr)] gap-x-2">
                   <span className="tabular-nums">{formatClock(e.t)}</span>
-                  <span className={e.type === 'Warning' ? 'font-semibold text-orange-800 dark:text-orange-300' : ''}>{e.type}</span>
+                  <span
+                    className={
+                      e.type === 'Warning' ? 'font-semibold text-orange-800 dark:text-orange-300' : ''
+                    }
+                  >
+                    {e.type}
+                  </span>
                   <span className="truncate font-semibold">{e.reason}</span>
                   <span>{age}</span>
                   <span className="truncate">{e.source}</span>

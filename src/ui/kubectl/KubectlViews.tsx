@@ -9,9 +9,9 @@ import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
 import { Choice } from '../layout/Choice';
 import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
-import { podEvents } from '../trace-utils';
+import { countUntil, podEvents } from '../trace-utils';
 import { logsAt } from './logs';
-import { rowsUntil, type WatchRow } from './watch-rows';
+import type { WatchRow } from './watch-rows';
 
 type View = 'watch' | 'describe' | 'yaml' | 'logs';
 
@@ -39,10 +39,13 @@ export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps
   const [container, setContainer] = useState<string>('');
   const [previous, setPrevious] = useState(false);
   const containers = containersOf(pod);
-  const chosen = containers.includes(container) ? container : (pod?.spec?.containers?.[0]?.name ?? containers[0] ?? '');
+  const chosen = containers.includes(container)
+    ? container
+    : (pod?.spec?.containers?.[0]?.name ?? containers[0] ?? '');
 
-  const visibleRows = useMemo(() => rowsUntil(rows, t), [rows, t]);
-  const watchText = useMemo(() => getPodsWatchLines(visibleRows), [visibleRows]);
+  // Only recompute the watch output when a row is added, not on every animation frame.
+  const shown = countUntil(rows, t, (r) => r.tMs);
+  const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown)), [rows, shown]);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
 
   let command: string;
@@ -54,7 +57,13 @@ export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps
       break;
     case 'describe':
       command = `kubectl describe pod ${podName}`;
-      text = pod ? describePod(pod, podEvents(trace.events, podName).filter((e) => e.t <= t), t) : gone;
+      text = pod
+        ? describePod(
+            pod,
+            podEvents(trace.events, podName).filter((e) => e.t <= t),
+            t,
+          )
+        : gone;
       break;
     case 'yaml':
       command = `kubectl get pod ${podName} -o yaml`;
@@ -67,19 +76,44 @@ export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps
   }
 
   return (
-    <Tabs label="kubectl views" tabs={TABS} selected={view} onSelect={setView} actions={<CopyButton text={text} label={`Copy output of ${command}`} />}>
+    <Tabs
+      label="kubectl views"
+      tabs={TABS}
+      selected={view}
+      onSelect={setView}
+      actions={<CopyButton text={text} label={`Copy output of ${command}`} />}
+    >
       <div className="p-2">
         {view === 'logs' && (
           <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-            {containers.length > 1 && <Choice label="Container" value={chosen} options={containers} onChange={setContainer} className="" />}
+            {containers.length > 1 && (
+              <Choice
+                label="Container"
+                value={chosen}
+                options={containers}
+                onChange={setContainer}
+                className=""
+              />
+            )}
             <label className="flex items-center gap-1">
-              <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} className="size-4 accent-sky-700" />
+              <input
+                type="checkbox"
+                checked={previous}
+                onChange={(e) => setPrevious(e.target.checked)}
+                className="size-4 accent-sky-700"
+              />
               --previous
             </label>
           </div>
         )}
-        <pre className="font-mono text-[13px] leading-snug whitespace-pre text-slate-900 dark:text-slate-100" data-testid={`kubectl-${view}`}>
-          <span className="text-slate-600 select-none dark:text-slate-400">$ {command}{'\n'}</span>
+        <pre
+          className="font-mono text-[13px] leading-snug whitespace-pre text-slate-900 dark:text-slate-100"
+          data-testid={`kubectl-${view}`}
+        >
+          <span className="text-slate-600 select-none dark:text-slate-400">
+            $ {command}
+            {'\n'}
+          </span>
           {text || (view === 'logs' ? '' : '\n')}
         </pre>
       </div>

@@ -22,15 +22,26 @@ describe('logsAt', () => {
   const base = { name: 'liveness', image: 'busybox', imageID: '', ready: true };
 
   it('shows the running instance up to the cursor', () => {
-    const pod = podWith([{ ...base, restartCount: 1, state: { running: {} }, lastState: { terminated: { exitCode: 137 } } }]);
+    const pod = podWith([
+      { ...base, restartCount: 1, state: { running: {} }, lastState: { terminated: { exitCode: 137 } } },
+    ]);
     expect(logsAt(trace, pod, 'liveness', 85000, false)).toBe('second run\n');
     expect(logsAt(trace, pod, 'liveness', 95000, true)).toBe('first run\n');
   });
 
   it('shows the dead instance while the next waits in back-off', () => {
-    const pod = podWith([{ ...base, restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1 } } }]);
+    const pod = podWith([
+      {
+        ...base,
+        restartCount: 1,
+        state: { waiting: { reason: 'CrashLoopBackOff' } },
+        lastState: { terminated: { exitCode: 1 } },
+      },
+    ]);
     expect(logsAt(trace, pod, 'liveness', 70000, false)).toBe('first run\n');
-    expect(logsAt(trace, pod, 'liveness', 70000, true)).toContain('previous terminated container "liveness" in pod "liveness-exec" not found');
+    expect(logsAt(trace, pod, 'liveness', 70000, true)).toContain(
+      'previous terminated container "liveness" in pod "liveness-exec" not found',
+    );
   });
 
   it('answers as the API server does before the container starts', () => {

@@ -16,11 +16,15 @@ export function latestInstance(status: ContainerStatus): number {
 
 export function logsAt(trace: Trace, pod: Pod, container: string, tMs: number, previous: boolean): string {
   const name = pod.metadata?.name ?? '';
-  const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((s) => s.name === container);
+  const status = [
+    ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.containerStatuses ?? []),
+  ].find((s) => s.name === container);
   const latest = status ? latestInstance(status) : 0;
   const wanted = previous ? latest - 1 : latest;
   if (wanted < 1) {
-    if (previous) return `Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found\n`;
+    if (previous)
+      return `Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found\n`;
     const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
     return `Error from server (BadRequest): container "${container}" in pod "${name}" is waiting to start: ${reason}\n`;
   }

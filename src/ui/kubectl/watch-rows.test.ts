@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleTrace } from '../fixtures/sample-trace';
-import { rowsUntil, watchRows } from './watch-rows';
+import { countUntil } from '../trace-utils';
+import { watchRows } from './watch-rows';
 
 describe('watchRows', () => {
   const trace = sampleTrace();
@@ -18,14 +19,18 @@ describe('watchRows', () => {
 
   it('accumulates up to the cursor', () => {
     const rows = watchRows(trace);
-    expect(rowsUntil(rows, 0).length).toBe(1);
-    expect(rowsUntil(rows, 2099).length).toBe(2);
-    expect(rowsUntil(rows, 2100).length).toBe(3);
-    expect(rowsUntil(rows, 1e9).length).toBe(5);
+    const shown = (t: number) => countUntil(rows, t, (r) => r.tMs);
+    expect(shown(0)).toBe(1);
+    expect(shown(2099)).toBe(2);
+    expect(shown(2100)).toBe(3);
+    expect(shown(1e9)).toBe(5);
   });
 
   it('prints the pod once more when it is deleted', () => {
-    const cut = { ...trace, frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 9000, pods: [] }] };
+    const cut = {
+      ...trace,
+      frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 9000, pods: [] }],
+    };
     const rows = watchRows(cut);
     expect(rows[rows.length - 1]).toMatchObject({ tMs: 9000, key: 'deleted' });
   });

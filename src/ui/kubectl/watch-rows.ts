@@ -1,12 +1,11 @@
 /**
  * `kubectl get pods -w` across a trace: one row each time a pod's get-pods row (READY, STATUS,
  * RESTARTS) changes, and one more when the pod is deleted. Computed once per trace; the view shows
- * the rows up to the cursor.
+ * the rows up to the cursor (countUntil).
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
 import { printPodRow } from '../../k8s';
-import { countUntil } from '../trace-utils';
 
 export interface WatchRow {
   tMs: number;
@@ -39,9 +38,4 @@ export function watchRows(trace: Trace, podName?: string): WatchRow[] {
     }
   }
   return rows;
-}
-
-/** The rows a watch started at 0 has printed by `tMs`. */
-export function rowsUntil(rows: WatchRow[], tMs: number): WatchRow[] {
-  return rows.slice(0, countUntil(rows, tMs, (r) => r.tMs));
 }

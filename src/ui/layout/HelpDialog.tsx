@@ -30,8 +30,8 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         Keyboard shortcuts
       </h2>
       <p className="mt-2 text-sm">
-        PodPlay runs your Pod on a simulated node with a virtual clock. Play it, pause it, step from event to event, or drag the
-        timeline cursor; every view shows the moment under the cursor.
+        PodPlay runs your Pod on a simulated node with a virtual clock. Play it, pause it, step from event to
+        event, or drag the timeline cursor; every view shows the moment under the cursor.
       </p>
       <table className="mt-4 w-full text-sm">
         <tbody>

@@ -66,7 +66,13 @@ export function Tabs<K extends string>({
         </div>
         <div className="ml-auto flex items-center gap-2">{actions}</div>
       </div>
-      <div role="tabpanel" tabIndex={0} id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="min-h-0 flex-1 overflow-auto focus-visible:outline-3 focus-visible:-outline-offset-2 focus-visible:outline-sky-600">
+      <div
+        role="tabpanel"
+        tabIndex={0}
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${selected}`}
+        className="min-h-0 flex-1 overflow-auto focus-visible:outline-3 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
+      >
         {children}
       </div>
     </section>

@@ -20,7 +20,9 @@ function actorLabel(id: string): string {
 
 /** `waiting.crashLoopBackOff` → `waiting › crashLoopBackOff` (the deepest active paths only). */
 export function activeLeaves(active: string[]): string[] {
-  return active.filter((p) => !active.some((q) => q !== p && q.startsWith(`${p}.`))).map((p) => p.split('.').join(' › '));
+  return active
+    .filter((p) => !active.some((q) => q !== p && q.startsWith(`${p}.`)))
+    .map((p) => p.split('.').join(' › '));
 }
 
 function actorName(id: string): string {
@@ -28,20 +30,37 @@ function actorName(id: string): string {
   return parts[parts.length - 1];
 }
 
-export function StatechartPane({ frame, lastTransitions }: { frame: Frame; lastTransitions: Map<string, TransitionRecord> }) {
+export function StatechartPane({
+  frame,
+  lastTransitions,
+}: {
+  frame: Frame;
+  lastTransitions: Map<string, TransitionRecord>;
+}) {
   const [chosen, setChosen] = useState<string>('');
   const machines = frame.machines;
-  const actor = machines.find((m) => m.id === chosen) ?? machines.find((m) => m.machine === 'container') ?? machines[0];
+  const actor =
+    machines.find((m) => m.id === chosen) ?? machines.find((m) => m.machine === 'container') ?? machines[0];
   if (!actor) return <p className="p-3 text-sm">No machines at this moment.</p>;
   return (
     <div className="flex h-full flex-col gap-2 p-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Choice label="Machine" value={actor.id} options={machines.map((m) => m.id)} onChange={setChosen} labelOf={actorLabel} className="" />
+        <Choice
+          label="Machine"
+          value={actor.id}
+          options={machines.map((m) => m.id)}
+          onChange={setChosen}
+          labelOf={actorLabel}
+          className=""
+        />
         <p data-testid="active-state" aria-live="off">
           Active: <strong className="font-mono">{activeLeaves(actor.active).join(', ') || '—'}</strong>
         </p>
       </div>
-      <div className="min-h-0 flex-1 overflow-auto rounded border border-slate-300 dark:border-slate-700" data-testid="diagram-slot">
+      <div
+        className="min-h-0 flex-1 overflow-auto rounded border border-slate-300 dark:border-slate-700"
+        data-testid="diagram-slot"
+      >
         <Suspense fallback={<p className="p-3 text-sm">Loading the diagram…</p>}>
           <StatechartDiagram
             machine={actor.machine}

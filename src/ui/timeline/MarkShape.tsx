@@ -18,10 +18,34 @@ export function MarkShape({ kind, x, y, r = 5 }: { kind: MarkKind; x: number; y:
         />
       );
     case 'warning':
-      return <path d={`M${x},${y - r - 1}L${x + r + 1},${y}L${x},${y + r + 1}L${x - r - 1},${y}Z`} fill={fill} stroke="var(--tl-mark-stroke)" strokeWidth={1} />;
+      return (
+        <path
+          d={`M${x},${y - r - 1}L${x + r + 1},${y}L${x},${y + r + 1}L${x - r - 1},${y}Z`}
+          fill={fill}
+          stroke="var(--tl-mark-stroke)"
+          strokeWidth={1}
+        />
+      );
     case 'event-normal':
-      return <rect x={x - r + 1} y={y - r + 1} width={2 * r - 2} height={2 * r - 2} fill={fill} stroke="var(--tl-mark-stroke)" strokeWidth={1} />;
+      return (
+        <rect
+          x={x - r + 1}
+          y={y - r + 1}
+          width={2 * r - 2}
+          height={2 * r - 2}
+          fill={fill}
+          stroke="var(--tl-mark-stroke)"
+          strokeWidth={1}
+        />
+      );
     case 'event-warning':
-      return <path d={`M${x},${y - r - 1}L${x + r + 1},${y + r}L${x - r - 1},${y + r}Z`} fill={fill} stroke="var(--tl-mark-stroke)" strokeWidth={1} />;
+      return (
+        <path
+          d={`M${x},${y - r - 1}L${x + r + 1},${y + r}L${x - r - 1},${y + r}Z`}
+          fill={fill}
+          stroke="var(--tl-mark-stroke)"
+          strokeWidth={1}
+        />
+      );
   }
 }

@@ -3,7 +3,15 @@
  * pod's events, with a shared cursor. Drag anywhere in the plot to move the cursor; clicking a mark
  * moves it to that mark. As a slider it takes ←/→ (1 s, Shift 10 s), Home and End.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { formatClock } from '../trace-utils';
 import { axisTicks } from './axis';
 import { MarkShape } from './MarkShape';
@@ -105,13 +113,28 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
           Showing {formatClock(start)}–{formatClock(start + span)} of {formatClock(endMs)}
         </span>
         <div className="ml-auto flex gap-1" role="group" aria-label="Timeline zoom">
-          <button type="button" className="btn-secondary px-2 py-0.5 text-xs" onClick={() => setView(zoom({ start, span }, 0.5, t, endMs))} disabled={span <= 5000}>
+          <button
+            type="button"
+            className="btn-secondary px-2 py-0.5 text-xs"
+            onClick={() => setView(zoom({ start, span }, 0.5, t, endMs))}
+            disabled={span <= 5000}
+          >
             Zoom in
           </button>
-          <button type="button" className="btn-secondary px-2 py-0.5 text-xs" onClick={() => setView(zoom({ start, span }, 2, t, endMs))} disabled={span >= endMs}>
+          <button
+            type="button"
+            className="btn-secondary px-2 py-0.5 text-xs"
+            onClick={() => setView(zoom({ start, span }, 2, t, endMs))}
+            disabled={span >= endMs}
+          >
             Zoom out
           </button>
-          <button type="button" className="btn-secondary px-2 py-0.5 text-xs" onClick={() => setView({ start: 0, span: endMs })} disabled={span >= endMs}>
+          <button
+            type="button"
+            className="btn-secondary px-2 py-0.5 text-xs"
+            onClick={() => setView({ start: 0, span: endMs })}
+            disabled={span >= endMs}
+          >
             Whole run
           </button>
         </div>
@@ -143,14 +166,27 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
             <clipPath id={clipId}>
               <rect x={LABEL_W} y={0} width={plotW + PAD_R} height={height} />
             </clipPath>
-            <pattern id="tl-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="tl-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="var(--tl-hatch-bg)" />
               <line x1="0" y1="0" x2="0" y2="6" stroke="var(--tl-hatch-fg)" strokeWidth="3" />
             </pattern>
           </defs>
           {ticks.map((tick) => (
             <g key={tick.t}>
-              <line x1={x(tick.t)} x2={x(tick.t)} y1={AXIS_H - 4} y2={height} stroke="var(--tl-grid)" strokeWidth={1} />
+              <line
+                x1={x(tick.t)}
+                x2={x(tick.t)}
+                y1={AXIS_H - 4}
+                y2={height}
+                stroke="var(--tl-grid)"
+                strokeWidth={1}
+              />
               <text x={x(tick.t) + 3} y={AXIS_H - 7} fontSize={11} fill="var(--tl-text-muted)">
                 {tick.label}
               </text>
@@ -163,61 +199,84 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
               <g key={lane.id} data-lane={lane.id}>
                 {i % 2 === 1 && <rect x={0} y={y} width={width} height={LANE_H} fill="var(--tl-stripe)" />}
                 {sep && <line x1={0} x2={width} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
-                <text x={8} y={y + LANE_H / 2 + 4} fontSize={12} fill="var(--tl-text)" fontWeight={lane.group === 'phase' ? 600 : 400}>
+                <text
+                  x={8}
+                  y={y + LANE_H / 2 + 4}
+                  fontSize={12}
+                  fill="var(--tl-text)"
+                  fontWeight={lane.group === 'phase' ? 600 : 400}
+                >
                   {lane.title.length > 24 ? `${lane.title.slice(0, 23)}…` : lane.title}
                   <title>{lane.title}</title>
                 </text>
                 <g clipPath={`url(#${clipId})`}>
-                {lane.segments.filter((s) => s.end >= start && s.start <= start + span).map((s) => {
-                  const left = Math.max(x(s.start), LABEL_W);
-                  const w = Math.max(1, Math.min(x(s.end), LABEL_W + plotW) - left);
-                  const text = segmentText(s, w);
-                  const hatched = HATCHED.has(s.tone);
-                  return (
-                    <g key={`${s.start}-${s.label}`}>
-                      <rect
-                        x={x(s.start)}
-                        y={y + 3}
-                        width={w}
-                        height={LANE_H - 6}
-                        rx={2}
-                        fill={hatched ? 'url(#tl-hatch)' : TONE_FILL[s.tone]}
-                        stroke={hatched ? 'var(--tl-hatch-fg)' : 'none'}
-                        strokeWidth={hatched ? 1 : 0}
-                      >
-                        <title>{`${lane.title}: ${s.label} (${formatClock(s.start)}–${formatClock(s.end)})`}</title>
-                      </rect>
-                      {text && (
-                        <text
-                          x={left + 4}
-                          y={y + LANE_H / 2 + 4}
-                          fontSize={11}
-                          fill={hatched ? 'var(--tl-text)' : '#000'}
-                          pointerEvents="none"
-                          style={hatched ? { paintOrder: 'stroke', stroke: 'var(--tl-hatch-bg)', strokeWidth: 3 } : undefined}
+                  {lane.segments
+                    .filter((s) => s.end >= start && s.start <= start + span)
+                    .map((s) => {
+                      const left = Math.max(x(s.start), LABEL_W);
+                      const w = Math.max(1, Math.min(x(s.end), LABEL_W + plotW) - left);
+                      const text = segmentText(s, w);
+                      const hatched = HATCHED.has(s.tone);
+                      return (
+                        <g key={`${s.start}-${s.label}`}>
+                          <rect
+                            x={x(s.start)}
+                            y={y + 3}
+                            width={w}
+                            height={LANE_H - 6}
+                            rx={2}
+                            fill={hatched ? 'url(#tl-hatch)' : TONE_FILL[s.tone]}
+                            stroke={hatched ? 'var(--tl-hatch-fg)' : 'none'}
+                            strokeWidth={hatched ? 1 : 0}
+                          >
+                            <title>{`${lane.title}: ${s.label} (${formatClock(s.start)}–${formatClock(s.end)})`}</title>
+                          </rect>
+                          {text && (
+                            <text
+                              x={left + 4}
+                              y={y + LANE_H / 2 + 4}
+                              fontSize={11}
+                              fill={hatched ? 'var(--tl-text)' : '#000'}
+                              pointerEvents="none"
+                              style={
+                                hatched
+                                  ? { paintOrder: 'stroke', stroke: 'var(--tl-hatch-bg)', strokeWidth: 3 }
+                                  : undefined
+                              }
+                            >
+                              {text}
+                            </text>
+                          )}
+                        </g>
+                      );
+                    })}
+                  {lane.marks.length > 0 && (
+                    <line
+                      x1={LABEL_W}
+                      x2={LABEL_W + plotW}
+                      y1={y + LANE_H / 2}
+                      y2={y + LANE_H / 2}
+                      stroke="var(--tl-grid)"
+                    />
+                  )}
+                  {lane.marks.map(
+                    (m, j) =>
+                      visible(m.t) && (
+                        <g
+                          key={`${m.t}-${j}`}
+                          className="cursor-pointer"
+                          data-mark={m.kind}
+                          onPointerDown={(e) => {
+                            e.stopPropagation();
+                            onSeek(m.t);
+                          }}
                         >
-                          {text}
-                        </text>
-                      )}
-                    </g>
-                  );
-                })}
-                {lane.marks.length > 0 && <line x1={LABEL_W} x2={LABEL_W + plotW} y1={y + LANE_H / 2} y2={y + LANE_H / 2} stroke="var(--tl-grid)" />}
-                {lane.marks.map((m, j) => visible(m.t) && (
-                  <g
-                    key={`${m.t}-${j}`}
-                    className="cursor-pointer"
-                    data-mark={m.kind}
-                    onPointerDown={(e) => {
-                      e.stopPropagation();
-                      onSeek(m.t);
-                    }}
-                  >
-                    <rect x={x(m.t) - 5} y={y + 2} width={10} height={LANE_H - 4} fill="transparent" />
-                    <MarkShape kind={m.kind} x={x(m.t)} y={y + LANE_H / 2} />
-                    <title>{`${formatClock(m.t)} ${m.label}`}</title>
-                  </g>
-                ))}
+                          <rect x={x(m.t) - 5} y={y + 2} width={10} height={LANE_H - 4} fill="transparent" />
+                          <MarkShape kind={m.kind} x={x(m.t)} y={y + LANE_H / 2} />
+                          <title>{`${formatClock(m.t)} ${m.label}`}</title>
+                        </g>
+                      ),
+                  )}
                 </g>
               </g>
             );
@@ -243,11 +302,20 @@ function Legend() {
     </li>
   );
   return (
-    <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 px-2 text-xs text-slate-700 dark:text-slate-300" aria-label="Timeline legend">
+    <ul
+      className="mt-1 flex flex-wrap gap-x-4 gap-y-1 px-2 text-xs text-slate-700 dark:text-slate-300"
+      aria-label="Timeline legend"
+    >
       {item('Running / True', <rect x={1} y={2} width={14} height={10} fill={TONE_FILL.running} />)}
       {item('Waiting', <rect x={1} y={2} width={14} height={10} fill={TONE_FILL.waiting} />)}
-      {item('Terminated (error)', <rect x={1} y={2} width={14} height={10} fill={TONE_FILL['terminated-error']} />)}
-      {item('False', <rect x={1} y={2} width={14} height={10} fill="url(#tl-hatch)" stroke="var(--tl-hatch-fg)" />)}
+      {item(
+        'Terminated (error)',
+        <rect x={1} y={2} width={14} height={10} fill={TONE_FILL['terminated-error']} />,
+      )}
+      {item(
+        'False',
+        <rect x={1} y={2} width={14} height={10} fill="url(#tl-hatch)" stroke="var(--tl-hatch-fg)" />,
+      )}
       {item('Probe success', <MarkShape kind="success" x={8} y={7} r={4} />)}
       {item('Probe failure', <MarkShape kind="failure" x={8} y={7} r={4} />)}
       {item('Event', <MarkShape kind="event-normal" x={8} y={7} r={4} />)}

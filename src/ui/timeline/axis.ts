@@ -4,14 +4,17 @@ export interface Tick {
   label: string;
 }
 
-const STEPS_MS = [500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 1800000, 3600000];
+const STEPS_MS = [
+  500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 1800000, 3600000,
+];
 
 export function axisTicks(endMs: number, widthPx: number, startMs = 0): Tick[] {
   const wanted = Math.max(2, Math.floor(widthPx / 80));
   const range = endMs - startMs;
   const step = STEPS_MS.find((s) => range / s <= wanted) ?? STEPS_MS[STEPS_MS.length - 1];
   const ticks: Tick[] = [];
-  for (let t = Math.ceil(startMs / step) * step; t <= endMs; t += step) ticks.push({ t, label: tickLabel(t, step) });
+  for (let t = Math.ceil(startMs / step) * step; t <= endMs; t += step)
+    ticks.push({ t, label: tickLabel(t, step) });
   return ticks;
 }
 

@@ -39,7 +39,12 @@ describe('computeLanes', () => {
 
   it('shows a condition only while it exists, with True/False', () => {
     const ready = lane('condition:Ready').segments;
-    expect(ready[0]).toMatchObject({ start: 100, end: 2100, tone: 'false', label: 'False: ContainersNotReady' });
+    expect(ready[0]).toMatchObject({
+      start: 100,
+      end: 2100,
+      tone: 'false',
+      label: 'False: ContainersNotReady',
+    });
     expect(ready[1]).toMatchObject({ start: 2100, tone: 'true' });
   });
 
@@ -52,7 +57,10 @@ describe('computeLanes', () => {
   });
 
   it('closes segments when the pod is deleted', () => {
-    const cut = { ...trace, frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 5000, pods: [] }] };
+    const cut = {
+      ...trace,
+      frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 5000, pods: [] }],
+    };
     const phase = computeLanes(cut, 'liveness-exec').find((l) => l.id === 'phase')!;
     expect(phase.segments[phase.segments.length - 1].end).toBe(5000);
   });

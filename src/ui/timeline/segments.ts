@@ -54,9 +54,13 @@ function stateOf(state: ContainerState | undefined): { label: string; tone: Segm
   if (state.terminated) {
     const t = state.terminated;
     const reason = t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error');
-    return { label: `Terminated: ${reason} (${t.exitCode})`, tone: t.exitCode === 0 ? 'terminated-ok' : 'terminated-error' };
+    return {
+      label: `Terminated: ${reason} (${t.exitCode})`,
+      tone: t.exitCode === 0 ? 'terminated-ok' : 'terminated-error',
+    };
   }
-  if (state.waiting) return { label: state.waiting.reason ? `Waiting: ${state.waiting.reason}` : 'Waiting', tone: 'waiting' };
+  if (state.waiting)
+    return { label: state.waiting.reason ? `Waiting: ${state.waiting.reason}` : 'Waiting', tone: 'waiting' };
   return undefined;
 }
 
@@ -124,7 +128,12 @@ export function computeLanes(trace: Trace, podName: string): Lane[] {
       continue;
     }
     const p = pod.status?.phase ?? 'Pending';
-    phase.push(frame.t, pod.metadata?.deletionTimestamp && p !== 'Succeeded' && p !== 'Failed' ? { label: `${p} (Terminating)`, tone: 'terminating' } : { label: p, tone: PHASE_TONE[p] ?? 'unknown' });
+    phase.push(
+      frame.t,
+      pod.metadata?.deletionTimestamp && p !== 'Succeeded' && p !== 'Failed'
+        ? { label: `${p} (Terminating)`, tone: 'terminating' }
+        : { label: p, tone: PHASE_TONE[p] ?? 'unknown' },
+    );
 
     const conds = pod.status?.conditions ?? [];
     for (const c of conds) if (!conditions.has(c.type)) conditions.set(c.type, new SegmentBuilder());
@@ -132,21 +141,42 @@ export function computeLanes(trace: Trace, podName: string): Lane[] {
       const c = conds.find((x) => x.type === type);
       builder.push(
         frame.t,
-        c ? { label: c.reason ? `${c.status}: ${c.reason}` : c.status, tone: c.status === 'True' ? 'true' : c.status === 'False' ? 'false' : 'unknown' } : undefined,
+        c
+          ? {
+              label: c.reason ? `${c.status}: ${c.reason}` : c.status,
+              tone: c.status === 'True' ? 'true' : c.status === 'False' ? 'false' : 'unknown',
+            }
+          : undefined,
       );
     }
 
-    for (const { key, title } of containerKeys(pod)) if (!containers.has(key)) containers.set(key, { title, builder: new SegmentBuilder() });
+    for (const { key, title } of containerKeys(pod))
+      if (!containers.has(key)) containers.set(key, { title, builder: new SegmentBuilder() });
     const statuses = allStatuses(pod);
-    for (const [key, c] of containers) c.builder.push(frame.t, stateOf(statuses.find((s) => s.key === key)?.status.state));
+    for (const [key, c] of containers)
+      c.builder.push(frame.t, stateOf(statuses.find((s) => s.key === key)?.status.state));
   }
 
-  const lanes: Lane[] = [{ id: 'phase', group: 'phase', title: 'Phase', segments: phase.finish(end), marks: [] }];
+  const lanes: Lane[] = [
+    { id: 'phase', group: 'phase', title: 'Phase', segments: phase.finish(end), marks: [] },
+  ];
   for (const [type, builder] of conditions) {
-    lanes.push({ id: `condition:${type}`, group: 'condition', title: type, segments: builder.finish(end), marks: [] });
+    lanes.push({
+      id: `condition:${type}`,
+      group: 'condition',
+      title: type,
+      segments: builder.finish(end),
+      marks: [],
+    });
   }
   for (const [key, c] of containers) {
-    lanes.push({ id: `container:${key}`, group: 'container', title: c.title, segments: c.builder.finish(end), marks: [] });
+    lanes.push({
+      id: `container:${key}`,
+      group: 'container',
+      title: c.title,
+      segments: c.builder.finish(end),
+      marks: [],
+    });
   }
 
   const probeLanes = new Map<string, Lane>();
@@ -156,10 +186,20 @@ export function computeLanes(trace: Trace, podName: string): Lane[] {
     const id = `probe:${r.container}:${r.probe}`;
     let lane = probeLanes.get(id);
     if (!lane) {
-      lane = { id, group: 'probe', title: single ? `${r.probe} probe` : `${r.container}: ${r.probe}`, segments: [], marks: [] };
+      lane = {
+        id,
+        group: 'probe',
+        title: single ? `${r.probe} probe` : `${r.container}: ${r.probe}`,
+        segments: [],
+        marks: [],
+      };
       probeLanes.set(id, lane);
     }
-    lane.marks.push({ t: r.t, kind: r.result, label: `${r.probe} probe ${r.result}${r.detail ? `: ${r.detail}` : ''}${r.output ? ` (${r.output})` : ''}` });
+    lane.marks.push({
+      t: r.t,
+      kind: r.result,
+      label: `${r.probe} probe ${r.result}${r.detail ? `: ${r.detail}` : ''}${r.output ? ` (${r.output})` : ''}`,
+    });
   }
   lanes.push(...probeLanes.values());
 
@@ -170,7 +210,11 @@ export function computeLanes(trace: Trace, podName: string): Lane[] {
     segments: [],
     marks: trace.events
       .filter((e) => e.object === `pod/${podName}`)
-      .map((e) => ({ t: e.t, kind: e.type === 'Warning' ? 'event-warning' : 'event-normal', label: `${e.reason}: ${e.message}` })),
+      .map((e) => ({
+        t: e.t,
+        kind: e.type === 'Warning' ? 'event-warning' : 'event-normal',
+        label: `${e.reason}: ${e.message}`,
+      })),
   });
   return lanes;
 }

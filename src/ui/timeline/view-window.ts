@@ -8,7 +8,9 @@ export interface ViewWindow {
   span: number;
 }
 
-const NICE_SPANS = [10_000, 20_000, 30_000, 60_000, 120_000, 180_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000];
+const NICE_SPANS = [
+  10_000, 20_000, 30_000, 60_000, 120_000, 180_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
+];
 export const MIN_SPAN = 5_000;
 
 /** The smallest nice span that shows every event with a margin, never more than the run. */

@@ -27,16 +27,49 @@ const ICONS = {
   end: 'M16 5h2v14h-2zM4 5v14l11-7z',
 };
 
+function IconButton({
+  icon,
+  label,
+  keys,
+  onClick,
+  disabled,
+}: {
+  icon: keyof typeof ICONS;
+  label: string;
+  keys: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn-icon"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={`${label} (${keys})`}
+    >
+      <Icon d={ICONS[icon]} />
+    </button>
+  );
+}
+
 export function Transport({ playback, endMs, onPrevious, onNext, disabled }: TransportProps) {
   const { t, playing, speed } = playback;
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-300 px-3 py-2 dark:border-slate-700" role="toolbar" aria-label="Playback">
-      <button type="button" className="btn-icon" onClick={() => playback.setT(0)} disabled={disabled} aria-label="Jump to start" title="Jump to start (Home)">
-        <Icon d={ICONS.start} />
-      </button>
-      <button type="button" className="btn-icon" onClick={onPrevious} disabled={disabled} aria-label="Previous event" title="Previous event (←)">
-        <Icon d={ICONS.prev} />
-      </button>
+    <div
+      className="flex flex-wrap items-center gap-2 border-b border-slate-300 px-3 py-2 dark:border-slate-700"
+      role="toolbar"
+      aria-label="Playback"
+    >
+      <IconButton
+        icon="start"
+        label="Jump to start"
+        keys="Home"
+        onClick={() => playback.setT(0)}
+        disabled={disabled}
+      />
+      <IconButton icon="prev" label="Previous event" keys="←" onClick={onPrevious} disabled={disabled} />
       <button
         type="button"
         className="btn-primary w-24 justify-center"
@@ -48,12 +81,14 @@ export function Transport({ playback, endMs, onPrevious, onNext, disabled }: Tra
         <Icon d={playing ? ICONS.pause : ICONS.play} />
         <span aria-hidden="true">{playing ? 'Pause' : 'Play'}</span>
       </button>
-      <button type="button" className="btn-icon" onClick={onNext} disabled={disabled} aria-label="Next event" title="Next event (→)">
-        <Icon d={ICONS.next} />
-      </button>
-      <button type="button" className="btn-icon" onClick={() => playback.setT(endMs)} disabled={disabled} aria-label="Jump to end" title="Jump to end (End)">
-        <Icon d={ICONS.end} />
-      </button>
+      <IconButton icon="next" label="Next event" keys="→" onClick={onNext} disabled={disabled} />
+      <IconButton
+        icon="end"
+        label="Jump to end"
+        keys="End"
+        onClick={() => playback.setT(endMs)}
+        disabled={disabled}
+      />
       <label className="ml-2 flex items-center gap-1 text-sm">
         Speed
         <select
