@@ -101,10 +101,25 @@ export function* expandJoined(x: Expander, word: Word, quoted = true): Gen<strin
   return segs.map((s) => ('fields' in s ? s.fields.join(' ') : s.text)).join('');
 }
 
-function globRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
+/** A `case` pattern (`*`, `?`, `[abc]`) as a regular expression. */
+export function casePattern(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
 }
+
 
 /** Expand `*` and `?` in the last path component; no match leaves the word as it is. */
 function glob(x: Expander, field: string): string[] {
@@ -112,7 +127,7 @@ function glob(x: Expander, field: string): string[] {
   const dir = slash < 0 ? '' : field.slice(0, slash + 1);
   if (/[*?]/.test(dir)) return [field];
   const names = x.fs.list(normalizePath(dir || '.', x.cwd)) ?? [];
-  const re = globRegExp(field.slice(slash + 1));
+  const re = casePattern(field.slice(slash + 1));
   const hits = names.filter((n) => re.test(n) && !n.startsWith('.')).map((n) => dir + n);
   return hits.length ? hits : [field];
 }

@@ -6,7 +6,7 @@
  * both with 137.
  */
 import type { Program } from '../types';
-import { commandName } from './interp';
+import { commandName, SHELLS } from './argv';
 import { runCommand, type RunOptions } from './process';
 import { UTILITIES } from './utilities/index';
 
@@ -14,8 +14,6 @@ export { runCommand, type RunOptions } from './process';
 export { processTable, type ProcessTable, type ProcessEntry } from './process-table';
 export { formatDate } from './utilities/system';
 export { createMemoryFs, readOnlyFs, normalizePath, type MemoryFileSystem, type MemoryFsOptions } from '../fs';
-
-const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
 
 /**
  * The shell and its utilities as a Program. It is PID 1 when the container has none yet, otherwise an
@@ -34,7 +32,7 @@ export function commandResolver(programs?: RunOptions['programs']): (argv0: stri
   return (argv0) => {
     if (!/^(\/usr)?(\/local)?(\/s?bin\/)?[^/]+$/.test(argv0)) return undefined;
     const name = commandName(argv0);
-    return SHELL_NAMES.has(name) || Object.hasOwn(UTILITIES, name) ? program : undefined;
+    return SHELLS.has(name) || name === 'busybox' || Object.hasOwn(UTILITIES, name) ? program : undefined;
   };
 }
 

@@ -4,7 +4,7 @@
  * thrown as the classes of state.ts.
  */
 import type { Node, Redir, Word } from './ast';
-import { expandJoined, expandWords, type Expander } from './expand';
+import { casePattern, expandJoined, expandWords, type Expander } from './expand';
 import { BufferSink, nullSink, openFileSink, type Io, type Sink } from './io';
 import { heredocWord } from './lexer';
 import { parse, SyntaxError } from './parser';
@@ -23,6 +23,7 @@ import type { Gen, Suspend } from './task';
 import type { Program, ProcessContext, Signal } from '../types';
 import { errText, type System, type Utility } from './command';
 import { normalizePath } from '../fs';
+import { commandName, parseShellArgs, SHELLS } from './argv';
 
 /** What the evaluator needs from the process running it. */
 export interface Host {
@@ -49,11 +50,7 @@ export interface Host {
 
 export type Builtin = (sh: Interp, args: string[], io: Io) => Gen<number>;
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
-export function commandName(argv0: string): string {
-  return argv0.replace(/^(\/usr)?(\/local)?\/s?bin\//, '');
-}
 
 export class Interp implements Expander {
   /** Only the process's top-level shell runs traps. */
@@ -430,44 +427,4 @@ export class Interp implements Expander {
     sub.state.errexit = parsed.errexit;
     return yield* sub.runIsolated(source, io);
   }
-}
-
-/** The arguments of `sh`: options, `-c script [name [args]]` or `file [args]`. */
-export function parseShellArgs(argv: string[]): {
-  script?: string;
-  file?: string;
-  argv0: string;
-  args: string[];
-  errexit: boolean;
-} {
-  let i = 1;
-  let command = false;
-  let errexit = false;
-  for (; i < argv.length && /^[-+][a-z]+$/i.test(argv[i]); i++) {
-    if (argv[i].includes('c')) command = true;
-    if (argv[i].startsWith('-') && argv[i].includes('e')) errexit = true;
-  }
-  if (i < argv.length && argv[i] === '--') i++;
-  if (command) return { script: argv[i] ?? '', argv0: argv[i + 1] ?? argv[0], args: argv.slice(i + 2), errexit };
-  if (i < argv.length) return { file: argv[i], argv0: argv[i], args: argv.slice(i + 1), errexit };
-  return { argv0: argv[0], args: [], errexit };
-}
-
-/** A `case` pattern (`*`, `?`, `[abc]`) as a regular expression. */
-export function casePattern(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`, 's');
 }

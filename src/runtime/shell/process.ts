@@ -12,7 +12,8 @@ import type { ExitStatus, Process, ProcessContext, Program, Signal } from '../ty
 import { BUILTINS } from './builtins';
 import type { System, Utility } from './command';
 import type { Node } from './ast';
-import { commandName, Interp, parseShellArgs, type Host } from './interp';
+import { commandName, parseShellArgs, SHELLS } from './argv';
+import { Interp, type Host } from './interp';
 import { LineSink, type Io } from './io';
 import { processTable, type ProcessEntry, type ProcessTable } from './process-table';
 import { signalNumber } from './signals';
@@ -45,7 +46,6 @@ interface Job {
   waiters: Set<() => void>;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 const BUSY_COMMANDS = 1000;
 const BUSY_PAUSE_MS = 1000;
 
