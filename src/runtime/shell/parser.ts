@@ -21,11 +21,13 @@ class Parser {
   constructor(private readonly toks: Token[]) {}
 
   private peek(): Token {
-    return this.toks[this.i];
+    return this.toks[Math.min(this.i, this.toks.length - 1)];
   }
 
   private take(): Token {
-    return this.toks[this.i++];
+    const t = this.peek();
+    if (t.type !== 'eof') this.i++;
+    return t;
   }
 
   private fail(): never {

@@ -329,6 +329,8 @@ export function runCommand(argv: string[], ctx: ProcessContext, options: RunOpti
   root.describe(argv.join(' '));
   const interp = root.interp;
   interp.main = true;
+  // The working directory: ProcessContext has none, so `PWD` in the environment stands for it.
+  if (ctx.env.PWD?.startsWith('/')) interp.state.cwd = ctx.env.PWD;
   interp.rootIo = tree.io;
   const shellArgv = name === 'busybox' && SHELLS.has(argv[1] ?? '') ? argv.slice(1) : argv;
   if (SHELLS.has(commandName(shellArgv[0] ?? 'sh'))) {
