@@ -191,3 +191,18 @@ test('resize the editor and zoom the timeline', async ({ page }) => {
   await page.getByRole('button', { name: 'Whole run' }).click();
   await expect(window).toHaveText(whole ?? '');
 });
+
+test('the timeline window follows the cursor and still draws the segments', async ({ page }) => {
+  await loadStarter(page, 'simple-pod');
+  const window = page.getByTestId('timeline-window');
+  await expect(window).toContainText('Showing 0s–10s of 5m00s');
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(window).toContainText('–5m00s of 5m00s');
+  const running = page.locator('[data-lane="phase"] rect[data-tone="running"]');
+  const box = await running.boundingBox();
+  const timeline = await page.getByTestId('timeline').boundingBox();
+  if (!box || !timeline) throw new Error('no running segment');
+  expect(box.x).toBeGreaterThan(timeline.x + 100);
+  expect(box.width).toBeGreaterThan(timeline.width * 0.6);
+});

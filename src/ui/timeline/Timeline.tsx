@@ -220,7 +220,8 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
                       return (
                         <g key={`${s.start}-${s.label}`}>
                           <rect
-                            x={x(s.start)}
+                            x={left}
+                            data-tone={s.tone}
                             y={y + 3}
                             width={w}
                             height={LANE_H - 6}
