@@ -5,8 +5,14 @@ import { done } from './command';
 import type { Builtin, Interp } from './interp';
 import type { Io } from './io';
 import { parseSignal } from './signals';
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './state';
+import { commandName, SHELLS } from './argv';
+import { BreakSignal, ContinueSignal, exportedEnv, ExitSignal, ReturnSignal } from './state';
 import type { Gen } from './task';
+
+function complain(io: Io, message: string): number {
+  io.out.write(`${message}\n`);
+  return 1;
+}
 
 function fail(io: Io, message: string, status = 1): number {
   io.err.write(`sh: ${message}\n`);
@@ -135,7 +141,56 @@ function* source(sh: Interp, args: string[], io: Io): Gen<number> {
   return yield* sh.runSource(text, io);
 }
 
+/** Where `name` would come from, as `command -v` prints it; undefined when not found. */
+function locate(sh: Interp, name: string): string | undefined {
+  if (sh.state.functions.has(name) || Object.hasOwn(BUILTINS, name)) return name;
+  const base = commandName(name);
+  if (SHELLS.has(base) || base === 'busybox' || sh.host.utility(base)) return name.includes('/') ? name : `/bin/${base}`;
+  if (sh.host.program(base)) return name.includes('/') ? name : `/usr/sbin/${base}`;
+  return undefined;
+}
+
+function* command(sh: Interp, args: string[], io: Io): Gen<number> {
+  if (args[1] === '-v' || args[1] === '-V') {
+    let status = 0;
+    for (const name of args.slice(2)) {
+      const where = locate(sh, name);
+      if (where) io.out.write(`${where}\n`);
+      else status = 1;
+    }
+    return status;
+  }
+  return args.length > 1 ? yield* sh.external(args.slice(1), [], io, false) : 0;
+}
+
+/** `env [-i] [NAME=value]... [command [args]]`: without a command, print the environment. */
+function* env(sh: Interp, args: string[], io: Io): Gen<number> {
+  let i = 1;
+  const assigns: Array<[string, string]> = [];
+  for (; i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i]); i++) {
+    const eq = args[i].indexOf('=');
+    assigns.push([args[i].slice(0, eq), args[i].slice(eq + 1)]);
+  }
+  if (i < args.length) return yield* sh.external(args.slice(i), assigns, io, false);
+  const all = { ...exportedEnv(sh.state), ...Object.fromEntries(assigns) };
+  for (const [k, v] of Object.entries(all)) io.out.write(`${k}=${v}\n`);
+  return 0;
+}
+
 export const BUILTINS: Record<string, Builtin> = {
+  command,
+  env,
+  nohup: (sh, args, io) => sh.external(args.slice(1), [], io, false),
+  which: (sh, args, io) => command(sh, ['command', '-v', ...args.slice(1)], io),
+  type: function* (sh, args, io) {
+    let status = 0;
+    for (const name of args.slice(1)) {
+      const where = locate(sh, name);
+      if (where) io.out.write(`${name} is ${where === name ? 'a shell builtin' : where}\n`);
+      else status = complain(io, `${name}: not found`);
+    }
+    return status;
+  },
   ':': () => done(0),
   exit,
   export: exportOrReadonly,

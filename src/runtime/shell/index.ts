@@ -6,7 +6,7 @@
  * both with 137.
  */
 import type { Program } from '../types';
-import { commandName, SHELLS } from './argv';
+import { commandName, SHELLS, STANDALONE_BUILTINS } from './argv';
 import { runCommand, type RunOptions } from './process';
 import { UTILITIES } from './utilities/index';
 
@@ -32,7 +32,7 @@ export function commandResolver(programs?: RunOptions['programs']): (argv0: stri
   return (argv0) => {
     if (!/^(\/usr)?(\/local)?(\/s?bin\/)?[^/]+$/.test(argv0)) return undefined;
     const name = commandName(argv0);
-    return SHELLS.has(name) || name === 'busybox' || Object.hasOwn(UTILITIES, name) ? program : undefined;
+    return SHELLS.has(name) || name === 'busybox' || STANDALONE_BUILTINS.has(name) || Object.hasOwn(UTILITIES, name) ? program : undefined;
   };
 }
 

@@ -23,7 +23,7 @@ import type { Gen, Suspend } from './task';
 import type { Program, ProcessContext, Signal } from '../types';
 import { errText, type System, type Utility } from './command';
 import { normalizePath } from '../fs';
-import { commandName, parseShellArgs, SHELLS } from './argv';
+import { commandName, parseShellArgs, SHELLS, STANDALONE_BUILTINS } from './argv';
 
 /** What the evaluator needs from the process running it. */
 export interface Host {
@@ -391,6 +391,7 @@ export class Interp implements Expander {
       if (replace) this.host.becomeUtility(name);
       return yield* this.nestedShell(argv, env, io);
     }
+    if (STANDALONE_BUILTINS.has(name)) return yield* this.builtins[name](this, [name, ...argv.slice(1)], io);
     const utility = this.host.utility(name);
     if (utility) {
       if (replace) this.host.becomeUtility(name, argv);

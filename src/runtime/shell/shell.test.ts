@@ -79,6 +79,7 @@ const cases: Case[] = [
   { name: 'killall a background sleep', script: 'sleep 100 & sleep 200 & killall sleep; wait; echo done', stdout: 'done', exit: 0, at: 0 },
   { name: 'printf leaves backslashes in %s arguments alone', script: `printf '%s\\n' 'a\\tb'`, stdout: 'a\\tb', exit: 0 },
   { name: 'busybox runs its applets', script: 'busybox echo applet; busybox sleep 1', stdout: 'applet', exit: 0, at: 1_000 },
+  { name: 'command -v, which, env with a command, nohup', script: 'command -v sleep cd nosuch; which wget; env A=1 printenv A; nohup echo n; /usr/bin/env B=2 printenv B', stdout: '/bin/sleep\ncd\n/bin/wget\n1\nn\n2', exit: 0 },
   // Signals to PID 1.
   { name: 'PID 1 ignores TERM without a trap; KILL → 137', script: 'sleep 600', signals: [[10_000, 'TERM'], [40_000, 'KILL']], exit: 137, signal: 'KILL', at: 40_000 },
   {
@@ -239,6 +240,7 @@ describe('sh', () => {
     expect(resolveCommand('bash')).toBe(shellProgram);
     expect(resolveCommand('/usr/bin/wget')).toBeDefined();
     expect(resolveCommand('sleep')).toBeDefined();
+    expect(resolveCommand('/usr/bin/env')).toBeDefined();
     expect(resolveCommand('nginx')).toBeUndefined();
     expect(resolveCommand('/opt/app/sleep')).toBeUndefined();
   });

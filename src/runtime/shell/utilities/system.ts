@@ -140,7 +140,6 @@ export const SYSTEM: Record<string, Utility> = {
     call.io.out.write(`${call.ctx.hostname}\n`);
     return done(0);
   },
-  env: printenv,
   printenv,
   kill,
   killall,
