@@ -54,6 +54,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     nodeIP: NODE_IP,
     sandboxExtras: { hostFs: createMemoryFs(), customImages: input.customImages ?? [], dns: {} },
     logs,
+    allocatable: { ...input.node.capacity },
   };
   const node: NodeView = { ready: 'True', unschedulable: false, taints: [] };
   const nodeActor = createActor(nodeMachine, { clock, inspect: recorder.inspect });
@@ -160,7 +161,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         const condition = { memory: 'memory-pressure', 'ephemeral-storage': 'disk-pressure', pid: 'pid-pressure' }[action.resource];
         node.taints = [...node.taints.filter((t) => !t.includes(condition)), `node.kubernetes.io/${condition}:NoSchedule`];
         // The eviction manager ranks pods (BestEffort first, then usage above requests) and evicts one at a time.
-        const rank = (r: PodRunner) => ({ BestEffort: 0, Burstable: 1, Guaranteed: 2 })[r.qos()];
+        const order: Record<string, number> = { BestEffort: 0, Burstable: 1, Guaranteed: 2 };
+        const rank = (r: PodRunner) => order[r.qos()] ?? 1;
         const victims = [...runners].sort((a, b) => rank(a) - rank(b));
         for (const runner of victims) if (runner.evict(action.resource, threshold, available)) break;
         break;

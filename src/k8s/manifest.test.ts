@@ -246,6 +246,7 @@ describe('kubernetes.io examples (fixtures/docs)', () => {
     'inject/dependent-envars.yaml',
     'inject/dapi-envars-pod.yaml',
     'multi-container/shared-volume.yaml',
+    'pod-nginx-required-affinity.yaml',
   ])('%s: admitted with no errors and no warnings', (name) => {
     const r = admitManifests(read(name), name);
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
@@ -253,10 +254,6 @@ describe('kubernetes.io examples (fixtures/docs)', () => {
   });
 
   it.each([
-    [
-      'pod-nginx-required-affinity.yaml',
-      'pod-nginx-required-affinity.yaml:6:3: warning: spec.affinity: not simulated by PodPlay, ignored',
-    ],
     [
       'restart-policy/restart-all-containers.yaml',
       'restart-policy/restart-all-containers.yaml:21:7: warning: spec.initContainers[1].restartPolicyRules: not simulated by PodPlay, ignored',

@@ -7,14 +7,12 @@
  * kuberuntime_container.go (startContainer, killContainer), pkg/kubelet/prober, pkg/kubelet/pod_workers.go.
  */
 import { createActor, type Actor } from 'xstate';
-import type { Container, Pod, PodCondition } from 'kubernetes-types/core/v1';
-import { kubeTime } from '../../k8s/time';
-import type { ContainerConfig, SandboxConfig } from '../../runtime/sandbox-types';
+import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import type { SandboxConfig } from '../../runtime/sandbox-types';
 import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeContainer } from '../../runtime';
 import { probeHttp } from '../../runtime/probe-answers';
 import type { SimAction } from '../input';
 import type { ExitStatus } from '../../runtime/types';
-import { generateConditions, getPhase, type ApiPodCondition, type PodPhase } from '../status';
 import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import { podMachine, type PodEffect } from '../machines/pod';
 import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
@@ -25,7 +23,9 @@ import type { VirtualClock } from '../clock';
 import { containerStatus } from './container-status';
 import { runHook, runProbe } from './handlers';
 import type { ImagePuller } from './image-puller';
-import { parseQuantity } from '../../k8s';
+import { podQosClass } from '../../k8s';
+import { PodApiView, type KubeletFacts } from './api-view';
+import { containerConfig, downwardFields, podVolumes } from './container-config';
 import { KUBELET_SYNC_MS, MIN_GRACE_MS } from '../timing';
 import { imageDigest } from '../ids';
 
@@ -39,6 +39,8 @@ export interface KubeletEnv {
   nodeIP: string;
   sandboxExtras: Pick<SandboxConfig, 'hostFs' | 'customImages' | 'dns'>;
   logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
+  /** The node's allocatable resources (resourceFieldRef limits fall back to them). */
+  allocatable: Record<string, string>;
 }
 
 interface ContainerSlot {
@@ -78,20 +80,11 @@ export class PodRunner {
   private deletion?: { at: number; graceMs: number; deadline: number };
   /** Set when the kubelet evicted the pod for node pressure: phase Failed, reason Evicted. */
   private eviction?: { message: string };
-  private previousConditions: ApiPodCondition[] = [];
-  private externalConditions: PodCondition[] = [];
-  private phase: PodPhase = 'Pending';
   private startQueue: ContainerSlot[] = [];
   private starting?: ContainerSlot;
   private removed = false;
   private sidecarsStopping = false;
-  private cached?: { key: string; pod: Pod };
-  /** Set when anything the Pod object shows may have changed; frames reuse the last object otherwise. */
-  private dirty = true;
-  /** The API object as the kubelet last reported it, once its node stopped reporting. */
-  private frozen?: Pod;
-  /** The node lifecycle controller's MarkPodsNotReady: Ready=False, set at this time. */
-  private markedNotReadyAt?: number;
+  private readonly api = new PodApiView();
   private readonly activeCache = new WeakMap<object, Set<string>>();
 
   constructor(
@@ -109,8 +102,9 @@ export class PodRunner {
     this.podActor.subscribe(() => this.touch());
   }
 
+  /** Anything the Pod object shows may have changed; frames reuse the last object otherwise. */
   private touch(): void {
-    this.dirty = true;
+    this.api.touch();
   }
 
   private readonly createdAt: number;
@@ -260,22 +254,13 @@ export class PodRunner {
   private createSandbox(): void {
     this.touch();
     this.podIP = `10.244.0.${10 + this.env.ids.int(200)}`;
-    const volumes: SandboxConfig['volumes'] = {};
-    for (const v of this.pod.spec?.volumes ?? []) {
-      if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
-      else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
-      else if (v.configMap) volumes[v.name] = { kind: 'configMap', files: {} };
-      else if (v.secret) volumes[v.name] = { kind: 'secret', files: {} };
-      else if (v.downwardAPI) volumes[v.name] = { kind: 'downwardAPI', files: this.downwardFiles(v.downwardAPI.items ?? []) };
-      else volumes[v.name] = { kind: 'emptyDir' };
-    }
     this.sandbox = this.env.runtime.createSandbox(
       {
         podName: this.name,
         namespace: this.namespace,
         hostname: this.pod.spec?.hostname ?? this.name,
         ip: this.podIP,
-        volumes,
+        volumes: podVolumes(this.pod, this.fields()),
         shareProcessNamespace: Boolean(this.pod.spec?.shareProcessNamespace),
         ...this.env.sandboxExtras,
       },
@@ -283,20 +268,8 @@ export class PodRunner {
     );
   }
 
-  private downwardFiles(items: Array<{ path: string; fieldRef?: { fieldPath: string } }>): Record<string, string> {
-    const files: Record<string, string> = {};
-    const labels = Object.entries(this.pod.metadata?.labels ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n');
-    const annotations = Object.entries(this.pod.metadata?.annotations ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n');
-    const fields: Record<string, string> = {
-      'metadata.name': this.name,
-      'metadata.namespace': this.namespace,
-      'metadata.uid': this.uid,
-      'metadata.labels': labels,
-      'metadata.annotations': annotations,
-      'spec.nodeName': this.env.nodeName,
-    };
-    for (const item of items) if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
-    return files;
+  private fields(): Record<string, string> {
+    return downwardFields(this.pod, { uid: this.uid, nodeName: this.env.nodeName, podIP: this.podIP, hostIP: this.env.nodeIP });
   }
 
   // ---------------------------------------------------------------- sequencing (computePodActions)
@@ -418,23 +391,7 @@ export class PodRunner {
     if (!this.sandbox) return;
     const resolved = this.env.runtime.catalogue.resolve(slot.spec.image ?? '');
     if (!('ref' in resolved)) return;
-    const spec = slot.spec;
-    const env: Record<string, string> = {};
-    for (const e of spec.env ?? []) env[e.name] = e.value ?? '';
-    const limit = spec.resources?.limits?.memory;
-    const config: ContainerConfig = {
-      name: spec.name,
-      image: resolved,
-      command: spec.command,
-      args: spec.args,
-      env,
-      workingDir: spec.workingDir,
-      memoryLimitBytes: limit !== undefined ? parseQuantity(limit) : undefined,
-      privileged: Boolean(spec.securityContext?.privileged),
-      mounts: (spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath, readOnly: Boolean(m.readOnly), subPath: m.subPath })),
-      terminationMessagePath: spec.terminationMessagePath ?? '/dev/termination-log',
-      terminationMessagePolicy: spec.terminationMessagePolicy === 'FallbackToLogsOnError' ? 'FallbackToLogsOnError' : 'File',
-    };
+    const config = containerConfig(slot.spec, resolved, this.fields(), this.env.allocatable);
     const runtimeContainer = this.sandbox.createContainer(config);
     slot.runtime = runtimeContainer;
     slot.containerIds.push(`containerd://${this.env.ids.hex(64)}`);
@@ -594,7 +551,7 @@ export class PodRunner {
     const grace = graceSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.deletion = { at: now, graceMs: grace * 1000, deadline: now + grace * 1000 };
     // A kubelet that cannot be reached never hears of the deletion: the pod stays Terminating.
-    if (this.frozen) return;
+    if (this.api.isFrozen) return;
     const pod = this.podActor.getSnapshot();
     if (pod.matches('scheduling') || pod.matches('unschedulable') || pod.matches('finished')) {
       // Not running anywhere (or already finished): the API server removes it at once.
@@ -702,173 +659,81 @@ export class PodRunner {
 
   // ---------------------------------------------------------------- the API object
 
-  /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget, node controller). */
+  /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget). */
   setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
-    this.touch();
-    const now = kubeTime(this.env.clock.now());
-    const existing = this.externalConditions.find((c) => c.type === type);
-    const next: PodCondition = {
-      type,
-      status,
-      lastProbeTime: undefined,
-      lastTransitionTime: existing && existing.status === status ? existing.lastTransitionTime : now,
-      ...(reason ? { reason } : {}),
-      ...(message ? { message } : {}),
-    };
-    this.externalConditions = [...this.externalConditions.filter((c) => c.type !== type), next];
+    this.api.setCondition(type, status, this.env.clock.now(), reason, message);
   }
 
   /** The Pod as the API server returns it now; the same object while nothing changed. */
   snapshot(): Pod | undefined {
     if (this.removed) return undefined;
-    if (!this.dirty && this.cached) return this.cached.pod;
-    this.dirty = false;
-    const built = this.frozen ? this.overlayControlPlane(this.frozen) : this.overlayControlPlane(this.build());
-    const key = JSON.stringify(built);
-    if (this.cached && this.cached.key === key) return this.cached.pod;
-    this.cached = { key, pod: built };
-    return built;
+    return this.api.snapshot(() => this.facts(), { deletion: this.deletion, eviction: this.eviction });
   }
 
   /** The node stopped reporting: the API keeps the kubelet's last word; the kubelet keeps running. */
   freezeApi(): void {
-    if (this.removed || this.frozen) return;
-    this.frozen = this.build();
-    this.touch();
+    if (!this.removed) this.api.freeze(this.facts());
   }
 
   /** The node reports again: the kubelet's status flows again (and it sees a pending deletion). */
   thawApi(): void {
-    if (!this.frozen) return;
-    this.frozen = undefined;
-    this.markedNotReadyAt = undefined;
-    this.touch();
+    if (!this.api.isFrozen) return;
+    this.api.thaw();
     if (this.deletion && !this.podActor.getSnapshot().matches('terminating')) this.podActor.send({ type: 'DELETE' });
   }
 
-  /** MarkPodsNotReady (pkg/controller/util/node): only the Ready condition turns False. */
   markNotReady(): void {
-    if (this.markedNotReadyAt === undefined) this.markedNotReadyAt = this.env.clock.now();
-    this.touch();
+    this.api.markNotReady(this.env.clock.now());
   }
 
-  private overlayControlPlane(pod: Pod): Pod {
-    const external = this.externalConditions.filter((c) => !(pod.status?.conditions ?? []).some((k) => k.type === c.type));
-    let conditions = [...external, ...(pod.status?.conditions ?? [])];
-    if (this.markedNotReadyAt !== undefined) {
-      const at = kubeTime(this.markedNotReadyAt);
-      conditions = conditions.map((c) => (c.type === 'Ready' && c.status !== 'False' ? { ...c, status: 'False', lastTransitionTime: at } : c));
-    }
-    const metadata = this.deletion
-      ? { ...pod.metadata, deletionTimestamp: kubeTime(this.deletion.deadline), deletionGracePeriodSeconds: this.deletion.graceMs / 1000 }
-      : pod.metadata;
-    const evicted = this.eviction ? { phase: 'Failed', reason: 'Evicted', message: this.eviction.message } : {};
-    return { ...pod, metadata, status: { ...pod.status, ...evicted, conditions } };
+  qos(): string {
+    return podQosClass(this.pod);
   }
 
-  private build(): Pod {
-    const now = this.env.clock.now();
-    const hasInit = (this.pod.spec?.initContainers ?? []).length > 0;
-    const statusOf = (slot: ContainerSlot) => {
-      const active = this.snapshotActive(slot);
-      const running = active.has('running.main') || active.has('stopping');
-      const hasReadiness = slot.probes.some((p) => p.type === 'readiness');
-      const started = this.isStarted(slot);
-      // prober_manager UpdatePodStatus: a regular init container is ready once it exited 0.
-      const exit = slot.actor.getSnapshot().context.current;
-      const ready =
-        slot.role === 'init'
-          ? active.has('terminated') && exit?.exitCode === 0
-          : running && started && (!hasReadiness || slot.readiness === 'Success');
-      return containerStatus({
-        active,
-        context: slot.actor.getSnapshot().context,
-        image: slot.spec.image ?? '',
-        imageID: slot.imageID,
-        containerIds: slot.containerIds,
-        ready,
-        started,
-        defaultWaitingReason: slot.role === 'regular' && hasInit ? 'PodInitializing' : slot.role === 'regular' ? 'ContainerCreating' : 'PodInitializing',
-        podRef: this.podRef,
-      });
-    };
-    const metadata = {
-      ...this.pod.metadata,
-      name: this.name,
-      namespace: this.namespace,
-      uid: this.uid,
-      creationTimestamp: kubeTime(this.createdAt),
-      ...(this.deletion
-        ? { deletionTimestamp: kubeTime(this.deletion.deadline), deletionGracePeriodSeconds: this.deletion.graceMs / 1000 }
-        : {}),
-    };
-    const spec = { ...this.pod.spec, ...(this.scheduled?.status === 'True' ? { nodeName: this.env.nodeName } : {}) } as Pod['spec'];
+  private containerStatusOf(slot: ContainerSlot, hasInit: boolean): ContainerStatus {
+    const active = this.snapshotActive(slot);
+    const context = slot.actor.getSnapshot().context;
+    const running = active.has('running.main') || active.has('stopping');
+    const hasReadiness = slot.probes.some((p) => p.type === 'readiness');
+    const started = this.isStarted(slot);
+    // prober_manager UpdatePodStatus: a regular init container is ready once it exited 0.
+    const ready =
+      slot.role === 'init'
+        ? active.has('terminated') && context.current?.exitCode === 0
+        : running && started && (!hasReadiness || slot.readiness === 'Success');
+    return containerStatus({
+      active,
+      context,
+      image: slot.spec.image ?? '',
+      imageID: slot.imageID,
+      containerIds: slot.containerIds,
+      ready,
+      started,
+      // convertToAPIContainerStatuses: PodInitializing for every container of a pod with init containers.
+      defaultWaitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating',
+      podRef: this.podRef,
+    });
+  }
+
+  private facts(): KubeletFacts {
     const pod = this.podActor.getSnapshot();
-    if (!this.scheduled || this.scheduled.status === 'False' || pod.matches('scheduling')) {
-      const conditions = this.scheduled
-        ? generateConditions({
-            spec: spec ?? { containers: [] },
-            initStatuses: [],
-            statuses: [],
-            phase: 'Pending',
-            scheduled: this.scheduled,
-            sandboxReady: false,
-            externalConditions: this.externalConditions,
-            previous: this.previousConditions,
-            now: kubeTime(now),
-          })
-        : [];
-      this.previousConditions = conditions;
-      return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending', conditions: conditions as PodCondition[], qosClass: this.qosClass() } };
-    }
-    const initStatuses = this.slots.filter((s) => s.role !== 'regular').map(statusOf);
-    const statuses = this.slots.filter((s) => s.role === 'regular').map(statusOf);
-    const terminal = pod.matches('finished') || (pod.matches('terminating') && this.slots.every((s) => this.isDown(s)));
-    this.phase = getPhase(spec ?? { containers: [] }, initStatuses, statuses, terminal, this.phase);
-    const conditions = generateConditions({
-      spec: spec ?? { containers: [] },
-      initStatuses,
-      statuses,
-      phase: this.phase,
-      scheduled: this.scheduled,
-      sandboxReady: Boolean(this.sandbox) && !pod.matches('finished'),
-      externalConditions: this.externalConditions,
-      previous: this.previousConditions,
-      now: kubeTime(now),
-    });
-    this.previousConditions = conditions;
+    const hasInit = (this.pod.spec?.initContainers ?? []).length > 0;
+    const bound = this.scheduled?.status === 'True' && !pod.matches('scheduling');
     return {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata,
-      spec,
-      status: {
-        phase: this.phase,
-        conditions: conditions as PodCondition[],
-        hostIP: this.env.nodeIP,
-        hostIPs: [{ ip: this.env.nodeIP }],
-        ...(this.podIP ? { podIP: this.podIP, podIPs: [{ ip: this.podIP }] } : {}),
-        startTime: kubeTime(this.startTime ?? now),
-        ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
-        containerStatuses: statuses,
-        qosClass: this.qosClass(),
-      },
+      pod: this.pod,
+      uid: this.uid,
+      createdAt: this.createdAt,
+      now: this.env.clock.now(),
+      nodeName: this.env.nodeName,
+      nodeIP: this.env.nodeIP,
+      scheduled: this.scheduled,
+      bound,
+      startTime: this.startTime,
+      podIP: this.podIP,
+      sandboxReady: Boolean(this.sandbox) && !pod.matches('finished'),
+      terminal: pod.matches('finished') || ((pod.matches('terminating') || pod.matches('evicting')) && this.slots.every((s) => this.isDown(s))),
+      initStatuses: bound ? this.slots.filter((s) => s.role !== 'regular').map((s) => this.containerStatusOf(s, hasInit)) : [],
+      statuses: bound ? this.slots.filter((s) => s.role === 'regular').map((s) => this.containerStatusOf(s, hasInit)) : [],
     };
-  }
-
-  qos(): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-    return this.qosClass();
-  }
-
-  private qosClass(): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-    const all = [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])];
-    const any = all.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0);
-    if (!any) return 'BestEffort';
-    const guaranteed = all.every((c) => {
-      const l = c.resources?.limits ?? {};
-      const r = c.resources?.requests ?? {};
-      return ['cpu', 'memory'].every((k) => l[k] !== undefined && (r[k] === undefined || String(r[k]) === String(l[k])));
-    });
-    return guaranteed ? 'Guaranteed' : 'Burstable';
   }
 }

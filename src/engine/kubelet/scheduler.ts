@@ -3,7 +3,7 @@
  * NodeUnschedulable, NodeAffinity (nodeSelector), NodeResourcesFit, and its FailedScheduling
  * message, e.g. `0/1 nodes are available: 1 Insufficient memory.`
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, NodeSelectorRequirement, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { NodeSettings } from '../input';
 
@@ -43,6 +43,45 @@ export function podRequests(pod: Pod): { cpu: number; memory: number } {
   return out;
 }
 
+/** A node selector requirement (In, NotIn, Exists, DoesNotExist, Gt, Lt) against the node's labels. */
+function matches(req: NodeSelectorRequirement, labels: Record<string, string>): boolean {
+  const value = labels[req.key];
+  const values = req.values ?? [];
+  switch (req.operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      const n = Number(value);
+      const bound = Number(values[0]);
+      if (!Number.isInteger(n) || !Number.isInteger(bound)) return false;
+      return req.operator === 'Gt' ? n > bound : n < bound;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, a term's expressions ANDed
+ * (component-helpers/scheduling/corev1/nodeaffinity). matchFields only knows metadata.name.
+ */
+function requiredAffinityMatches(pod: Pod, node: NodeSettings): boolean {
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms || terms.length === 0) return true;
+  return terms.some(
+    (term) =>
+      (term.matchExpressions ?? []).every((req) => matches(req, node.labels)) &&
+      (term.matchFields ?? []).every((req) => matches(req, { 'metadata.name': node.name })),
+  );
+}
+
 export type ScheduleResult = { ok: true } | { ok: false; message: string };
 
 export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean): ScheduleResult {
@@ -50,7 +89,9 @@ export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned
   const reasons: string[] = [];
   if (spec?.nodeName && spec.nodeName !== node.name) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
   const selector = spec?.nodeSelector ?? {};
-  if (Object.entries(selector).some(([k, v]) => node.labels[k] !== v)) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  if (Object.entries(selector).some(([k, v]) => node.labels[k] !== v) || !requiredAffinityMatches(pod, node)) {
+    reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  }
   if (cordoned) reasons.push('1 node(s) were unschedulable');
   const want = podRequests(pod);
   const capacity = {

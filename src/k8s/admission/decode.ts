@@ -7,7 +7,9 @@ import type { FieldShape } from './schema';
 const NOT_SIMULATED = new Set(
   [
     'ObjectMeta.finalizers',
-    'PodSpec.affinity PodSpec.topologySpreadConstraints PodSpec.dnsConfig PodSpec.hostAliases',
+    // Required node affinity is a scheduler filter PodPlay applies; the rest needs other nodes or pods.
+    'Affinity.podAffinity Affinity.podAntiAffinity NodeAffinity.preferredDuringSchedulingIgnoredDuringExecution',
+    'PodSpec.topologySpreadConstraints PodSpec.dnsConfig PodSpec.hostAliases',
     'PodSpec.runtimeClassName PodSpec.overhead PodSpec.resourceClaims PodSpec.schedulingGates PodSpec.os',
     'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers PodSpec.shareProcessNamespace',
     'PodSpec.setHostnameAsFQDN PodSpec.hostnameOverride PodSpec.preemptionPolicy PodSpec.resources',

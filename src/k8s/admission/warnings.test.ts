@@ -55,8 +55,8 @@ describe('warnings', () => {
     ],
     [
       'real but not simulated field',
-      pod('', '  affinity:\n    nodeAffinity: {}\n'),
-      'pod.yaml:6:3: warning: spec.affinity: not simulated by PodPlay, ignored',
+      pod('', '  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution: []\n'),
+      'pod.yaml:7:5: warning: spec.affinity.podAntiAffinity: not simulated by PodPlay, ignored',
     ],
     [
       'negative grace period (pkg/api/pod/warnings.go)',
