@@ -206,3 +206,16 @@ test('the timeline window follows the cursor and still draws the segments', asyn
   expect(box.x).toBeGreaterThan(timeline.x + 100);
   expect(box.width).toBeGreaterThan(timeline.width * 0.6);
 });
+
+test('paste a manifest with two pods and pick the second', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.cm-editor')).toBeVisible();
+  const pod = (name: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n`;
+  await page.locator('.cm-content').fill(`${pod('first')}---\n${pod('second')}`);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(watch(page)).toContainText('first');
+  await page.getByRole('combobox', { name: 'Pod', exact: true }).selectOption('second');
+  await expect(watch(page)).toContainText('second');
+  await expect(watch(page)).not.toContainText('first');
+});

@@ -3,12 +3,9 @@
  * textarea stands in (so the page is usable at once). Located diagnostics show inline and below.
  */
 import { useEffect, useRef, useState } from 'react';
+import { formatDiagnostic } from '../../k8s';
 import type { Diagnostic } from '../../k8s/admission-types';
 import type { ManifestEditorHandle } from './codemirror';
-
-export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
-}
 
 export interface ManifestEditorProps {
   value: string;
@@ -89,7 +86,8 @@ export function ManifestEditor({ value, onChange, diagnostics }: ManifestEditorP
         >
           {diagnostics.map((d, i) => (
             <li key={i}>
-              <span className="font-semibold">{d.severity}:</span> {formatDiagnosticLine(d)}
+              {d.severity === 'error' && <span className="font-semibold">error: </span>}
+              {formatDiagnostic(d)}
             </li>
           ))}
         </ul>
