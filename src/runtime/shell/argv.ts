@@ -4,7 +4,7 @@
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash']);
 
 /** Builtins that also exist as programs (`/usr/bin/env`), so they run by path, by `exec` and as PID 1. */
-export const STANDALONE_BUILTINS: ReadonlySet<string> = new Set(['env', 'nohup', 'which']);
+export const STANDALONE_BUILTINS: ReadonlySet<string> = new Set(['env', 'nohup', 'which', 'timeout']);
 
 /** `/bin/sleep`, `/usr/local/bin/sleep` → `sleep`. */
 export function commandName(argv0: string): string {

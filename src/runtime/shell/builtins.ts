@@ -5,6 +5,9 @@ import { done } from './command';
 import type { Builtin, Interp } from './interp';
 import type { Io } from './io';
 import { parseSignal } from './signals';
+import type { Node } from './ast';
+import type { Signal } from '../types';
+import { parseDuration } from './utilities/basic';
 import { commandName, SHELLS } from './argv';
 import { BreakSignal, ContinueSignal, exportedEnv, ExitSignal, ReturnSignal } from './state';
 import type { Gen } from './task';
@@ -177,7 +180,39 @@ function* env(sh: Interp, args: string[], io: Io): Gen<number> {
   return 0;
 }
 
+/** A simple command of literal words (to run argv as a job). */
+function literalCommand(argv: string[]): Node {
+  return { t: 'simple', assigns: [], words: argv.map((a) => ({ parts: [{ k: 'lit', text: a, quoted: true }], raw: a })), redirs: [] };
+}
+
+/**
+ * busybox `timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS`: PROG runs as a child; at the deadline it
+ * gets SIG (default TERM), and its status is ours (143 when TERM ended it).
+ */
+function* timeout(sh: Interp, args: string[], io: Io): Gen<number> {
+  let i = 1;
+  let signal = parseSignal('TERM');
+  let killAfter: number | undefined;
+  for (; i < args.length && args[i].startsWith('-'); i++) {
+    if (args[i] === '-s') signal = parseSignal(args[++i] ?? '');
+    else if (args[i] === '-k') killAfter = parseDuration(args[++i] ?? '');
+  }
+  const limit = parseDuration(args[i] ?? '');
+  if (limit === undefined || signal === undefined || signal === 0 || i + 1 >= args.length) {
+    return fail(io, 'timeout: usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS');
+  }
+  const pid = sh.host.spawn(literalCommand(args.slice(i + 1)), sh, io);
+  const timers = sh.host.ctx.timers;
+  const kill = (sig: Signal) => () => void sh.host.sys.kill(pid, sig);
+  const ids = Number.isFinite(limit) ? [timers.setTimeout(kill(signal), limit)] : [];
+  if (killAfter !== undefined && Number.isFinite(limit)) ids.push(timers.setTimeout(kill('KILL'), limit + killAfter));
+  const status = yield sh.host.wait([pid]);
+  ids.forEach((id) => timers.clearTimeout(id));
+  return status;
+}
+
 export const BUILTINS: Record<string, Builtin> = {
+  timeout,
   command,
   env,
   nohup: (sh, args, io) => sh.external(args.slice(1), [], io, false),

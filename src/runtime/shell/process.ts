@@ -207,7 +207,8 @@ class ShellProcess implements Process, Host {
     proc.interp = new Interp(proc, cloneState(interp.state), BUILTINS);
     proc.interp.main = true;
     proc.interp.rootIo = io;
-    proc.run(proc.interp.runIsolated(node, io));
+    // `( trap ... ; ... ) &`: the job is that subshell, so its traps are the job's own.
+    proc.run(proc.interp.runIsolated(node.t === 'subshell' ? node.body : node, io));
     return proc.pid;
   }
 

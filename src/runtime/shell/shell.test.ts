@@ -80,6 +80,8 @@ const cases: Case[] = [
   { name: 'printf leaves backslashes in %s arguments alone', script: `printf '%s\\n' 'a\\tb'`, stdout: 'a\\tb', exit: 0 },
   { name: 'busybox runs its applets', script: 'busybox echo applet; busybox sleep 1', stdout: 'applet', exit: 0, at: 1_000 },
   { name: 'command -v, which, env with a command, nohup', script: 'command -v sleep cd nosuch; which wget; env A=1 printenv A; nohup echo n; /usr/bin/env B=2 printenv B', stdout: '/bin/sleep\ncd\n/bin/wget\n1\nn\n2', exit: 0 },
+  { name: 'timeout ends a slow command with its signal', script: 'timeout 2 sleep 10; echo $?; timeout 5 sleep 1; echo $?', stdout: '143\n0', exit: 0, at: 3_000 },
+  { name: 'timeout -s KILL', script: 'timeout -s KILL 1 sh -c "sleep 9"; echo $?', stdout: '137', exit: 0, at: 1_000 },
   // Signals to PID 1.
   { name: 'PID 1 ignores TERM without a trap; KILL → 137', script: 'sleep 600', signals: [[10_000, 'TERM'], [40_000, 'KILL']], exit: 137, signal: 'KILL', at: 40_000 },
   {
@@ -129,6 +131,7 @@ const cases: Case[] = [
     at: 3_000,
   },
   { name: 'trap "" ignores a signal', script: `trap '' INT; sleep 5`, signals: [[1_000, 'INT']], exit: 0, at: 5_000 },
+  { name: 'a background subshell runs its own trap', script: `(trap 'echo child got TERM; exit 3' TERM; sleep 10) & sleep 1; kill $!; wait $!; echo $?`, stdout: 'child got TERM\n3', exit: 0, at: 10_000 },
   { name: 'kill of an unknown pid', script: 'kill 4242', stderr: "kill: can't kill pid 4242: No such process", exit: 1 },
   { name: 'the shell can TERM itself and trap it', script: `trap 'echo self' TERM; kill -s TERM $$; echo after`, stdout: 'self\nafter', exit: 0 },
 ];
