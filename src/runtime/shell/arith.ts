@@ -36,8 +36,8 @@ function apply(op: string, a: number, b: number): number {
   }
 }
 
-export function evalArith(source: string, lookup: (name: string) => string | undefined): number {
-  const tokens = source.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|[-+*/%()<>!]|\S/g) ?? [];
+export function evalArith(source: string, lookup: (name: string) => string | undefined, assign: (name: string, value: string) => void = () => undefined): number {
+  const tokens = source.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\+\+|--|[-+*/%]=|\|\||&&|==|!=|<=|>=|[-+*/%()<>!=]|\S/g) ?? [];
   let i = 0;
 
   const value = (level: number): number => {
@@ -50,9 +50,24 @@ export function evalArith(source: string, lookup: (name: string) => string | und
     return left;
   };
 
+  const read = (name: string): number => {
+    const v = (lookup(name) ?? '').trim();
+    if (v === '') return 0;
+    if (!/^-?\d+$/.test(v)) throw new ArithError(`${name}: bad number`);
+    return Number(v);
+  };
+  const store = (name: string, v: number): number => {
+    assign(name, String(v));
+    return v;
+  };
+
   const unary = (): number => {
     const t = tokens[i++];
     if (t === undefined) throw new ArithError('syntax error');
+    if ((t === '++' || t === '--') && /^[A-Za-z_]/.test(tokens[i] ?? '')) {
+      const name = tokens[i++];
+      return store(name, read(name) + (t === '++' ? 1 : -1));
+    }
     if (t === '-') return -unary();
     if (t === '+') return unary();
     if (t === '!') return unary() ? 0 : 1;
@@ -63,10 +78,19 @@ export function evalArith(source: string, lookup: (name: string) => string | und
     }
     if (/^\d+$/.test(t)) return Number(t);
     if (/^[A-Za-z_]/.test(t)) {
-      const v = (lookup(t) ?? '').trim();
-      if (v === '') return 0;
-      if (!/^-?\d+$/.test(v)) throw new ArithError(`${t}: bad number`);
-      return Number(v);
+      const op = tokens[i];
+      if (op === '++' || op === '--') {
+        i++;
+        const before = read(t);
+        store(t, before + (op === '++' ? 1 : -1));
+        return before;
+      }
+      if (op === '=' || (op?.length === 2 && op.endsWith('=') && '+-*/%'.includes(op[0]))) {
+        i++;
+        const right = value(0);
+        return store(t, op === '=' ? right : apply(op[0], read(t), right));
+      }
+      return read(t);
     }
     throw new ArithError('syntax error');
   };

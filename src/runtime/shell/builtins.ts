@@ -44,6 +44,7 @@ function* exportOrReadonly(sh: Interp, args: string[], io: Io): Gen<number> {
   for (const a of names) {
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
+    if (args[0] === 'local') sh.makeLocal(name);
     if (eq >= 0) sh.state.vars.set(name, a.slice(eq + 1));
     if (args[0] === 'export') sh.state.exported.add(name);
   }

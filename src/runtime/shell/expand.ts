@@ -71,7 +71,7 @@ function* segments(x: Expander, word: Word, forceQuoted = false): Gen<Segment[]>
       case 'arith': {
         const inner = yield* expandJoined(x, { parts: [...arithParts(part.source)], raw: part.source }, true);
         try {
-          out.push({ text: String(evalArith(inner, (n) => x.lookup(n))), split: !quoted, quoted });
+          out.push({ text: String(evalArith(inner, (n) => x.lookup(n), (n, v) => x.assign(n, v))), split: !quoted, quoted });
         } catch (e) {
           if (e instanceof ArithError) x.fail(`arithmetic syntax error: ${e.message}`);
           throw e;

@@ -369,9 +369,20 @@ export class Interp implements Expander {
     return yield* this.external(argv, assigns, io, false);
   }
 
+  /** Variables made `local` in the running functions, with the values to restore on return. */
+  private readonly localFrames: Array<Map<string, string | undefined>> = [];
+
+  /** `local NAME`: remember NAME's value to restore when the current function returns. */
+  makeLocal(name: string): void {
+    const frame = this.localFrames[this.localFrames.length - 1];
+    if (frame && !frame.has(name)) frame.set(name, this.state.vars.get(name));
+  }
+
   private *callFunction(fn: Node, argv: string[], io: Io): Gen<number> {
     const saved = this.state.positional;
     this.state.positional = argv.slice(1);
+    const frame = new Map<string, string | undefined>();
+    this.localFrames.push(frame);
     try {
       return yield* this.run(fn, io);
     } catch (e) {
@@ -379,6 +390,11 @@ export class Interp implements Expander {
       throw e;
     } finally {
       this.state.positional = saved;
+      this.localFrames.pop();
+      for (const [name, value] of frame) {
+        if (value === undefined) this.state.vars.delete(name);
+        else this.state.vars.set(name, value);
+      }
     }
   }
 
