@@ -6,7 +6,8 @@ export type WordPart =
   | { k: 'cmd'; source: string; quoted: boolean }
   | { k: 'arith'; source: string; quoted: boolean };
 
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#';
+/** `${x:-w}` and friends; `len` is `${#x}`; `#`, `##`, `%`, `%%` trim a pattern. */
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | 'len' | '#' | '##' | '%' | '%%';
 
 export interface Word {
   parts: WordPart[];

@@ -30,7 +30,10 @@ function* paramValue(x: Expander, part: Extract<WordPart, { k: 'param' }>): Gen<
   const op = part.op;
   const text = (v: string): Segment => ({ text: v, split, quoted: part.quoted });
   if (!op) return text(value ?? '');
-  if (op === '#') return text(String((value ?? '').length));
+  if (op === 'len') return text(String((value ?? '').length));
+  if (op.startsWith('#') || op.startsWith('%')) {
+    return text(trim(value ?? '', casePattern(yield* expandJoined(x, part.arg ?? { parts: [], raw: '' }, false)), op));
+  }
   const unset = op.startsWith(':') ? !value : value === undefined;
   const arg = (): Gen<string> => expandJoined(x, part.arg ?? { parts: [], raw: '' }, part.quoted);
   switch (op.replace(':', '')) {
@@ -50,6 +53,18 @@ function* paramValue(x: Expander, part: Extract<WordPart, { k: 'param' }>): Gen<
       return x.fail(`${part.name}: ${message || 'parameter not set'}`);
     }
   }
+}
+
+/** `${v#p}` shortest prefix, `##` longest prefix, `%` shortest suffix, `%%` longest suffix. */
+function trim(value: string, pattern: RegExp, op: string): string {
+  const n = value.length;
+  const longest = op.length === 2;
+  for (let k = 0; k <= n; k++) {
+    const len = longest ? n - k : k;
+    if (op[0] === '#' && pattern.test(value.slice(0, len))) return value.slice(len);
+    if (op[0] === '%' && pattern.test(value.slice(n - len))) return value.slice(0, n - len);
+  }
+  return value;
 }
 
 function* segments(x: Expander, word: Word, forceQuoted = false): Gen<Segment[]> {

@@ -250,13 +250,13 @@ export class Lexer {
     if (length) {
       if (src[this.pos] !== '}') throw new SyntaxError('bad substitution');
       this.pos++;
-      return { k: 'param', name, op: '#', quoted };
+      return { k: 'param', name, op: 'len', quoted };
     }
     if (src[this.pos] === '}') {
       this.pos++;
       return { k: 'param', name, quoted };
     }
-    const m = /^(:?[-=+?])/.exec(src.slice(this.pos, this.pos + 2));
+    const m = /^(:?[-=+?]|##?|%%?)/.exec(src.slice(this.pos, this.pos + 2));
     if (!m) throw new SyntaxError('bad substitution');
     this.pos += m[1].length;
     const start = this.pos;

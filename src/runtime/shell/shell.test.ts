@@ -35,6 +35,7 @@ const cases: Case[] = [
   },
   { name: 'variables, ${VAR:-def}, $#, positional via set', script: 'A=1; set -- x y z; echo "$A ${B:-def} $# $2 ${A:+set}"', stdout: '1 def 3 y set', exit: 0 },
   { name: 'arithmetic', script: 'i=7; echo $((i * 3 + 1)) $(( (10 - 4) / 4 )) $((10 % 3))', stdout: '22 1 1', exit: 0 },
+  { name: 'pattern trimming ${v#p} ${v##p} ${v%p} ${v%%p}', script: 'h=web-2; f=/a/b.tar.gz; echo ${h##*-} ${f#*/} ${f##*/} ${f%.*} ${f%%.*}', stdout: '2 a/b.tar.gz b.tar.gz /a/b.tar /a/b', exit: 0 },
   { name: 'arithmetic assignment and increments', script: 'i=1; : $((i++)); : $((i += 5)); echo $((j = i * 2)) $i $j $((--i))', stdout: '14 7 14 6', exit: 0 },
   { name: 'command substitution and backticks', script: 'x=$(echo hi); y=`echo there`; echo "$x $y"', stdout: 'hi there', exit: 0 },
   { name: '$(date) reads the virtual clock', script: 'sleep 5; echo "now: $(date)"', stdout: 'now: Wed Jan  1 09:00:05 UTC 2025', exit: 0 },
