@@ -23,6 +23,15 @@ export interface ContainerView {
   podRef: string;
 }
 
+/**
+ * Whether the kubelet reports the container Running: after postStart returned, and not while
+ * startContainer is still blocked killing it for a failed postStart (the last status stands).
+ */
+export function reportedRunning(active: Set<string>, context: ContainerContext): boolean {
+  if (active.has('running.main')) return true;
+  return active.has('stopping') && context.stop?.cause !== 'postStart';
+}
+
 function terminated(t: Termination, containerID: string | undefined): ContainerStateTerminated {
   const out: ContainerStateTerminated = {
     exitCode: t.exitCode,
@@ -60,7 +69,7 @@ export function containerStatus(view: ContainerView): ContainerStatus {
   const current = context.current;
   let state: ContainerState;
   let last: Termination | undefined;
-  const running = active.has('running.main') || active.has('stopping');
+  const running = reportedRunning(active, context);
   const waiting = waitingState(view);
   if (running && context.startedAt !== undefined) {
     state = { running: { startedAt: kubeTime(context.startedAt) } };

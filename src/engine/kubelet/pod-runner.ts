@@ -20,7 +20,7 @@ import type { IdSource } from '../ids';
 import type { Recorder } from '../recorder';
 import { activePaths } from '../recorder';
 import type { VirtualClock } from '../clock';
-import { containerStatus } from './container-status';
+import { containerStatus, reportedRunning } from './container-status';
 import { runHook, runProbe } from './handlers';
 import type { ImagePuller } from './image-puller';
 import { podQosClass } from '../../k8s';
@@ -105,6 +105,7 @@ export class PodRunner {
   /** Anything the Pod object shows may have changed; frames reuse the last object otherwise. */
   private touch(): void {
     this.api.touch();
+    this.env.recorder.version++;
   }
 
   private readonly createdAt: number;
@@ -182,6 +183,7 @@ export class PodRunner {
             restartPolicy: this.restartPolicyFor(container, role),
             hasPostStart: Boolean(container.lifecycle?.postStart),
             hasPreStop: Boolean(container.lifecycle?.preStop),
+            podGraceMs: (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000,
           },
         }),
         `pod/${this.name}/container/${container.name}`,
@@ -285,8 +287,7 @@ export class PodRunner {
   }
 
   private isStarted(slot: ContainerSlot): boolean {
-    const active = this.snapshotActive(slot);
-    if (!active.has('running.main') && !active.has('stopping')) return false;
+    if (!reportedRunning(this.snapshotActive(slot), slot.actor.getSnapshot().context)) return false;
     const hasStartup = slot.probes.some((p) => p.type === 'startup');
     return !hasStartup || slot.startup === 'Success';
   }
@@ -433,7 +434,7 @@ export class PodRunner {
     const ctx = slot.actor.getSnapshot().context;
     return {
       instance: ctx.instances,
-      running: active.has('running.main') || active.has('stopping'),
+      running: reportedRunning(active, ctx),
       terminated: active.has('terminated'),
       startedAt: ctx.startedAt,
       started: this.isStarted(slot),
@@ -483,7 +484,7 @@ export class PodRunner {
     const message = `Container ${slot.spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`;
     this.event('Normal', 'Killing', message, slot);
     const graceSeconds = probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
-    slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now() });
+    slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now(), cause: 'probe' });
   }
 
   private stopProbeWorkers(): void {
@@ -662,6 +663,7 @@ export class PodRunner {
   /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget). */
   setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
     this.api.setCondition(type, status, this.env.clock.now(), reason, message);
+    this.touch();
   }
 
   /** The Pod as the API server returns it now; the same object while nothing changed. */
@@ -673,17 +675,20 @@ export class PodRunner {
   /** The node stopped reporting: the API keeps the kubelet's last word; the kubelet keeps running. */
   freezeApi(): void {
     if (!this.removed) this.api.freeze(this.facts());
+    this.touch();
   }
 
   /** The node reports again: the kubelet's status flows again (and it sees a pending deletion). */
   thawApi(): void {
     if (!this.api.isFrozen) return;
     this.api.thaw();
+    this.touch();
     if (this.deletion && !this.podActor.getSnapshot().matches('terminating')) this.podActor.send({ type: 'DELETE' });
   }
 
   markNotReady(): void {
     this.api.markNotReady(this.env.clock.now());
+    this.touch();
   }
 
   qos(): string {
@@ -693,7 +698,7 @@ export class PodRunner {
   private containerStatusOf(slot: ContainerSlot, hasInit: boolean): ContainerStatus {
     const active = this.snapshotActive(slot);
     const context = slot.actor.getSnapshot().context;
-    const running = active.has('running.main') || active.has('stopping');
+    const running = reportedRunning(active, context);
     const hasReadiness = slot.probes.some((p) => p.type === 'readiness');
     const started = this.isStarted(slot);
     // prober_manager UpdatePodStatus: a regular init container is ready once it exited 0.

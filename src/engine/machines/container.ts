@@ -55,8 +55,14 @@ export interface ContainerContext {
   pullError?: string;
   /** Set while the kubelet's last sync for this container ended in CrashLoopBackOff (its reasonCache). */
   inCrashLoop: boolean;
-  /** An ongoing stop: when the grace period ends, whether a restart follows, TERM-to-KILL time. */
-  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number };
+  /**
+   * An ongoing stop: when the grace period ends, whether a restart follows, TERM-to-KILL time, and
+   * why: a failed probe (the same sync restarts it), a failed postStart (the next sync decides, by
+   * policy), or the pod going away.
+   */
+  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number; cause: StopCause };
+  /** The pod's terminationGracePeriodSeconds, which a postStart failure's kill uses. */
+  podGraceMs: number;
   /** The pod is being torn down: never restart again. */
   podStopping: boolean;
 }
@@ -71,7 +77,7 @@ export type ContainerEvent =
   | { type: 'HOOK_DONE'; now: number }
   | { type: 'HOOK_FAILED'; message: string; now: number }
   | { type: 'EXITED'; status: ExitStatus; now: number }
-  | { type: 'STOP'; graceMs: number; restart: boolean; now: number };
+  | { type: 'STOP'; graceMs: number; restart: boolean; now: number; cause?: StopCause };
 
 export type ContainerEffect =
   | { type: 'ensureImage' }
@@ -84,7 +90,10 @@ export type ContainerEffect =
   | { type: 'ready' }
   | { type: 'terminated' };
 
+export type StopCause = 'probe' | 'postStart' | 'pod';
+
 export interface ContainerInput {
+  podGraceMs: number;
   name: string;
   role: ContainerRole;
   restartPolicy: RestartPolicy;
@@ -120,7 +129,7 @@ function expired(entry: BackoffEntry, eventTime: number): boolean {
  */
 export function crashBackoffLeft(context: ContainerContext): number {
   const entry = context.crashBackoff;
-  const killed = context.stop?.restart === true;
+  const killed = context.stop?.restart === true && context.stop.cause === 'probe';
   const exit = killed ? context.previous : context.current;
   const now = (context.current?.finishedAt ?? 0) + (killed ? 0 : KUBELET_SYNC_MS);
   if (!entry || !exit || expired(entry, exit.finishedAt)) return 0;
@@ -129,7 +138,7 @@ export function crashBackoffLeft(context: ContainerContext): number {
 
 /** The finishedAt doBackOff passes to Backoff.Next (none when the status held no exited container). */
 function backoffEventTime(context: ContainerContext): number | undefined {
-  const exit = context.stop?.restart === true ? context.previous : context.current;
+  const exit = context.stop?.restart === true && context.stop.cause === 'probe' ? context.previous : context.current;
   return exit?.finishedAt;
 }
 
@@ -150,7 +159,7 @@ export const containerMachine = setup({
     hasPostStart: ({ context }) => context.hasPostStart,
     hasPreStop: ({ context }) => context.hasPreStop,
     restartNow: ({ context }) => wantsRestart(context) && crashBackoffLeft(context) === 0,
-    killedForRestart: ({ context }) => context.stop?.restart === true && !context.podStopping,
+    killedForRestart: ({ context }) => context.stop?.restart === true && context.stop.cause === 'probe' && !context.podStopping,
     restartAfterBackOff: ({ context }) => wantsRestart(context),
   },
   actions: {
@@ -305,7 +314,14 @@ export const containerMachine = setup({
               target: '#container.stopping',
               actions: [
                 assign(({ context, event }) => ({
-                  stop: { deadline: event.now, graceMs: 0, restart: !context.podStopping, termMs: MIN_GRACE_MS },
+                  // killContainer with the pod's grace period; whether it restarts is the next sync's call.
+                  stop: {
+                    deadline: event.now + context.podGraceMs,
+                    graceMs: context.podGraceMs,
+                    restart: !context.podStopping && (context.role === 'sidecar' || context.restartPolicy !== 'Never'),
+                    termMs: Math.max(context.podGraceMs, MIN_GRACE_MS),
+                    cause: 'postStart' as const,
+                  },
                 })),
                 emit({ type: 'postStartFailed' }),
               ],
@@ -324,6 +340,7 @@ export const containerMachine = setup({
               graceMs: event.graceMs,
               restart: event.restart,
               termMs: Math.max(event.graceMs, MIN_GRACE_MS),
+              cause: event.cause ?? 'pod',
             },
             podStopping: context.podStopping || !event.restart,
           })),
