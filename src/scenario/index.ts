@@ -27,3 +27,4 @@ export {
   type DraftLoad,
   type LinkVsDraft,
 } from './draft-store';
+export * from './lessons';
