@@ -21,3 +21,4 @@ export { NO_POD, lessonTimeline, lessonUntil, resolveAnchor, resolveAnchorPoint,
 export { answerFor, checkAnswer, type AnswerCheck } from './questions';
 export { applyTryThis, tryThisProblems } from './try-this';
 export { LESSON_SCORE_PREFIX, lessonScore, lessonScoreKey, recordAnswer, resetLessonScore, type LessonScore } from './score';
+export { LESSONS, lessonById } from './library';

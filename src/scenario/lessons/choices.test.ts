@@ -1,0 +1,99 @@
+/**
+ * Every `choice` question's given answer, proven against its lesson's trace. A question added
+ * without a proof here fails the last test.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { seek, simulate, type Trace } from '../../engine';
+import { podRowCells, printPodRow, virtualMs } from '../../k8s';
+import { lessonUntil, resolveAnchor } from './anchors';
+import { LESSONS, lessonById } from './library';
+import type { Lesson } from './types';
+
+function run(id: string): { lesson: Lesson; trace: Trace } {
+  const lesson = lessonById(id);
+  if (!lesson) throw new Error(id);
+  const result = simulate(lesson.scenario, { until: lessonUntil(lesson) });
+  if (!result.ok) throw new Error(id);
+  return { lesson, trace: result.trace };
+}
+
+const answerOf = (lesson: Lesson, stepId: string) => lesson.steps.find((s) => s.id === stepId)?.question?.answer;
+const logText = (trace: Trace, key: string, instance?: number) =>
+  (trace.logs[key] ?? []).filter((l) => instance === undefined || l.instance === instance).map((l) => l.text);
+/** The last state the API server held for the first Pod (the frame before it was deleted, if it was). */
+const lastPod = (trace: Trace): Pod => [...trace.frames].reverse().find((f) => f.pods.length > 0)!.pods[0];
+const cs = (pod: Pod, name: string) => pod.status!.containerStatuses!.find((c) => c.name === name)!;
+
+const proofs: Record<string, () => void> = {
+  'shared-network/web-up': () => {
+    const { lesson, trace } = run('shared-network');
+    expect(answerOf(lesson, 'web-up')).toMatch(/^web/);
+    expect(logText(trace, 'net/client')).toContain('<title>Welcome to nginx!</title>');
+  },
+  'shared-network/ports': () => {
+    const { lesson, trace } = run('shared-network');
+    const pod = lastPod(trace);
+    expect(answerOf(lesson, 'ports')).toBe('One');
+    expect(pod.status?.podIPs).toHaveLength(1);
+    expect(pod.status?.containerStatuses).toHaveLength(2);
+  },
+  'shared-storage/crash': () => {
+    const { lesson, trace } = run('shared-storage');
+    const second = logText(trace, 'scratch/writer', 2).filter((l) => l.startsWith('boot'));
+    expect(String(second.length)).toBe(answerOf(lesson, 'crash'));
+  },
+  'shared-memory/producer': () => {
+    const { lesson, trace } = run('shared-memory');
+    expect(logText(trace, 'shm-pair/consumer')[0]).toBe(answerOf(lesson, 'producer'));
+  },
+  'graceful-termination/delete': () => {
+    const { lesson, trace } = run('graceful-termination');
+    const pod = lastPod(trace);
+    const polite = virtualMs(cs(pod, 'polite').state!.terminated!.finishedAt!);
+    const stubborn = virtualMs(cs(pod, 'stubborn').state!.terminated!.finishedAt!);
+    expect(polite).toBeLessThan(stubborn);
+    expect(answerOf(lesson, 'delete')).toBe('polite');
+  },
+  'graceful-termination/polite-done': () => {
+    const { lesson, trace } = run('graceful-termination');
+    expect(String(cs(lastPod(trace), 'stubborn').state!.terminated!.exitCode)).toBe(answerOf(lesson, 'polite-done'));
+  },
+  'privileged/starts': () => {
+    const { lesson, trace } = run('privileged');
+    const pod = seek(trace, trace.until).pods[0];
+    expect(printPodRow(pod)).toMatchObject({ ready: '2/2', status: 'Running' });
+    expect(pod.spec?.containers?.[1].securityContext?.privileged).toBe(true);
+    expect(answerOf(lesson, 'starts')).toMatch(/^No: both run, READY 2\/2/);
+  },
+  'unschedulable/condition': () => {
+    const { lesson, trace } = run('unschedulable');
+    const conditions = seek(trace, trace.until).pods[0].status?.conditions ?? [];
+    expect(conditions).toContainEqual(expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }));
+    expect(conditions.map((c) => c.type)).not.toContain('Unschedulable');
+    expect(answerOf(lesson, 'condition')).toBe('PodScheduled');
+  },
+  'crashloop-backoff/twenty': () => {
+    const { lesson, trace } = run('crashloop-backoff');
+    const starts = trace.events.filter((e) => e.reason === 'Started').map((e) => e.t);
+    // The wait before the 5th start, measured from when the 4th run finished (as the kubelet does;
+    // finishedAt has whole seconds, so the frames give the exact instant).
+    const exited = trace.frames.find((f) => f.t > starts[3] && cs(f.pods[0], 'app').state?.terminated)!.t;
+    expect(`${(starts[4] - exited) / 1000} s`).toBe(answerOf(lesson, 'twenty'));
+  },
+  'readiness-gates/ready': () => {
+    const { lesson, trace } = run('readiness-gates');
+    const t = resolveAnchor({ condition: { type: 'Ready', status: 'True' } }, trace)!;
+    const cells = podRowCells(seek(trace, t).pods[0], t, true);
+    expect(cells[cells.length - 1]).toBe(answerOf(lesson, 'ready'));
+  },
+};
+
+describe('choice questions match their traces', () => {
+  for (const [name, proof] of Object.entries(proofs)) it(name, proof);
+
+  it('every choice question has a proof', () => {
+    const choiceSteps = LESSONS.flatMap((l) => l.steps.filter((s) => s.question?.kind === 'choice').map((s) => `${l.id}/${s.id}`));
+    expect(choiceSteps.sort()).toEqual(Object.keys(proofs).sort());
+  });
+});
