@@ -6,7 +6,7 @@
 import { createActor } from 'xstate';
 import { admitManifests, type Diagnostic } from '../k8s';
 import { createMemoryFs } from '../runtime/fs';
-import { createRuntime } from '../runtime';
+import { PUBLIC_DNS, createRuntime, internet } from '../runtime';
 import { VirtualClock } from './clock';
 import { IdSource } from './ids';
 import type { SimAction, SimInput } from './input';
@@ -52,7 +52,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     ids,
     nodeName: input.node.name,
     nodeIP: NODE_IP,
-    sandboxExtras: { hostFs: createMemoryFs(), customImages: input.customImages ?? [], dns: {} },
+    sandboxExtras: { hostFs: createMemoryFs(), customImages: input.customImages ?? [], dns: { ...PUBLIC_DNS }, remote: internet },
     logs,
     allocatable: { ...input.node.capacity },
   };

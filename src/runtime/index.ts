@@ -36,6 +36,7 @@ export function createRuntime(options: RuntimeOptions = {}): SimRuntime {
 export { createCatalogue } from './images/catalogue';
 export type { RuntimeCatalogue, RuntimeImage } from './images/catalogue';
 export { createPodNetwork } from './network';
+export { PUBLIC_DNS, internet } from './world';
 export type { Binding, SimPodNetwork } from './network';
 export type { SimPodSandbox } from './sandbox';
 export type { SimRuntimeContainer } from './container';

@@ -15,10 +15,11 @@ export interface SimPodNetwork extends PodNetwork {
   bindings(): Binding[];
 }
 
-export function createPodNetwork(ip: string): SimPodNetwork {
+export function createPodNetwork(ip: string, remote?: (ip: string, port: number) => Listener | undefined): SimPodNetwork {
   const ports = new Map<number, Binding>();
   return {
     ip,
+    remote,
     bind(port: number, listener: Listener, owner: string): BindResult {
       if (port < 1 || port > 65535) return 'EACCES';
       if (ports.has(port)) return 'EADDRINUSE';

@@ -3,7 +3,7 @@
  * create/start/signal containers in it, exec into them, and send probes to the pod's IP.
  */
 import type { ImageRef } from '../k8s/image-ref';
-import type { ExecResult, ExitStatus, FileSystem, GrpcServingStatus, HttpResponse, LogLine, PodNetwork, Signal, Timers } from './types';
+import type { Listener, ExecResult, ExitStatus, FileSystem, GrpcServingStatus, HttpResponse, LogLine, PodNetwork, Signal, Timers } from './types';
 
 
 /** What a scenario may declare for an image the catalogue does not know (or to override one). */
@@ -94,6 +94,8 @@ export interface SandboxConfig {
   customImages: CustomImageBehaviour[];
   /** Names that resolve (Services and Pods the scenario defines): `myservice` → IP. */
   dns: Record<string, string>;
+  /** What answers at addresses outside the pod (see src/runtime/world.ts). */
+  remote?: (ip: string, port: number) => Listener | undefined;
 }
 
 /** Outcome of one probe as the kubelet's prober reports it (pkg/probe: Success, Warning, Failure, Unknown). */

@@ -96,7 +96,7 @@ export function createSandbox(
   catalogue: RuntimeCatalogue,
   resolveCommand: ProgramResolver,
 ): SimPodSandbox {
-  const net = createPodNetwork(config.ip);
+  const net = createPodNetwork(config.ip, config.remote);
   const volumes = new Map<string, Volume>(Object.entries(config.volumes).map(([name, source]) => [name, createVolume(source, config.hostFs)]));
   const current = new Map<string, SimRuntimeContainer>();
   let destroyed = false;

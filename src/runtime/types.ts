@@ -96,6 +96,8 @@ export interface PodNetwork {
   /** Everything bound by `owner` (a container name) goes when its process dies. */
   unbindAll(owner: string): void;
   listener(port: number): Listener | undefined;
+  /** What answers at another address (a Service, another pod, a host on the internet), if anything. */
+  remote?(ip: string, port: number): Listener | undefined;
 }
 
 /** What a container's process sees of the world. */

@@ -37,7 +37,7 @@ export interface KubeletEnv {
   ids: IdSource;
   nodeName: string;
   nodeIP: string;
-  sandboxExtras: Pick<SandboxConfig, 'hostFs' | 'customImages' | 'dns'>;
+  sandboxExtras: Pick<SandboxConfig, 'hostFs' | 'customImages' | 'dns' | 'remote'>;
   logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
   /** The node's allocatable resources (resourceFieldRef limits fall back to them). */
   allocatable: Record<string, string>;

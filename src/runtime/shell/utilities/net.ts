@@ -69,7 +69,7 @@ function nslookup(call: UtilityCall): Gen<number> {
 /** The listener at host:port when the pod can reach it. */
 function connect(call: UtilityCall, ip: string, port: number): Listener | undefined {
   const local = ip === '127.0.0.1' || ip === '0.0.0.0' || ip === call.ctx.net.ip;
-  return local ? call.ctx.net.listener(port) : undefined;
+  return local ? call.ctx.net.listener(port) : call.ctx.net.remote?.(ip, port);
 }
 
 interface Url {
