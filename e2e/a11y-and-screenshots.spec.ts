@@ -51,3 +51,13 @@ test('1440x900 layout', async ({ page }) => {
   await showRun(page, 'light');
   await page.screenshot({ path: 'e2e/screenshots/playground-1440.png' });
 });
+
+test('presenter mode at projector size', async ({ page }) => {
+  await showRun(page, 'light');
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Hide editor' }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'e2e/screenshots/presenter-light.png' });
+});

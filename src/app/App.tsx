@@ -33,6 +33,7 @@ import { usePlayback } from '../ui/transport/usePlayback';
 import { FEATURED_STARTERS, STARTERS, type Starter } from './starters';
 import { EDIT_DEBOUNCE_MS, useSimulation } from './useSimulation';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { PRESENTER_SCALE, usePresenter } from './usePresenter';
 import { useTheme } from './useTheme';
 
 type SideTab = 'events' | 'statechart';
@@ -40,6 +41,7 @@ const NO_ACTIONS: SimAction[] = [];
 
 export function App() {
   const [theme, setTheme] = useTheme();
+  const [presenter, setPresenter] = usePresenter();
   const [manifest, setManifest] = useState('');
   const [fileName, setFileName] = useState('pod.yaml');
   const [starterId, setStarterId] = useState('');
@@ -150,12 +152,7 @@ export function App() {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => setEditorOpen((o) => !o)}
-          aria-pressed={editorOpen}
-        >
+        <button type="button" className="btn-secondary" onClick={() => setEditorOpen((o) => !o)}>
           {editorOpen ? 'Hide editor' : 'Show editor'}
         </button>
         {pods.length > 1 && <Choice label="Pod" value={podName} options={pods} onChange={setChosenPod} />}
@@ -169,6 +166,14 @@ export function App() {
                 : ''}
         </span>
         <div className="ml-auto flex items-center gap-2">
+          <button
+            type="button"
+            className="btn-secondary"
+            aria-pressed={presenter}
+            onClick={() => setPresenter(!presenter)}
+          >
+            Presenter
+          </button>
           <button
             type="button"
             className="btn-secondary"
@@ -253,6 +258,7 @@ export function App() {
                   t={t}
                   onSeek={setT}
                   initialSpan={initialSpan}
+                  scale={presenter ? PRESENTER_SCALE : 1}
                 />
               </section>
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
@@ -274,7 +280,6 @@ export function App() {
                       <button
                         type="button"
                         className="btn-secondary px-2 py-0.5 text-xs"
-                        aria-pressed={sideWide}
                         onClick={() => setSideWide((w) => !w)}
                       >
                         {sideWide ? 'Show kubectl too' : 'Widen'}

@@ -63,7 +63,7 @@ export function ManifestEditor({ value, onChange, diagnostics }: ManifestEditorP
       <div ref={hostRef} className="min-h-0 flex-1 overflow-hidden" data-testid="editor-host">
         {!loaded && (
           <textarea
-            className="h-full w-full resize-none bg-[var(--cm-bg)] p-2 font-mono text-[13px] text-[var(--cm-fg)] focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-sky-600"
+            className="h-full w-full resize-none bg-[var(--cm-bg)] p-2 font-mono text-[0.8125rem] text-[var(--cm-fg)] focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-sky-600"
             value={value}
             onChange={(e) => onChange(e.target.value)}
             spellCheck={false}

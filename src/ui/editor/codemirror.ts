@@ -36,7 +36,7 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)' },
+  '&': { height: '100%', fontSize: '0.8125rem', backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)' },
   '.cm-scroller': {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     lineHeight: '1.45',

@@ -29,7 +29,7 @@ export function EventsList({
   if (events.length === 0)
     return <p className="p-3 text-sm text-slate-700 dark:text-slate-300">No events yet.</p>;
   return (
-    <div className="font-mono text-[13px]">
+    <div className="font-mono text-[0.8125rem]">
       <div
         className="sticky top-0 z-10 grid grid-cols-[4.5rem_5rem_minmax(6rem,1fr)_4.5rem_minmax(6rem,1fr)] gap-x-2 border-b border-slate-300 bg-white px-2 py-1 text-xs tracking-wide text-slate-700 uppercase dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
         aria-hidden="true"

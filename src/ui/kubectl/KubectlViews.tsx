@@ -107,7 +107,7 @@ export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps
           </div>
         )}
         <pre
-          className="font-mono text-[13px] leading-snug whitespace-pre text-slate-900 dark:text-slate-100"
+          className="font-mono text-[0.8125rem] leading-snug whitespace-pre text-slate-900 dark:text-slate-100"
           data-testid={`kubectl-${view}`}
         >
           <span className="text-slate-600 select-none dark:text-slate-400">

@@ -40,9 +40,11 @@ export interface TimelineProps {
   onSeek: (t: number) => void;
   /** The span shown at first (see fitSpan). */
   initialSpan: number;
+  /** Drawing scale: 1, or larger for presenter mode (text, lanes and marks grow together). */
+  scale?: number;
 }
 
-export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps) {
+export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: TimelineProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   const dragging = useRef(false);
@@ -59,13 +61,15 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
     if (!el) return;
     const ro = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width;
-      if (w) setWidth(Math.max(320, Math.floor(w)));
+      if (w) setWidth(Math.floor(w));
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  const plotW = width - LABEL_W - PAD_R;
+  // Layout happens in unscaled units; the SVG's viewBox scales it up to the measured width.
+  const layoutW = Math.max(320, Math.floor(width / scale));
+  const plotW = layoutW - LABEL_W - PAD_R;
   const x = (ms: number) => LABEL_W + (span > 0 ? ((ms - start) / span) * plotW : 0);
   const visible = (ms: number) => ms >= start && ms <= start + span;
   const height = AXIS_H + lanes.length * LANE_H + 4;
@@ -74,7 +78,7 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
 
   const timeAt = (clientX: number, svg: SVGSVGElement) => {
     const rect = svg.getBoundingClientRect();
-    const px = ((clientX - rect.left) / rect.width) * width;
+    const px = ((clientX - rect.left) / rect.width) * layoutW;
     return Math.round(start + ((px - LABEL_W) / plotW) * span);
   };
 
@@ -153,8 +157,8 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
       >
         <svg
           width="100%"
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
+          height={height * scale}
+          viewBox={`0 0 ${layoutW} ${height}`}
           className="block cursor-ew-resize touch-none select-none"
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -197,8 +201,8 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan }: TimelineProps
             const sep = i > 0 && lane.group !== lanes[i - 1].group;
             return (
               <g key={lane.id} data-lane={lane.id}>
-                {i % 2 === 1 && <rect x={0} y={y} width={width} height={LANE_H} fill="var(--tl-stripe)" />}
-                {sep && <line x1={0} x2={width} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
+                {i % 2 === 1 && <rect x={0} y={y} width={layoutW} height={LANE_H} fill="var(--tl-stripe)" />}
+                {sep && <line x1={0} x2={layoutW} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
                 <text
                   x={8}
                   y={y + LANE_H / 2 + 4}
