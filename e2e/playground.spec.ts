@@ -123,6 +123,12 @@ test('help dialog lists the shortcuts', async ({ page }) => {
   await expect(page.getByRole('dialog')).toContainText('Play / pause');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // The editor is not a keyboard trap: Esc, then Tab, leaves it.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true);
 });
 
 test('the starter menu and the theme toggle', async ({ page }) => {

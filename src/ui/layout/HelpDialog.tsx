@@ -9,6 +9,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['End', 'Jump to end'],
   ['?', 'This help'],
   ['Timeline focused: ← / →', 'Move the cursor 1 s (Shift: 10 s)'],
+  ['Editor: Esc, then Tab', 'Leave the editor (Tab indents inside it)'],
 ];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
