@@ -84,6 +84,8 @@ export class PodRunner {
   private starting?: ContainerSlot;
   private removed = false;
   private sidecarsStopping = false;
+  /** The stage (evicting, terminating) whose end the pod worker has already noticed. */
+  private stopNoticed?: 'evicting' | 'terminating';
   private readonly api = new PodApiView();
   private readonly activeCache = new WeakMap<object, Set<string>>();
 
@@ -631,7 +633,12 @@ export class PodRunner {
         if (last && !this.snapshotActive(last).has('stopping')) {
           this.stopSlot(last, Math.max((this.deletion?.deadline ?? now) - now, MIN_GRACE_MS), now);
         }
-        if (running.length === 0) this.env.clock.setTimeout(() => this.podActor.send({ type: 'ALL_STOPPED' }), KUBELET_SYNC_MS);
+        // The pod worker sees every container gone at its next relist (once, however many changes led here).
+        const stage = pod.matches('evicting') ? 'evicting' : 'terminating';
+        if (running.length === 0 && this.stopNoticed !== stage) {
+          this.stopNoticed = stage;
+          this.env.clock.setTimeout(() => this.podActor.send({ type: 'ALL_STOPPED' }), KUBELET_SYNC_MS);
+        }
       }
       return;
     }
