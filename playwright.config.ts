@@ -11,6 +11,9 @@ const launchOptions = existsSync(debianChromium)
     }
   : {};
 
+// CI runs alone on its machine; a developer's run may share it with another preview server.
+const port = Number(process.env.PODPLAY_E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -18,7 +21,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  use: { baseURL: 'http://localhost:4173/', trace: 'off', launchOptions },
+  use: { baseURL: `http://localhost:${port}/`, trace: 'off', launchOptions },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
-  webServer: { command: 'npx vite preview --port 4173 --strictPort', port: 4173, reuseExistingServer: !process.env.CI },
+  webServer: { command: `npx vite preview --port ${port} --strictPort`, port, reuseExistingServer: !process.env.CI },
 });
