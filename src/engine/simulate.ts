@@ -15,6 +15,10 @@ import { PodRunner, type KubeletEnv } from './kubelet/pod-runner';
 import { podRequests, schedule } from './kubelet/scheduler';
 import { nodeMachine, type NodeEffect } from './machines/node';
 import { Recorder } from './recorder';
+import { admitServices, serviceDns } from './cluster/services';
+import { endpointSlice } from './cluster/endpoint-slices';
+import { clusterNetwork, type PodEndpoint } from './cluster/network';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Frame, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
@@ -39,6 +43,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   if (!admission.ok) return { ok: false, diagnostics: admission.diagnostics };
 
   const clock = new VirtualClock();
+  const serviceIds = new IdSource(input.seed ^ 0x5e41ce);
+  const services = admitServices(admission.others, serviceIds);
+  const sliceSuffix = new Map(services.map((s) => [s.metadata?.name ?? '', serviceIds.hex(5)]));
   const recorder = new Recorder(clock);
   const ids = new IdSource(input.seed);
   const runtime = createRuntime({ customImages: input.customImages ?? [] });
@@ -52,7 +59,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     ids,
     nodeName: input.node.name,
     nodeIP: NODE_IP,
-    sandboxExtras: { hostFs: createMemoryFs(), customImages: input.customImages ?? [], dns: { ...PUBLIC_DNS }, remote: internet },
+    sandboxExtras: {
+      hostFs: createMemoryFs(),
+      customImages: input.customImages ?? [],
+      dns: { ...PUBLIC_DNS, ...serviceDns(services) },
+      remote: clusterNetwork(services, () => endpoints, internet),
+    },
     logs,
     allocatable: { ...input.node.capacity },
   };
@@ -63,6 +75,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const frames: Frame[] = [];
   let lastVersion = -1;
   const runners = admission.pods.map((admitted) => new PodRunner(admitted.pod, env, 0));
+  const endpoints: PodEndpoint[] = runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
+  let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
   const deletedAt: Record<string, number> = {};
 
   nodeActor.on('*', (effect: NodeEffect) => {
@@ -181,9 +195,14 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       if (!pod && deletedAt[r.name] === undefined) deletedAt[r.name] = clock.now();
       return pod ? [pod] : [];
     });
+    const slices = services.map((svc) => endpointSlice(svc, pods, sliceSuffix.get(svc.metadata?.name ?? '') ?? 'xxxxx'));
+    const key = JSON.stringify(slices);
+    if (key !== lastSlices.key) lastSlices = { key, slices };
     frames.push({
       t: clock.now(),
       pods,
+      services,
+      endpointSlices: lastSlices.slices,
       machines: recorder.machineStates(),
       node: { name: input.node.name, ready: node.ready, unschedulable: node.unschedulable, taints: [...node.taints] },
       eventCount: recorder.events.length,

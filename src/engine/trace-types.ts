@@ -3,7 +3,8 @@
  * step (each virtual instant at which something happened). Views read Frames; they never talk to
  * the engine. Frames share unchanged objects with the frame before them, so a long run stays small.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { SimEvent } from '../k8s/events';
 import type { Diagnostic } from '../k8s/admission-types';
 import type { LogLine } from '../runtime/types';
@@ -52,6 +53,9 @@ export interface Frame {
   t: number;
   /** Every Pod as the API server would return it at t (deleted pods are gone). */
   pods: Pod[];
+  /** Services of the scenario (ClusterIP allocated) and their EndpointSlices at t. */
+  services: Service[];
+  endpointSlices: EndpointSlice[];
   machines: MachineState[];
   /** Node condition as the control plane sees it. */
   node: { name: string; ready: 'True' | 'False' | 'Unknown'; unschedulable: boolean; taints: string[] };

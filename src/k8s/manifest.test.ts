@@ -161,11 +161,17 @@ describe('documents and positions', () => {
         docIndex: 3,
       }),
     ]);
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
-      'app.yaml:21:7: warning: kind: kind Service is not simulated yet',
-    ]);
+    // Services are simulated: admitted without a warning.
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.pods[1].locate('spec.containers[0].image')).toEqual({ line: 32, col: 12 });
+  });
+
+  it.each([
+    ['a Service without ports (validation ValidateService)', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector:\n    app: web\n', 'pod.yaml:5:1: spec.ports: Required value'],
+    ['a Service port out of range', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 70000\n', 'pod.yaml:7:11: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive'],
+  ])('%s', (_rule, text, message) => {
+    expect(admitManifests(text).diagnostics.map(formatDiagnostic)).toContain(message);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { applyPodDefaults } from './admission/defaults';
 import type { Diagnostic } from './admission/diagnostics';
 import { admitPod } from './admission/plugins';
 import type { PriorityClassInfo } from './admission/plugins';
+import { validateService } from './admission/validate-service';
 import { Reporter } from './admission/reporter';
 import { parseSource } from './admission/source';
 import type { SourceDoc } from './admission/source';
@@ -117,7 +118,9 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       const meta = metaOf(env.object);
       const namespace = str(meta.namespace) || 'default';
       result.others.push({ ...env, name: str(meta.name), namespace, docIndex: doc.docIndex });
-      r.warn('kind', `kind ${env.kind} is not simulated yet`);
+      // Services are simulated (ClusterIP, EndpointSlices, DNS); other kinds not yet.
+      if (env.kind === 'Service' && env.apiVersion === 'v1') validateService(env.object, r);
+      else r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
       const pod = admitPodDocument(doc, env.object, r, classes);
       const key = `${pod?.metadata?.namespace}/${pod?.metadata?.name}`;

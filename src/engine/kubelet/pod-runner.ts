@@ -12,7 +12,7 @@ import type { SandboxConfig } from '../../runtime/sandbox-types';
 import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeContainer } from '../../runtime';
 import { probeHttp } from '../../runtime/probe-answers';
 import type { SimAction } from '../input';
-import type { ExitStatus } from '../../runtime/types';
+import type { ExitStatus, Listener } from '../../runtime/types';
 import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import { podMachine, type PodEffect } from '../machines/pod';
 import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
@@ -123,6 +123,16 @@ export class PodRunner {
   ): T {
     this.env.recorder.track(actor.sessionId, id, kind);
     return actor;
+  }
+
+  /** The pod's IP once its sandbox exists (for pod-to-pod traffic and Services). */
+  get ip(): string | undefined {
+    return this.removed ? undefined : this.podIP;
+  }
+
+  /** What answers on this pod's IP at `port`. */
+  listener(port: number): Listener | undefined {
+    return this.removed ? undefined : this.sandbox?.net.listener(port);
   }
 
   get isRemoved(): boolean {

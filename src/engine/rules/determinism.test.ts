@@ -23,7 +23,8 @@ describe('simulate is deterministic for a seed', () => {
   });
 });
 
-describe('the CLI contract (src/cli/main.ts)', () => {
+// Each CLI run starts a Node process with a TypeScript loader: seconds on a busy 2-core machine.
+describe('the CLI contract (src/cli/main.ts)', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'podplay-rules-'));
   const good = join(dir, 'pod.yaml');
   writeFileSync(good, crash);

@@ -237,7 +237,8 @@ describe('commands.yaml (tasks/inject-data-application/define-command-argument-c
   });
 });
 
-describe('the CLI on a docs example (design.md "The CLI": the JSON contract)', () => {
+// Each CLI run starts a Node process with a TypeScript loader: seconds on a busy 2-core machine.
+describe('the CLI on a docs example (design.md "The CLI": the JSON contract)', { timeout: 60_000 }, () => {
   it('npx tsx src/cli/main.ts probe/exec-liveness.yaml --json --until 100', () => {
     const root = join(__dirname, '../../..');
     const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', join(DOCS, 'probe/exec-liveness.yaml'), '--json', '--until', '100'], {

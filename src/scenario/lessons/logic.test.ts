@@ -19,6 +19,8 @@ const running = pod('Running', { containerStatuses: [{ name: 'app', image: 'x', 
 const frame = (t: number, pods: Pod[]): Frame => ({
   t,
   pods,
+  services: [],
+  endpointSlices: [],
   machines: [],
   node: { name: 'node-1', ready: 'True', unschedulable: false, taints: [] },
   eventCount: 0,
