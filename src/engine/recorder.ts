@@ -34,6 +34,7 @@ export class Recorder {
   readonly transitions: TransitionRecord[] = [];
   readonly probes: ProbeRecord[] = [];
   private readonly machines = new Map<string, MachineState>();
+  private readonly valueKeys = new Map<string, string>();
   private readonly actorIds = new Map<string, { id: string; machine: MachineKind }>();
   /** Bumped on anything that can change a frame: a snapshot, an event, a probe. */
   version = 0;
@@ -65,9 +66,12 @@ export class Recorder {
     if (!known) return;
     this.version++;
     const snapshot = ev.snapshot as { value?: unknown };
+    // Most snapshots (a probe tick, a context update) keep the same states: compare cheaply first.
+    const key = typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
+    if (this.valueKeys.get(known.id) === key) return;
+    this.valueKeys.set(known.id, key);
     const active = activePaths(snapshot.value);
     const before = this.machines.get(known.id);
-    if (before && before.active.join('|') === active.join('|')) return;
     this.machines.set(known.id, { id: known.id, machine: known.machine, value: snapshot.value, active });
     if (before) {
       this.transitions.push({ t: this.timers.now(), actor: known.id, event: eventLabel(ev.event.type), from: before.active, to: active });

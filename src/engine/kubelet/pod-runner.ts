@@ -88,6 +88,7 @@ export class PodRunner {
   private stopNoticed?: 'evicting' | 'terminating';
   private readonly api = new PodApiView();
   private readonly activeCache = new WeakMap<object, Set<string>>();
+  private readonly targetCache = new WeakMap<object, { key: string; target: ProbeTarget }>();
 
   constructor(
     private readonly pod: Pod,
@@ -442,6 +443,18 @@ export class PodRunner {
   // ---------------------------------------------------------------- probes
 
   private probeTarget(slot: ContainerSlot): ProbeTarget {
+    // A probe worker asks several times per decision; the answer only changes with the container's
+    // snapshot, its startup result or the pod's deletion.
+    const snapshot = slot.actor.getSnapshot();
+    const key = `${slot.startup}|${this.deletion ? 1 : 0}`;
+    const cached = this.targetCache.get(snapshot);
+    if (cached && cached.key === key) return cached.target;
+    const target = this.computeProbeTarget(slot);
+    this.targetCache.set(snapshot, { key, target });
+    return target;
+  }
+
+  private computeProbeTarget(slot: ContainerSlot): ProbeTarget {
     const active = this.snapshotActive(slot);
     const ctx = slot.actor.getSnapshot().context;
     return {
