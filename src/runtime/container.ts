@@ -1,6 +1,7 @@
 /**
  * One container instance: PID 1 started from the image's program (or the shell's), signals with
- * PID 1 semantics (KILL is the kernel's, the rest go to the program's handlers), OOM kill above the
+ * PID 1 semantics (KILL is the kernel's, the rest go to the program's handlers; in a shared PID
+ * namespace the entrypoint is not PID 1, so a signal it has no handler for kills it), OOM kill above the
  * memory limit, exec'd commands with a timeout, logs with virtual timestamps, and the termination
  * message read on exit.
  */
@@ -8,6 +9,7 @@ import type { ContainerConfig, ImageInfo, RuntimeContainer } from './sandbox-typ
 import type { ExecResult, ExitStatus, FileSystem, LogLine, LogStream, PodNetwork, Process, Program, ProcessContext, Signal, Timers } from './types';
 import type { RuntimeImage } from './images/catalogue';
 import { diedOf, type ProgramResolver } from './images/program-kit';
+import type { ProcessEntry, ProcessTable } from './shell/process-table';
 
 /** The kubelet's limits for a termination message (pkg/kubelet/container: 4 KiB; from logs: 80 lines, 2 KiB). */
 const MAX_MESSAGE_BYTES = 4096;
@@ -25,8 +27,10 @@ export interface ContainerDeps {
   resolveCommand: ProgramResolver;
   /** Logs of the instance this one replaces. */
   previousLogs: LogLine[];
-  /** Bytes held in Memory-medium emptyDirs this container mounts (they count into its memory). */
+  /** Bytes held in Memory-medium emptyDirs this container mounts and its own /dev/shm (they count into its memory). */
   volumeMemory(): number;
+  /** The container's PID namespace (its own, or the Pod's shared one). */
+  pids: ProcessTable;
 }
 
 export interface SimRuntimeContainer extends RuntimeContainer {
@@ -81,6 +85,8 @@ function processTimers(timers: Timers): Timers & { cancelAll(): void } {
 
 interface Running {
   timers: ReturnType<typeof processTimers>;
+  /** PID 1 of its own PID namespace (the entrypoint, unless the Pod shares one: then pause is). */
+  init: boolean;
   process?: Process;
   memory: number;
   end(status: ExitStatus): void;
@@ -112,12 +118,19 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
     return undefined;
   };
 
-  const spawn = (program: Program, argv: string[], log: (stream: LogStream, text: string) => void, onEnd: (status: ExitStatus) => void): Running => {
+  const spawn = (
+    program: Program,
+    argv: string[],
+    log: (stream: LogStream, text: string) => void,
+    onEnd: (status: ExitStatus) => void,
+    main = false,
+  ): Running => {
     const timers = processTimers(deps.timers);
     let alive = true;
     const running: Running = {
       timers,
       memory: 0,
+      init: main && !deps.pids.shared,
       end(status) {
         if (!alive) return;
         alive = false;
@@ -142,8 +155,38 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
       privileged: config.privileged,
       exit: (status) => running.end(status),
     };
-    running.process = program.start(argv, context);
+    const process = program.start(argv, context);
+    running.process = process;
+    // A program that did not register itself (the shell does) gets its PID here: PID 1 of its own
+    // namespace for the entrypoint, the next free PID otherwise (always in a shared namespace).
+    if (process.pid === undefined && alive) {
+      const entry: ProcessEntry = {
+        name: argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '',
+        command: process.command ?? argv.join(' '),
+        root: deps.fs,
+        uid: config.runAsUser ?? 0,
+        signal: (signal) => deliver(running, signal),
+      };
+      const pid = deps.pids.register(entry, running.init);
+      const end = running.end;
+      running.end = (status) => {
+        if (deps.pids.get(pid) === entry) deps.pids.unregister(pid);
+        end(status);
+      };
+    }
     return running;
+  };
+
+  /**
+   * A signal for one of the container's processes: KILL is the kernel's; init (PID 1 of its own
+   * namespace) ignores what it has no handler for; any other process dies of it (128 + n).
+   */
+  const deliver = (running: Running, signal: Signal) => {
+    if (!processes.has(running)) return;
+    if (signal === 'KILL') return running.end(diedOf('KILL'));
+    const process = running.process;
+    if (!running.init && process?.handles && !process.handles(signal)) return running.end(diedOf(signal));
+    process?.signal(signal);
   };
 
   const killAll = (status: ExitStatus) => {
@@ -174,13 +217,11 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
         const message = terminationMessage(status);
         if (message !== undefined) final.message = message;
         deps.timers.setTimeout(() => onExit(final), 0);
-      });
+      }, true);
       return { ok: true };
     },
     signal(signal) {
-      if (!pid1 || !processes.has(pid1)) return;
-      if (signal === 'KILL') pid1.end(diedOf('KILL'));
-      else pid1.process?.signal(signal);
+      if (pid1) deliver(pid1, signal);
     },
     running: () => pid1 !== undefined && processes.has(pid1),
     exec(argv, timeoutMs, done) {

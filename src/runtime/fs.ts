@@ -12,6 +12,8 @@ export interface MemoryFsOptions {
   directories?: string[];
   /** The whole file system is read-only (readOnlyRootFilesystem). */
   readOnly?: boolean;
+  /** Files that stay writable in a read-only file system (what the kubelet bind-mounts: /etc/hosts, the termination log). */
+  writable?: string[];
 }
 
 export interface MemoryFileSystem extends FileSystem {
@@ -57,6 +59,21 @@ export function readOnlyFs(fs: FileSystem): FileSystem {
     write: () => 'EROFS',
     remove: () => 'EROFS',
     mkdir: () => 'EROFS',
+  };
+}
+
+/** A view of `fs` below `base` (hostPath, subPath). */
+export function subtreeFs(fs: FileSystem, base: string): FileSystem {
+  const root = base.replace(/\/+$/, '');
+  const at = (p: string) => `${root}${p === '/' ? '' : p}` || '/';
+  return {
+    read: (p) => fs.read(at(p)),
+    write: (p, content, append) => fs.write(at(p), content, append),
+    remove: (p, recursive) => (p === '/' ? 'EACCES' : fs.remove(at(p), recursive)),
+    mkdir: (p, parents) => fs.mkdir(at(p), parents),
+    exists: (p) => fs.exists(at(p)),
+    isDirectory: (p) => fs.isDirectory(at(p)),
+    list: (p) => fs.list(at(p)),
   };
 }
 
@@ -146,7 +163,10 @@ export function createMemoryFs(options: MemoryFsOptions = {}): MemoryFileSystem 
     tree.mkdir(parentOf(normalizePath(path)), true);
     tree.write(path, content);
   }
-  const rootFs = options.readOnly ? readOnlyFs(tree) : tree;
+  const writable = new Set((options.writable ?? []).map((p) => normalizePath(p)));
+  const rootFs: FileSystem = options.readOnly
+    ? { ...readOnlyFs(tree), write: (p, content, append) => (writable.has(normalizePath(p)) ? tree.write(p, content, append) : 'EROFS') }
+    : tree;
   const mounts: Mount[] = [];
 
   /** The file system that holds `path`, and the path inside it. */

@@ -76,6 +76,12 @@ export interface ContainerConfig {
   workingDir?: string;
   memoryLimitBytes?: number;
   privileged: boolean;
+  /** securityContext.capabilities: names without `CAP_` (`NET_ADMIN`), `ALL` allowed. Absent: the runtime's default set. */
+  capabilities?: { add?: string[]; drop?: string[] };
+  /** securityContext.readOnlyRootFilesystem: writes outside volumes (and /dev, /dev/shm) fail with EROFS. */
+  readOnlyRootFilesystem?: boolean;
+  /** securityContext.runAsUser (default 0, root): a non-root process has no effective capabilities. */
+  runAsUser?: number;
   mounts: VolumeMount[];
   terminationMessagePath: string;
   terminationMessagePolicy: 'File' | 'FallbackToLogsOnError';

@@ -1,10 +1,14 @@
 /**
  * A pod sandbox: the pod's IP and network namespace, its volumes, and per-container root file
- * systems (image files + kubelet-managed /etc files + volume mounts). emptyDirs are created with
- * the sandbox, shared by every container mounting them and survive container restarts;
- * configMap/secret/downwardAPI volumes are read-only; hostPath views the node's file system.
+ * systems (image files + kubelet-managed /etc files + /dev, /dev/shm, /proc + volume mounts).
+ * emptyDirs are created with the sandbox, shared by every container mounting them and survive
+ * container restarts; configMap/secret/downwardAPI volumes are read-only; hostPath views the
+ * node's file system. The containers share the Pod's IPC namespace, and its PID namespace with
+ * shareProcessNamespace (src/runtime/kernel.ts).
  */
-import { createMemoryFs } from './fs';
+import { createMemoryFs, subtreeFs } from './fs';
+
+export { subtreeFs } from './fs';
 import { createContainer, type SimRuntimeContainer } from './container';
 import type { RuntimeCatalogue } from './images/catalogue';
 import type { ProgramResolver } from './images/program-kit';
@@ -12,6 +16,15 @@ import { createPodNetwork, type SimPodNetwork } from './network';
 import { probeGrpc, probeHttp, probeTcp } from './probe-answers';
 import type { ContainerConfig, PodSandbox, SandboxConfig, VolumeSource } from './sandbox-types';
 import type { FileSystem, LogLine, Timers } from './types';
+import { attachKernel, credentials, defaultSysctls, IpcNamespace, podNetDevices, procFs, type MountEntry, type MountNamespace } from './kernel';
+import { processTable, ProcessTable, setProcessTable } from './shell/process-table';
+
+/** A small number from a text (FNV-1a), to seed the Pod's IPC keys deterministically. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 export const KUBERNETES_SERVICE_HOST = '10.96.0.1';
 export const CLUSTER_DNS = '10.96.0.10';
@@ -24,21 +37,8 @@ export interface SimPodSandbox extends PodSandbox {
   container(name: string): SimRuntimeContainer | undefined;
   /** The file system of a volume (emptyDir, configMap, ...), for the UI. */
   volume(name: string): FileSystem | undefined;
-}
-
-/** A view of `fs` below `base` (hostPath, subPath). */
-export function subtreeFs(fs: FileSystem, base: string): FileSystem {
-  const root = base.replace(/\/+$/, '');
-  const at = (p: string) => `${root}${p === '/' ? '' : p}` || '/';
-  return {
-    read: (p) => fs.read(at(p)),
-    write: (p, content, append) => fs.write(at(p), content, append),
-    remove: (p, recursive) => (p === '/' ? 'EACCES' : fs.remove(at(p), recursive)),
-    mkdir: (p, parents) => fs.mkdir(at(p), parents),
-    exists: (p) => fs.exists(at(p)),
-    isDirectory: (p) => fs.isDirectory(at(p)),
-    list: (p) => fs.list(at(p)),
-  };
+  /** The Pod's IPC namespace (System V shared memory, semaphores, message queues). */
+  readonly ipc: IpcNamespace;
 }
 
 /** Bytes of every file below `path`. */
@@ -101,12 +101,40 @@ export function createSandbox(
   const current = new Map<string, SimRuntimeContainer>();
   let destroyed = false;
 
-  const rootFs = (container: ContainerConfig, imageFiles: Record<string, string>): FileSystem => {
+  // The Pod's namespaces: one IPC namespace (System V objects live as long as the Pod), the network
+  // namespace's sysctls, and with shareProcessNamespace one PID namespace whose init is pause.
+  const ipc = new IpcNamespace(seedOf(`${config.namespace}/${config.podName}`));
+  const sysctls = defaultSysctls();
+  sysctls.set('kernel.hostname', config.hostname);
+  const netDevices = podNetDevices(config.ip);
+  const sharedPids = config.shareProcessNamespace ? new ProcessTable(true) : undefined;
+  // pause (build/pause/linux/pause.c) handles INT and TERM; a signal from inside the Pod is not
+  // simulated as ending the sandbox, and what it has no handler for is ignored (it is init).
+  sharedPids?.register({ name: 'pause', command: '/pause', root: createMemoryFs({ readOnly: true }), signal: () => undefined }, true);
+
+  const rootFs = (container: ContainerConfig, imageFiles: Record<string, string>): { fs: FileSystem; devShm: FileSystem } => {
     const workingDir = container.workingDir || container.image.workingDir || '/';
+    const etc = etcFiles(config);
+    const inDev = container.terminationMessagePath.startsWith('/dev/');
     const fs = createMemoryFs({
-      files: { ...imageFiles, ...etcFiles(config), [container.terminationMessagePath]: '' },
-      directories: ['/tmp', '/root', '/proc', '/dev', workingDir],
+      files: { ...imageFiles, ...etc, ...(inDev ? {} : { [container.terminationMessagePath]: '' }) },
+      directories: ['/tmp', '/root', '/proc', '/dev', '/sys', workingDir],
+      readOnly: container.readOnlyRootFilesystem,
+      // The kubelet bind-mounts these files read-write even over a read-only root.
+      writable: [...Object.keys(etc), container.terminationMessagePath],
     });
+    const mountList: MountEntry[] = [
+      { source: 'overlay', target: '/', type: 'overlay', options: container.readOnlyRootFilesystem ? 'ro,relatime' : 'rw,relatime' },
+      { source: 'proc', target: '/proc', type: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' },
+      { source: 'tmpfs', target: '/dev', type: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' },
+      { source: 'shm', target: '/dev/shm', type: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=65536k' },
+    ];
+    // runc's defaults (libcontainer/specconv): /dev is a tmpfs, /dev/shm a 64 MiB tmpfs of the
+    // container's own, /proc the PID namespace's procfs; all writable over a read-only root.
+    const dev = createMemoryFs({ files: inDev ? { [container.terminationMessagePath.slice(4)]: '' } : {}, directories: ['/shm'] });
+    const devShm = createMemoryFs();
+    fs.mount('/dev', dev);
+    fs.mount('/dev/shm', devShm);
     for (const mount of container.mounts) {
       const volume = volumes.get(mount.volume);
       if (!volume) continue;
@@ -115,9 +143,30 @@ export function createSandbox(
         if (!source.exists(`/${mount.subPath}`)) source.mkdir(`/${mount.subPath}`, true);
         source = subtreeFs(source, `/${mount.subPath.replace(/^\/+/, '')}`);
       }
-      fs.mount(mount.mountPath, source, { readOnly: mount.readOnly || volume.readOnly });
+      const readOnly = mount.readOnly || volume.readOnly;
+      fs.mount(mount.mountPath, source, { readOnly });
+      const type = volume.source.kind === 'emptyDir' && volume.source.medium === 'Memory' ? 'tmpfs' : 'ext4';
+      mountList.push({ source: type === 'tmpfs' ? 'tmpfs' : '/dev/sda1', target: mount.mountPath, type, options: readOnly ? 'ro,relatime' : 'rw,relatime' });
     }
-    return fs;
+    const pids = sharedPids ?? processTable(fs);
+    if (sharedPids) setProcessTable(fs, sharedPids);
+    fs.mount('/proc', procFs(() => pids, () => mountList));
+    const mounts: MountNamespace = {
+      list: () => mountList,
+      mount(entry, mounted) {
+        fs.mount(entry.target, mounted);
+        mountList.push(entry);
+      },
+      unmount(target) {
+        const i = mountList.findLastIndex((m) => m.target === target);
+        if (i < 0 || target === '/') return false;
+        mountList.splice(i, 1);
+        fs.unmount(target);
+        return true;
+      },
+    };
+    attachKernel(fs, { pids, ipc, creds: credentials(container), sysctls, mounts, net: netDevices });
+    return { fs, devShm };
   };
 
   const memoryVolumesOf = (container: ContainerConfig) =>
@@ -134,11 +183,13 @@ export function createSandbox(
       const previousLogs: LogLine[] = before ? [...before.logs()] : [];
       const image = catalogue.image(containerConfig.image);
       const memoryVolumes = memoryVolumesOf(containerConfig);
+      const { fs, devShm } = rootFs(containerConfig, image?.files ?? {});
       const container = createContainer(containerConfig, {
         timers,
         net,
         hostname: config.hostname,
-        fs: rootFs(containerConfig, image?.files ?? {}),
+        fs,
+        pids: processTable(fs),
         env: {
           PATH,
           HOSTNAME: config.hostname,
@@ -152,7 +203,11 @@ export function createSandbox(
         image,
         resolveCommand,
         previousLogs,
-        volumeMemory: () => memoryVolumes.reduce((sum, v) => sum + fsBytes(v.fs), 0),
+        // tmpfs pages are charged to the memory cgroup of the container that wrote them: its own
+        // /dev/shm and the Memory-medium emptyDirs it mounts (simplified: every mounting container
+        // counts the whole volume). System V segments made by ipcmk are never touched, so they
+        // charge nothing (Linux charges shmem pages on first touch).
+        volumeMemory: () => memoryVolumes.reduce((sum, v) => sum + fsBytes(v.fs), 0) + fsBytes(devShm),
       });
       if (!destroyed) current.set(containerConfig.name, container);
       return container;
@@ -166,6 +221,7 @@ export function createSandbox(
       for (const [name, volume] of volumes) if (volume.source.kind === 'emptyDir') volumes.delete(name);
     },
     container: (name) => current.get(name),
+    ipc,
     volume: (name) => volumes.get(name)?.fs,
   };
 }

@@ -120,6 +120,16 @@ export interface ProcessContext {
 export interface Process {
   /** Deliver a signal. PID 1 ignores signals it has no handler for, except KILL. */
   signal(signal: Signal): void;
+  /**
+   * Whether the program installed a handler for `signal`. A process that is not its PID namespace's
+   * init (shareProcessNamespace: the pause process is PID 1) dies of an unhandled signal (128 + n).
+   * Absent: the program decides in `signal` itself (the shell does).
+   */
+  handles?(signal: Signal): boolean;
+  /** The PID the process registered itself under in its PID namespace (the shell does); absent: the container registers it. */
+  readonly pid?: number;
+  /** What `ps` shows for it (`nginx: master process nginx -g daemon off;`); default: its argv. */
+  readonly command?: string;
 }
 
 /** Something that can run: an image's entrypoint, a shell, a utility. */

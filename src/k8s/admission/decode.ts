@@ -11,9 +11,12 @@ const NOT_SIMULATED = new Set(
     'Affinity.podAffinity Affinity.podAntiAffinity NodeAffinity.preferredDuringSchedulingIgnoredDuringExecution',
     'PodSpec.topologySpreadConstraints PodSpec.dnsConfig PodSpec.hostAliases',
     'PodSpec.runtimeClassName PodSpec.overhead PodSpec.resourceClaims PodSpec.schedulingGates PodSpec.os',
-    'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers PodSpec.shareProcessNamespace',
+    'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers',
     'PodSpec.setHostnameAsFQDN PodSpec.hostnameOverride PodSpec.preemptionPolicy PodSpec.resources',
-    'PodSpec.securityContext Container.securityContext Container.resizePolicy Container.volumeDevices',
+    'PodSpec.securityContext Container.resizePolicy Container.volumeDevices',
+    // securityContext: privileged, capabilities, runAsUser and readOnlyRootFilesystem are simulated (src/runtime/kernel.ts).
+    'SecurityContext.allowPrivilegeEscalation SecurityContext.appArmorProfile SecurityContext.procMount SecurityContext.runAsGroup',
+    'SecurityContext.runAsNonRoot SecurityContext.seLinuxOptions SecurityContext.seccompProfile SecurityContext.windowsOptions',
     'Container.restartPolicyRules',
     // Volume types other than the node-local ones (emptyDir, hostPath, configMap, secret, downwardAPI, projected).
     'Volume.persistentVolumeClaim Volume.ephemeral Volume.csi Volume.image Volume.nfs Volume.iscsi Volume.rbd',

@@ -79,6 +79,23 @@ describe('warnings', () => {
     expect(result.ok).toBe(true);
   });
 
+  it.each([
+    ['shareProcessNamespace (src/runtime: one PID namespace, pause as PID 1)', pod('', '  shareProcessNamespace: true\n')],
+    [
+      'securityContext privileged, capabilities, runAsUser, readOnlyRootFilesystem (src/runtime/kernel.ts)',
+      pod('    securityContext:\n      privileged: true\n      capabilities: {add: [NET_ADMIN]}\n      runAsUser: 1000\n      readOnlyRootFilesystem: true\n'),
+    ],
+  ])('simulated, so no "not simulated" warning: %s', (_rule, manifest) => {
+    expect(admitManifests(manifest).diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('the securityContext fields PodPlay does not simulate still warn', () => {
+    const result = admitManifests(pod('    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n'));
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'pod.yaml:10:7: warning: spec.containers[0].securityContext.seccompProfile: not simulated by PodPlay, ignored',
+    ]);
+  });
+
   it('a named probe port that exists is fine', () => {
     const result = admitManifests(
       pod('    ports: [{containerPort: 80, name: http}]\n    livenessProbe:\n      httpGet: {port: http}\n'),

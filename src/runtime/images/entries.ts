@@ -45,6 +45,34 @@ const debianFiles = osRelease('Debian GNU/Linux 12 (bookworm)', 'debian');
 const alpineFiles = osRelease('Alpine Linux v3.21', 'alpine');
 const noPrograms = () => ({});
 
+/** The official nginx image's /etc/nginx/nginx.conf (what the docs `head /proc/8/root/etc/nginx/nginx.conf`). */
+const NGINX_CONF = `
+user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /run/nginx.pid;
+
+
+events {
+    worker_connections  1024;
+}
+
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    access_log  /var/log/nginx/access.log  main;
+
+    sendfile        on;
+
+    keepalive_timeout  65;
+
+    include /etc/nginx/conf.d/*.conf;
+}
+`;
+
 export const CATALOGUE: CatalogueEntry[] = [
   {
     name: 'docker.io/library/busybox',
@@ -127,6 +155,7 @@ export const CATALOGUE: CatalogueEntry[] = [
       ...debianFiles,
       '/usr/share/nginx/html/index.html': NGINX_INDEX,
       '/usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
+      '/etc/nginx/nginx.conf': NGINX_CONF,
       '/etc/nginx/conf.d/default.conf': 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n}\n',
       '/docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n',
     },

@@ -12,12 +12,24 @@ export type ProgramResolver = (argv0: string) => Program | undefined;
 
 export type SignalHandlers = Partial<Record<Signal, () => void>>;
 
-/** A process whose handlers decide what each signal does; signals without one are ignored (PID 1). */
-export function processWith(handlers: SignalHandlers): Process {
+/** Handlers that stand for the default action (a Go binary's re-raise): not a handler outside init. */
+const defaultActions = new WeakSet<() => void>();
+
+/**
+ * A process whose handlers decide what each signal does; signals without one are ignored as PID 1.
+ * `handles` tells the container which signals have a handler, so that outside init (a shared PID
+ * namespace) an unhandled signal kills the process with its default action.
+ */
+export function processWith(handlers: SignalHandlers, command?: string): Process {
   return {
     signal(signal: Signal): void {
       handlers[signal]?.();
     },
+    handles(signal: Signal): boolean {
+      const handler = handlers[signal];
+      return handler !== undefined && !defaultActions.has(handler);
+    },
+    ...(command !== undefined ? { command } : {}),
   };
 }
 
@@ -39,10 +51,12 @@ export function diedOf(signal: Signal): ExitStatus {
 /**
  * A Go binary with no signal.Notify, running as PID 1: the Go runtime resets the handler and
  * re-raises, the kernel ignores the default action for a namespace's init, and the runtime then
- * exits with status 2 (runtime/signal_unix.go dieFromSignal).
+ * exits with status 2 (runtime/signal_unix.go dieFromSignal). Not init (a shared PID namespace):
+ * the re-raised signal kills it (128 + n); `processWith(...).handles` says so.
  */
 export function goDefaultSignals(exit: (status: ExitStatus) => void): SignalHandlers {
   const die = () => exit({ exitCode: 2 });
+  defaultActions.add(die);
   return { TERM: die, INT: die, HUP: die, QUIT: die };
 }
 

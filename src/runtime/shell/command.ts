@@ -8,12 +8,14 @@ import type { Gen } from './task';
 export interface System {
   /** Send `signal` to `pid` (`0`: only check that it exists). False when there is no such process. */
   kill(pid: number, signal: Signal | 0): boolean;
+  /** May this process signal `pid` (kill(2): same uid, or CAP_KILL)? True for a PID that does not exist. */
+  mayKill(pid: number): boolean;
   /** Signal every process named `name`; how many there were. */
   killall(name: string, signal: Signal | 0): number;
   /** Account `bytes` of memory to the process tree until the returned function is called. */
   allocate(bytes: number): () => void;
   /** The container's processes (what `ps` shows). */
-  processes(): Array<{ pid: number; name: string; command: string }>;
+  processes(): Array<{ pid: number; name: string; command: string; uid: number }>;
 }
 
 export interface UtilityCall {

@@ -1,6 +1,8 @@
 /**
- * The processes of one container, by PID, so that `kill 1` in an exec'd command reaches PID 1.
- * Containers are told apart by their root FileSystem object (one per container instance).
+ * The processes of one PID namespace, by PID, so that `kill 1` in an exec'd command reaches PID 1.
+ * Without `shareProcessNamespace` each container instance has its own (told apart by its root
+ * FileSystem object) and its entrypoint is PID 1; with it the Pod has one, whose PID 1 is the
+ * sandbox's pause process and every container's processes get distinct PIDs after it.
  */
 import type { FileSystem, Signal } from '../types';
 
@@ -8,12 +10,19 @@ export interface ProcessEntry {
   name: string;
   /** The command line `ps` shows (default: the name). */
   command?: string;
+  /** The process's root file system (what /proc/<pid>/root shows). */
+  root?: FileSystem;
+  /** Its uid (`ps` USER column); default 0. */
+  uid?: number;
   signal(signal: Signal): void;
 }
 
 export class ProcessTable {
   private readonly entries = new Map<number, ProcessEntry>();
   private nextPid = 2;
+
+  /** `shared`: the Pod's table of a shared PID namespace (PID 1 is pause; no container's process is init). */
+  constructor(readonly shared = false) {}
 
   /** Register `entry`; PID 1 starts a fresh table (a new container instance). */
   register(entry: ProcessEntry, pid1 = false): number {
@@ -36,8 +45,10 @@ export class ProcessTable {
     return this.entries.get(pid);
   }
 
-  list(): Array<{ pid: number; name: string; command: string }> {
-    return [...this.entries].map(([pid, e]) => ({ pid, name: e.name, command: e.command ?? e.name })).sort((a, b) => a.pid - b.pid);
+  list(): Array<{ pid: number; name: string; command: string; uid: number }> {
+    return [...this.entries]
+      .map(([pid, e]) => ({ pid, name: e.name, command: e.command ?? e.name, uid: e.uid ?? 0 }))
+      .sort((a, b) => a.pid - b.pid);
   }
 
   pidsNamed(name: string): number[] {
@@ -55,4 +66,9 @@ export function processTable(fs: FileSystem): ProcessTable {
     tables.set(fs, table);
   }
   return table;
+}
+
+/** Make `table` the PID namespace of the container whose root file system is `fs` (the sandbox does). */
+export function setProcessTable(fs: FileSystem, table: ProcessTable): void {
+  tables.set(fs, table);
 }

@@ -5,7 +5,8 @@
  *    does: the signal went to the shell, not to its child), except that it cuts a `wait` short
  *    (status 128 + n) and then runs at once.
  *  - An untrapped signal is ignored by PID 1 (the kernel's rule for init); any other process dies of
- *    it (128 + n).
+ *    it (128 + n). With shareProcessNamespace the pause process is init, so a container's shell is
+ *    not PID 1 and an untrapped TERM ends it (143).
  * `context.exit` is called exactly once, and never synchronously from `start`.
  */
 import type { ExitStatus, Process, ProcessContext, Program, Signal } from '../types';
@@ -16,6 +17,7 @@ import { commandName, parseShellArgs, SHELLS } from './argv';
 import { Interp, type Host } from './interp';
 import { LineSink, type Io } from './io';
 import { processTable, type ProcessEntry, type ProcessTable } from './process-table';
+import { capable, kernelOf } from '../kernel';
 import { signalNumber } from './signals';
 import { cloneState, Doom, ExitSignal, newState, ReturnSignal } from './state';
 import { sleep, Task, type Gen, type Suspend, type TaskResult } from './task';
@@ -68,13 +70,19 @@ class ShellProcess implements Process, Host {
     name: string,
     private readonly onEnd: (status: ExitStatus) => void,
   ) {
-    this.entry = { name, signal: (s) => this.signal(s) };
-    this.pid = tree.table.register(this.entry, pid1);
+    const creds = kernelOf(tree.ctx.fs, tree.ctx.privileged).creds;
+    this.entry = { name, signal: (s) => this.signal(s), root: tree.ctx.fs, uid: creds.uid };
+    this.pid = tree.table.register(this.entry, pid1 && !tree.table.shared);
     this.sys = {
       kill: (pid, signal) => {
         const target = tree.table.get(pid);
         if (target && signal !== 0) target.signal(signal);
         return target !== undefined;
+      },
+      // kill(2): the sender's uid must match the target's, or it holds CAP_KILL.
+      mayKill: (pid) => {
+        const target = tree.table.get(pid);
+        return !target || (target.uid ?? 0) === creds.uid || capable(creds, 'KILL');
       },
       killall: (n, signal) => {
         const pids = tree.table.pidsNamed(n);
@@ -319,7 +327,8 @@ export function runCommand(argv: string[], ctx: ProcessContext, options: RunOpti
     starting: true,
   };
   const name = commandName(argv[0] ?? 'sh');
-  const pid1 = options.pid1 ?? tree.table.get(1) === undefined;
+  // In a shared PID namespace the pause process is init: no container's process is PID 1.
+  const pid1 = !tree.table.shared && (options.pid1 ?? tree.table.get(1) === undefined);
   const root = new ShellProcess(tree, pid1, name, (status) => {
     for (const p of [...tree.procs]) p.reap();
     out.flush();

@@ -7,9 +7,9 @@ import { fakeResolveCommand } from './fake-shell';
 
 export const POD_IP = '10.244.0.5';
 
-export function setup(options: { customImages?: CustomImageBehaviour[]; sandbox?: Partial<SandboxConfig> } = {}) {
-  const clock = new FakeClock();
-  const runtime = createRuntime({ customImages: options.customImages, resolveCommand: fakeResolveCommand });
+export function setup(options: { customImages?: CustomImageBehaviour[]; sandbox?: Partial<SandboxConfig>; clock?: FakeClock; realShell?: boolean } = {}) {
+  const clock = options.clock ?? new FakeClock();
+  const runtime = createRuntime({ customImages: options.customImages, resolveCommand: options.realShell ? undefined : fakeResolveCommand });
   const sandbox = runtime.createSandbox(
     {
       podName: 'demo',

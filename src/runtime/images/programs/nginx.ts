@@ -95,11 +95,14 @@ export const nginxProgram: Program = {
         exit({ exitCode: 0 });
       });
     };
-    return processWith({
-      TERM: () => shutdown('signal 15 (SIGTERM)', false),
-      INT: () => shutdown('signal 2 (SIGINT)', false),
-      QUIT: () => shutdown('signal 3 (SIGQUIT)', true),
-      HUP: () => notice('notice', 'signal 1 (SIGHUP) received, reconfiguring'),
-    });
+    return processWith(
+      {
+        TERM: () => shutdown('signal 15 (SIGTERM)', false),
+        INT: () => shutdown('signal 2 (SIGINT)', false),
+        QUIT: () => shutdown('signal 3 (SIGQUIT)', true),
+        HUP: () => notice('notice', 'signal 1 (SIGHUP) received, reconfiguring'),
+      },
+      `nginx: master process ${argv.join(' ')}`,
+    );
   },
 };

@@ -4,6 +4,7 @@ import { complain, done, type Utility, type UtilityCall } from '../command';
 import { parseSignal, signalNames } from '../signals';
 import { sleep, type Gen } from '../task';
 import { parseDuration } from './basic';
+import { kernelOf } from '../../kernel';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -78,6 +79,7 @@ function kill(call: UtilityCall) {
   let status = 0;
   for (const p of rest) {
     if (!/^-?\d+$/.test(p)) status = complain(call, `invalid number '${p}'`);
+    else if (!call.sys.mayKill(Number(p))) status = complain(call, `can't kill pid ${p}: Operation not permitted`);
     else if (!call.sys.kill(Number(p), signal)) status = complain(call, `can't kill pid ${p}: No such process`);
   }
   return done(status);
@@ -126,9 +128,10 @@ function* stress(call: UtilityCall): Gen<number> {
   return 0;
 }
 
-/** busybox `ps`: PID, USER, TIME, COMMAND. */
+/** busybox `ps`: PID, USER, TIME, COMMAND; every process of the PID namespace (the Pod's when shared). */
 function ps(call: UtilityCall) {
-  const rows = call.sys.processes().map((p) => `${String(p.pid).padStart(5)} root      0:00 ${p.command}`);
+  const user = (uid: number) => (uid === 0 ? 'root' : String(uid)).padEnd(8);
+  const rows = call.sys.processes().map((p) => `${String(p.pid).padStart(5)} ${user(p.uid)}  0:00 ${p.command}`);
   call.io.out.write(['PID   USER     TIME  COMMAND', ...rows].map((l) => `${l}\n`).join(''));
   return done(0);
 }
@@ -147,10 +150,13 @@ export const SYSTEM: Record<string, Utility> = {
   stress,
   'stress-ng': stress,
   id: (call) => {
-    call.io.out.write('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
+    const uid = kernelOf(call.ctx.fs, call.ctx.privileged).creds.uid;
+    call.io.out.write(uid === 0 ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n' : `uid=${uid} gid=0(root) groups=0(root)\n`);
     return done(0);
   },
   whoami: (call) => {
+    const uid = kernelOf(call.ctx.fs, call.ctx.privileged).creds.uid;
+    if (uid !== 0) return done(complain(call, `unknown uid ${uid}`));
     call.io.out.write('root\n');
     return done(0);
   },
