@@ -34,6 +34,8 @@ import { FEATURED_STARTERS, STARTERS, type Starter } from './starters';
 import { EDIT_DEBOUNCE_MS, useSimulation } from './useSimulation';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { PRESENTER_SCALE, usePresenter } from './usePresenter';
+import { isEmbed, withoutEmbed } from './lesson/route';
+import { OpenInPodPlay } from '../ui/lessons/OpenInPodPlay';
 import { useTheme } from './useTheme';
 
 type SideTab = 'events' | 'statechart';
@@ -41,6 +43,7 @@ const NO_ACTIONS: SimAction[] = [];
 
 export function App() {
   const [theme, setTheme] = useTheme();
+  const embed = isEmbed();
   const [presenter, setPresenter] = usePresenter();
   const [manifest, setManifest] = useState('');
   const [fileName, setFileName] = useState('pod.yaml');
@@ -130,7 +133,7 @@ export function App() {
 
   return (
     <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-slate-50 px-3 py-2 dark:border-slate-700 dark:bg-slate-950">
+      <header hidden={embed} className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-slate-50 px-3 py-2 dark:border-slate-700 dark:bg-slate-950">
         <h1 className="text-xl font-bold tracking-tight">PodPlay</h1>
         <label className="flex items-center gap-1 text-sm">
           <span>Example</span>
@@ -166,6 +169,9 @@ export function App() {
                 : ''}
         </span>
         <div className="ml-auto flex items-center gap-2">
+          <a href="#lessons" className="btn-secondary">
+            Lessons
+          </a>
           <button
             type="button"
             className="btn-secondary"
@@ -195,7 +201,7 @@ export function App() {
       </header>
 
       <div className="flex min-h-0 flex-1">
-        {editorOpen && (
+        {editorOpen && !embed && (
           <aside className="flex shrink-0" style={{ width: editorWidth }} aria-label="Manifest">
             <div className="flex min-w-0 flex-1 flex-col">
               <h2 className="sr-only">Manifest</h2>
@@ -298,6 +304,11 @@ export function App() {
           )}
         </main>
       </div>
+      {embed && (
+        <div className="fixed right-2 bottom-2 z-10">
+          <OpenInPodPlay href={withoutEmbed()} />
+        </div>
+      )}
       <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {announcement}
       </div>

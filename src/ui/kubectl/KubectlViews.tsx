@@ -28,14 +28,19 @@ export interface KubectlViewsProps {
   pod: Pod | undefined;
   podName: string;
   t: number;
+  /** Controlled tab (a lesson step points at a view); uncontrolled when absent. */
+  view?: View;
+  onViewChange?: (view: View) => void;
 }
 
 function containersOf(pod: Pod | undefined): string[] {
   return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])].map((c) => c.name);
 }
 
-export function KubectlViews({ trace, rows, pod, podName, t }: KubectlViewsProps) {
-  const [view, setView] = useState<View>('watch');
+export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: KubectlViewsProps) {
+  const [ownView, setOwnView] = useState<View>('watch');
+  const view = controlled.view ?? ownView;
+  const setView = controlled.onViewChange ?? setOwnView;
   const [container, setContainer] = useState<string>('');
   const [previous, setPrevious] = useState(false);
   const containers = containersOf(pod);

@@ -33,11 +33,18 @@ function actorName(id: string): string {
 export function StatechartPane({
   frame,
   lastTransitions,
+  selected,
+  onSelect,
 }: {
   frame: Frame;
   lastTransitions: Map<string, TransitionRecord>;
+  /** Controlled choice of actor (a lesson step points at a machine); uncontrolled when absent. */
+  selected?: string;
+  onSelect?: (id: string) => void;
 }) {
-  const [chosen, setChosen] = useState<string>('');
+  const [ownChoice, setOwnChoice] = useState<string>('');
+  const chosen = selected ?? ownChoice;
+  const setChosen = onSelect ?? setOwnChoice;
   const machines = frame.machines;
   const actor =
     machines.find((m) => m.id === chosen) ?? machines.find((m) => m.machine === 'container') ?? machines[0];

@@ -1,0 +1,123 @@
+/**
+ * The views a lesson shows under its narration: timeline, kubectl, events and statecharts, all at
+ * one cursor. The pane a step points at is outlined; in presenter mode only the lesson's panes show.
+ */
+import { useMemo } from 'react';
+import type { LessonPane } from '../../scenario';
+import type { Trace, TransitionRecord } from '../../engine/trace-types';
+import { EventsList } from '../events/EventsList';
+import { KubectlViews } from '../kubectl/KubectlViews';
+import { watchRows } from '../kubectl/watch-rows';
+import { Tabs } from '../layout/Tabs';
+import { StatechartPane } from '../statechart/StatechartPane';
+import { computeLanes } from '../timeline/segments';
+import { Timeline } from '../timeline/Timeline';
+import { fitSpan } from '../timeline/view-window';
+import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
+
+export type SideTab = 'events' | 'statechart';
+export type KubectlTab = 'watch' | 'describe' | 'yaml' | 'logs';
+
+export interface LessonPanesProps {
+  trace: Trace;
+  /** The run as far as the learner may see it (up to the cursor while a prediction is pending). */
+  visibleTrace: Trace;
+  t: number;
+  onSeek: (t: number) => void;
+  panes: Set<LessonPane>;
+  focus: LessonPane | undefined;
+  kubectlView: KubectlTab;
+  onKubectlView: (v: KubectlTab) => void;
+  sideTab: SideTab;
+  onSideTab: (v: SideTab) => void;
+  machine: string | undefined;
+  onMachine: (id: string) => void;
+  timelineScale: number;
+  /** A key that changes when the run changes (the timeline re-fits its window). */
+  runKey: string;
+}
+
+const ring = (on: boolean) =>
+  on ? 'outline-4 -outline-offset-4 outline-amber-600 dark:outline-amber-400' : '';
+
+export function LessonPanes(p: LessonPanesProps) {
+  const { trace, visibleTrace, t, panes } = p;
+  const podName = useMemo(() => podNames(trace)[0] ?? '', [trace]);
+  const lanes = useMemo(() => computeLanes(visibleTrace, podName), [visibleTrace, podName]);
+  const rows = useMemo(() => watchRows(trace, podName), [trace, podName]);
+  const events = useMemo(() => podEvents(visibleTrace.events, podName), [visibleTrace, podName]);
+  const initialSpan = useMemo(
+    () => fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until),
+    [trace],
+  );
+  const frame = seekFrame(trace, t);
+  const pod = findPod(frame, podName);
+  const lastTransitions = useMemo(() => {
+    const map = new Map<string, TransitionRecord>();
+    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++)
+      map.set(trace.transitions[i].actor, trace.transitions[i]);
+    return map;
+  }, [trace, frame]);
+
+  const sideTabs: Array<{ key: SideTab; label: string }> = [];
+  if (panes.has('events')) sideTabs.push({ key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` });
+  if (panes.has('statechart')) sideTabs.push({ key: 'statechart', label: 'Statechart' });
+  const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
+  const showKubectl = panes.has('kubectl');
+
+  return (
+    <>
+      {panes.has('timeline') && (
+        <section
+          aria-label="Timeline"
+          className={`max-h-[46%] shrink-0 overflow-auto border-b border-slate-300 py-1 pr-1 dark:border-slate-700 ${ring(p.focus === 'timeline')}`}
+        >
+          <Timeline
+            key={p.runKey}
+            lanes={lanes}
+            endMs={trace.until}
+            t={t}
+            onSeek={p.onSeek}
+            initialSpan={initialSpan}
+            scale={p.timelineScale}
+          />
+        </section>
+      )}
+      {(showKubectl || side) && (
+        <div className={`grid min-h-0 flex-1 grid-cols-1 ${showKubectl && side ? 'lg:grid-cols-2' : ''}`}>
+          {showKubectl && (
+            <div
+              className={`flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700 ${ring(p.focus === 'kubectl')}`}
+            >
+              <KubectlViews
+                trace={trace}
+                rows={rows}
+                pod={pod}
+                podName={podName}
+                t={t}
+                view={p.kubectlView}
+                onViewChange={p.onKubectlView}
+              />
+            </div>
+          )}
+          {side && (
+            <div className={`flex min-h-0 flex-col ${ring(p.focus === side)}`}>
+              <Tabs label="Events and statecharts" tabs={sideTabs} selected={side} onSelect={p.onSideTab}>
+                {side === 'events' ? (
+                  <EventsList events={events} t={t} onSeek={p.onSeek} />
+                ) : (
+                  <StatechartPane
+                    frame={frame}
+                    lastTransitions={lastTransitions}
+                    selected={p.machine}
+                    onSelect={p.onMachine}
+                  />
+                )}
+              </Tabs>
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
