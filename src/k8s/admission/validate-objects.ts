@@ -1,6 +1,7 @@
 /**
- * The Service fields PodPlay uses, validated as pkg/apis/core/validation ValidateService words it:
- * ports (1-65535, unique names when several), targetPort (number or IANA name), selector.
+ * Objects other than Pods that PodPlay simulates, validated as pkg/apis/core/validation words it:
+ * Services (ports 1-65535, unique names when several, targetPort number or name), ConfigMaps and
+ * Secrets (string data; base64 for a Secret's data).
  */
 import type { Reporter } from './reporter';
 
@@ -43,4 +44,25 @@ export function validateService(object: Record<string, unknown>, r: Reporter): v
       names.add(name);
     }
   });
+}
+
+/**
+ * ConfigMap and Secret data: string values; a Secret's `data` must be base64
+ * (ValidateConfigMap, ValidateSecret: "illegal base64 data at input byte N").
+ */
+export function validateConfigData(object: Record<string, unknown>, kind: 'ConfigMap' | 'Secret', r: Reporter): void {
+  for (const field of kind === 'Secret' ? ['data', 'stringData'] : ['data']) {
+    const data = object[field];
+    if (data === undefined) continue;
+    if (!isObject(data)) {
+      r.error(field, `Invalid value: must be a map of strings`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(data)) {
+      if (typeof value !== 'string') r.error(`${field}.${key}`, `Invalid value: must be a string`);
+      else if (kind === 'Secret' && field === 'data' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) {
+        r.error(`${field}.${key}`, 'illegal base64 data');
+      }
+    }
+  }
 }
