@@ -18,6 +18,7 @@ import { Recorder } from './recorder';
 import { admitServices, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
 import { clusterNetwork, type PodEndpoint } from './cluster/network';
+import { configStore } from './cluster/config-objects';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Frame, Trace } from './trace-types';
 
@@ -67,6 +68,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     },
     logs,
     allocatable: { ...input.node.capacity },
+    store: configStore(admission.others),
   };
   const node: NodeView = { ready: 'True', unschedulable: false, taints: [] };
   const nodeActor = createActor(nodeMachine, { clock, inspect: recorder.inspect });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { containerEnv, downwardFields, expandVars } from './container-config';
+import { EMPTY_STORE } from '../cluster/config-objects';
 
 describe('$(VAR) expansion (third_party/forked/golang/expansion Expand)', () => {
   it.each([
@@ -30,7 +31,7 @@ describe('container environment (kubelet_pods.go makeEnvironmentVariables)', () 
     ],
   };
   it('resolves fieldRef, resourceFieldRef (node allocatable when no limit) and expands only earlier variables', () => {
-    expect(containerEnv(container, fields, { cpu: '2', memory: '4Gi', pods: '110' })).toEqual({
+    expect(containerEnv(container, { fields, allocatable: { cpu: '2', memory: '4Gi', pods: '110' }, store: EMPTY_STORE, namespace: 'default' })).toEqual({
       MY_NODE_NAME: 'node-1',
       MY_POD_IP: '10.244.0.7',
       APP: 'web',

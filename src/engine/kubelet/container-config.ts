@@ -6,6 +6,7 @@
 import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { ContainerConfig, ImageInfo, SandboxConfig } from '../../runtime/sandbox-types';
+import { EMPTY_STORE, type ConfigStore } from '../cluster/config-objects';
 
 /** The pod's downward API fields (fieldRef.fieldPath → value). */
 export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string; podIP?: string; hostIP: string }): Record<string, string> {
@@ -28,21 +29,41 @@ export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string;
   return fields;
 }
 
-export function podVolumes(pod: Pod, fields: Record<string, string>): SandboxConfig['volumes'] {
+/** Files of a configMap/secret volume: every key, or the listed items at their paths. */
+function keyFiles(data: Record<string, string>, items: Array<{ key: string; path: string }> | undefined): Record<string, string> {
+  if (!items || items.length === 0) return { ...data };
+  const files: Record<string, string> = {};
+  for (const item of items) if (Object.hasOwn(data, item.key)) files[item.path] = data[item.key];
+  return files;
+}
+
+/**
+ * The sandbox's volumes. A configMap or secret volume whose object is missing (and not optional)
+ * cannot be mounted: the answer lists those, worded as the kubelet's FailedMount event.
+ */
+export function podVolumes(pod: Pod, fields: Record<string, string>, store: ConfigStore = EMPTY_STORE): { volumes: SandboxConfig['volumes']; failures: string[] } {
   const volumes: SandboxConfig['volumes'] = {};
+  const failures: string[] = [];
+  const ns = pod.metadata?.namespace ?? 'default';
   for (const v of pod.spec?.volumes ?? []) {
     if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
     else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
-    else if (v.configMap) volumes[v.name] = { kind: 'configMap', files: {} };
-    else if (v.secret) volumes[v.name] = { kind: 'secret', files: {} };
-    else if (v.downwardAPI) {
+    else if (v.configMap) {
+      const data = store.configMap(ns, v.configMap.name ?? '');
+      if (!data && !v.configMap.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`);
+      volumes[v.name] = { kind: 'configMap', files: keyFiles(data ?? {}, v.configMap.items) };
+    } else if (v.secret) {
+      const data = store.secret(ns, v.secret.secretName ?? '');
+      if (!data && !v.secret.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`);
+      volumes[v.name] = { kind: 'secret', files: keyFiles(data ?? {}, v.secret.items) };
+    } else if (v.downwardAPI) {
       const files: Record<string, string> = {};
       for (const item of v.downwardAPI.items ?? []) if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
       volumes[v.name] = { kind: 'downwardAPI', files };
     } else if (v.projected) volumes[v.name] = { kind: 'secret', files: { token: 'eyJhbGciOiJSUzI1NiJ9.simulated', namespace: fields['metadata.namespace'], 'ca.crt': '' } };
     else volumes[v.name] = { kind: 'emptyDir' };
   }
-  return volumes;
+  return { volumes, failures };
 }
 
 /**
@@ -65,35 +86,71 @@ function resourceValue(container: Container, resource: string, divisor: string |
   return String(Math.ceil(value));
 }
 
-function envValue(e: EnvVar, container: Container, env: Record<string, string>, fields: Record<string, string>, allocatable: Record<string, string>): string | undefined {
+/** generateContainerConfig failed: the container waits with CreateContainerConfigError. */
+export class ContainerConfigError extends Error {}
+
+export interface EnvSources {
+  fields: Record<string, string>;
+  allocatable: Record<string, string>;
+  store: ConfigStore;
+  namespace: string;
+}
+
+/** A key of a ConfigMap or Secret, worded as makeEnvironmentVariables reports a missing one. */
+function keyRef(kind: 'ConfigMap' | 'Secret', ref: { name?: string; key: string; optional?: boolean }, src: EnvSources): string | undefined {
+  const name = ref.name ?? '';
+  const data = kind === 'ConfigMap' ? src.store.configMap(src.namespace, name) : src.store.secret(src.namespace, name);
+  if (!data) {
+    if (ref.optional) return undefined;
+    throw new ContainerConfigError(`${kind === 'ConfigMap' ? 'configmap' : 'secret'} "${name}" not found`);
+  }
+  if (!Object.hasOwn(data, ref.key)) {
+    if (ref.optional) return undefined;
+    throw new ContainerConfigError(`couldn't find key ${ref.key} in ${kind} ${src.namespace}/${name}`);
+  }
+  return data[ref.key];
+}
+
+function envValue(e: EnvVar, container: Container, env: Record<string, string>, src: EnvSources): string | undefined {
   if (e.value !== undefined) return expandVars(e.value, env);
   const from = e.valueFrom;
   if (!from) return '';
-  if (from.fieldRef) return fields[from.fieldRef.fieldPath] ?? '';
-  if (from.resourceFieldRef) {
-    const target = from.resourceFieldRef.containerName ? undefined : container;
-    return resourceValue(target ?? container, from.resourceFieldRef.resource, from.resourceFieldRef.divisor, allocatable);
-  }
-  // configMapKeyRef / secretKeyRef: the scenario defines no ConfigMaps or Secrets yet.
+  if (from.fieldRef) return src.fields[from.fieldRef.fieldPath] ?? '';
+  if (from.resourceFieldRef) return resourceValue(container, from.resourceFieldRef.resource, from.resourceFieldRef.divisor, src.allocatable);
+  if (from.configMapKeyRef) return keyRef('ConfigMap', from.configMapKeyRef, src);
+  if (from.secretKeyRef) return keyRef('Secret', from.secretKeyRef, src);
   return undefined;
 }
 
-export function containerEnv(container: Container, fields: Record<string, string>, allocatable: Record<string, string>): Record<string, string> {
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** envFrom first (in order, later sources win), then env (which wins over envFrom). */
+export function containerEnv(container: Container, src: EnvSources): Record<string, string> {
   const env: Record<string, string> = {};
+  for (const from of container.envFrom ?? []) {
+    const ref = from.configMapRef ?? from.secretRef;
+    const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
+    const name = ref?.name ?? '';
+    const data = kind === 'ConfigMap' ? src.store.configMap(src.namespace, name) : src.store.secret(src.namespace, name);
+    if (!data) {
+      if (ref?.optional) continue;
+      throw new ContainerConfigError(`${kind === 'ConfigMap' ? 'configmap' : 'secret'} "${name}" not found`);
+    }
+    for (const [k, v] of Object.entries(data)) {
+      const key = `${from.prefix ?? ''}${k}`;
+      // Invalid names are skipped (the kubelet records an InvalidEnvironmentVariableNames event).
+      if (ENV_NAME.test(key)) env[key] = v;
+    }
+  }
   for (const e of container.env ?? []) {
-    const value = envValue(e, container, env, fields, allocatable);
+    const value = envValue(e, container, env, src);
     if (value !== undefined) env[e.name] = value;
   }
   return env;
 }
 
-export function containerConfig(
-  container: Container,
-  image: ImageInfo,
-  fields: Record<string, string>,
-  allocatable: Record<string, string>,
-): ContainerConfig {
-  const env = containerEnv(container, fields, allocatable);
+export function containerConfig(container: Container, image: ImageInfo, src: EnvSources): ContainerConfig {
+  const env = containerEnv(container, src);
   const limit = container.resources?.limits?.memory;
   return {
     name: container.name,

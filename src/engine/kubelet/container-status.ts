@@ -51,6 +51,7 @@ function waitingState(view: ContainerView): ContainerState | undefined {
     return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${view.image}": ErrImagePull: ${context.pullError ?? ''}` } };
   }
   if (active.has('waiting.errImageNeverPull')) return { waiting: { reason: 'ErrImageNeverPull', message: context.pullError } };
+  if (active.has('waiting.createContainerConfigError')) return { waiting: { reason: 'CreateContainerConfigError', message: context.configError } };
   if (active.has('waiting.crashLoopBackOff') || (context.inCrashLoop && context.instances > 0 && !active.has('running.main'))) {
     const backoff = goDuration(context.crashBackoff?.ms ?? 10_000);
     return {

@@ -8,7 +8,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import type { SandboxConfig } from '../../runtime/sandbox-types';
+import type { ContainerConfig, SandboxConfig } from '../../runtime/sandbox-types';
 import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeContainer } from '../../runtime';
 import { probeHttp } from '../../runtime/probe-answers';
 import type { SimAction } from '../input';
@@ -25,7 +25,8 @@ import { runHook, runProbe } from './handlers';
 import type { ImagePuller } from './image-puller';
 import { podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
-import { containerConfig, downwardFields, podVolumes } from './container-config';
+import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
+import type { ConfigStore } from '../cluster/config-objects';
 import { KUBELET_SYNC_MS, MIN_GRACE_MS } from '../timing';
 import { imageDigest } from '../ids';
 
@@ -41,6 +42,8 @@ export interface KubeletEnv {
   logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
   /** The node's allocatable resources (resourceFieldRef limits fall back to them). */
   allocatable: Record<string, string>;
+  /** ConfigMaps and Secrets of the scenario. */
+  store: ConfigStore;
 }
 
 interface ContainerSlot {
@@ -268,6 +271,12 @@ export class PodRunner {
 
   private createSandbox(): void {
     this.touch();
+    // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
+    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store);
+    if (failures.length > 0) {
+      for (const message of failures) this.event('Warning', 'FailedMount', message);
+      return;
+    }
     this.podIP = `10.244.0.${10 + this.env.ids.int(200)}`;
     this.sandbox = this.env.runtime.createSandbox(
       {
@@ -275,7 +284,7 @@ export class PodRunner {
         namespace: this.namespace,
         hostname: this.pod.spec?.hostname ?? this.name,
         ip: this.podIP,
-        volumes: podVolumes(this.pod, this.fields()),
+        volumes,
         shareProcessNamespace: Boolean(this.pod.spec?.shareProcessNamespace),
         ...this.env.sandboxExtras,
       },
@@ -316,7 +325,7 @@ export class PodRunner {
   /** Start the next init container, or, once all are done, the regular containers in order. */
   private advance(): void {
     const pod = this.podActor.getSnapshot();
-    if (!pod.matches({ syncing: 'initializing' }) || this.deletion) return;
+    if (!pod.matches({ syncing: 'initializing' }) || this.deletion || !this.sandbox) return;
     for (const slot of this.slots.filter((s) => s.role !== 'regular')) {
       if (this.initDone(slot)) continue;
       if (this.snapshotActive(slot).has('waiting.blocked')) slot.actor.send({ type: 'START' });
@@ -405,7 +414,20 @@ export class PodRunner {
     if (!this.sandbox) return;
     const resolved = this.env.runtime.catalogue.resolve(slot.spec.image ?? '');
     if (!('ref' in resolved)) return;
-    const config = containerConfig(slot.spec, resolved, this.fields(), this.env.allocatable);
+    let config: ContainerConfig;
+    try {
+      config = containerConfig(slot.spec, resolved, {
+        fields: this.fields(),
+        allocatable: this.env.allocatable,
+        store: this.env.store,
+        namespace: this.namespace,
+      });
+    } catch (err) {
+      if (!(err instanceof ContainerConfigError)) throw err;
+      this.event('Warning', 'Failed', `Error: ${err.message}`, slot);
+      slot.actor.send({ type: 'CONFIG_ERROR', message: err.message });
+      return;
+    }
     const runtimeContainer = this.sandbox.createContainer(config);
     slot.runtime = runtimeContainer;
     slot.containerIds.push(`containerd://${this.env.ids.hex(64)}`);

@@ -53,6 +53,8 @@ export interface ContainerContext {
   waitMs: number;
   /** The last pull error (ErrImagePull message). */
   pullError?: string;
+  /** Why generateContainerConfig failed (a missing ConfigMap, Secret or key). */
+  configError?: string;
   /** Set while the kubelet's last sync for this container ended in CrashLoopBackOff (its reasonCache). */
   inCrashLoop: boolean;
   /**
@@ -73,6 +75,7 @@ export type ContainerEvent =
   | { type: 'IMAGE_FAILED'; message: string; now: number }
   | { type: 'IMAGE_NEVER_PULL'; message: string }
   | { type: 'PROCESS_STARTED'; now: number }
+  | { type: 'CONFIG_ERROR'; message: string }
   | { type: 'START_FAILED'; exitCode: number; message: string; now: number }
   | { type: 'HOOK_DONE'; now: number }
   | { type: 'HOOK_FAILED'; message: string; now: number }
@@ -254,6 +257,11 @@ export const containerMachine = setup({
         creating: {
           entry: [assign({ instances: ({ context }) => context.instances + 1 }), emit({ type: 'createAndStart' })],
           on: {
+            // generateContainerConfig failed before any container existed: retried at each sync.
+            CONFIG_ERROR: {
+              target: 'createContainerConfigError',
+              actions: assign(({ context, event }) => ({ instances: context.instances - 1, configError: event.message })),
+            },
             PROCESS_STARTED: {
               target: '#container.running',
               actions: assign({ startedAt: ({ event }) => event.now, stop: undefined, inCrashLoop: false }),
@@ -275,6 +283,10 @@ export const containerMachine = setup({
               })),
             },
           },
+        },
+        /** CreateContainerConfigError: the kubelet tries again at the next pod sync. */
+        createContainerConfigError: {
+          after: { podResync: 'pulling' },
         },
         /** Back-off restarting failed container: 10 s after the first restart, doubling to 300 s. */
         crashLoopBackOff: {
