@@ -178,7 +178,10 @@ function ip(call: UtilityCall) {
   }
   if (is('link')) {
     if (shows.includes(verb)) {
-      print(net.links.flatMap((l) => linkLines(l, false)));
+      const only = args[2] === 'dev' ? args[3] : args[2];
+      const links = net.links.filter((l) => !only || l.name === only);
+      if (only && links.length === 0) return done(complain(call, `can't find device '${only}'`));
+      print(links.flatMap((l) => linkLines(l, false)));
       return done(0);
     }
     if (verb === 'set') {

@@ -9,10 +9,10 @@ spec:
   containers:
   - name: plain
     image: busybox:1.37
-    command: ["sh", "-c", "id; sleep 3600"]
+    command: ["sh", "-c", "id; ip link set lo mtu 1400; mkdir -p /mnt; mount -t tmpfs tmpfs /mnt; sleep 3600"]
   - name: admin
     image: busybox:1.37
-    command: ["sh", "-c", "id; sleep 3600"]
+    command: ["sh", "-c", "sleep 1; id; ip link set lo mtu 1400 && ip link show lo; mkdir -p /mnt; mount -t tmpfs tmpfs /mnt && mount | grep /mnt; sleep 3600"]
     securityContext:
       privileged: true
 `;
@@ -55,18 +55,18 @@ export const privilegedContainers: Lesson = {
       id: 'honest',
       at: onEvent('Started', { container: 'admin' }, seconds(5)),
       narration:
-        'Both containers print uid=0 (see `kubectl logs tools -c plain`). On a real node, `mount` or `ip link add` in plain would fail with "Operation not permitted" while admin succeeds. PodPlay has no kernel: it accepts the field (note the "not simulated" warning in the editor) but does not simulate devices or capabilities.',
+        'Both print uid=0, yet `kubectl logs tools -c plain` shows "ip: ioctl 0x8922 failed: Operation not permitted" and "mount: permission denied (are you root?)": root in an ordinary container lacks CAP_NET_ADMIN and CAP_SYS_ADMIN. admin sets lo\'s MTU to 1400 and mounts a tmpfs. Both share one network namespace, so plain\'s `ip link` now shows mtu 1400 too.',
       focus: { pane: 'kubectl', kubectl: 'logs', container: 'plain' },
       question: {
         prompt: 'What does READY say a little later?',
         kind: 'readyAt',
         choices: ['1/2', '2/2', '0/2'],
-        explain: 'Nothing in PodPlay (or in the kubelet\'s lifecycle) depends on privilege: both are Running and ready.',
+        explain: 'A refused ip or mount is an ordinary error for the script, not a crash: both keep running and are ready.',
       },
     },
   ],
   tryThis: [
     { label: 'Drop privileged from admin', apply: { manifestReplace: [['    securityContext:\n      privileged: true\n', '']] } },
-    { label: 'Forbid escalation instead', apply: { manifestReplace: [['privileged: true', 'allowPrivilegeEscalation: false']] } },
+    { label: 'Grant only NET_ADMIN', apply: { manifestReplace: [['privileged: true', 'capabilities: {add: [NET_ADMIN]}']] } },
   ],
 };

@@ -9,13 +9,13 @@ spec:
   containers:
   - name: producer
     image: busybox:1.37
-    command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo tick $i > /dev/shm/latest; sleep 5; done"]
+    command: ["sh", "-c", "ipcmk -M 1M; i=0; while true; do i=$((i+1)); echo tick $i > /dev/shm/latest; sleep 5; done"]
     volumeMounts:
     - name: shm
       mountPath: /dev/shm
   - name: consumer
     image: busybox:1.37
-    command: ["sh", "-c", "sleep 2; while true; do cat /dev/shm/latest; sleep 5; done"]
+    command: ["sh", "-c", "sleep 2; cat /dev/shm/latest; ipcs -m; sleep 3; while true; do cat /dev/shm/latest; sleep 5; done"]
     volumeMounts:
     - name: shm
       mountPath: /dev/shm
@@ -39,7 +39,7 @@ export const sharedMemory: Lesson = {
       id: 'ipc',
       at: { t: 0 },
       narration:
-        'Containers of a Pod share an IPC namespace: a program in one can attach System V or POSIX shared memory made by the other. POSIX shared memory lives as files in /dev/shm. PodPlay\'s shell has no shmget or ipcs, so this Pod shows the /dev/shm half: both containers mount one emptyDir with medium: Memory there.',
+        'Containers of a Pod share an IPC namespace: System V shared memory made in one is visible in the other. producer runs `ipcmk -M 1M` (a 1 MiB segment); consumer lists it with `ipcs -m`. POSIX shared memory lives as files in /dev/shm, which is per container unless a volume is mounted there: here both mount one emptyDir with medium: Memory.',
       focus: { pane: 'kubectl', kubectl: 'describe' },
     },
     {
@@ -60,7 +60,7 @@ export const sharedMemory: Lesson = {
       id: 'consumer',
       at: onEvent('Started', { container: 'consumer' }, seconds(20)),
       narration:
-        '`kubectl logs shm-pair -c consumer` counts up with producer. Other ways to talk inside a Pod: localhost (see the network lessons) and ordinary files on a shared emptyDir.',
+        '`kubectl logs shm-pair -c consumer` shows producer\'s segment in the `ipcs -m` table (key, shmid, owner root, perms 644, 1048576 bytes) and counts up with producer. Segments outlive a container restart and go with the Pod. Without the shared volume each /dev/shm is private, but the segment stays visible: the IPC namespace is the Pod\'s.',
       focus: { pane: 'kubectl', kubectl: 'logs', container: 'consumer' },
       question: {
         prompt: 'How many containers of this Pod are ready now (READY column)?',
