@@ -139,6 +139,22 @@ export class PodRunner {
     return this.removed ? undefined : this.sandbox?.net.listener(port);
   }
 
+  /** Bound to the node by the scheduler. */
+  get isBound(): boolean {
+    return this.scheduled?.status === 'True';
+  }
+
+  /** Deleted (deletionTimestamp set) but maybe not gone yet. */
+  get isDeleting(): boolean {
+    return this.deletion !== undefined;
+  }
+
+  /** Succeeded or Failed: it holds no node resources and no controller counts it as active. */
+  get isTerminal(): boolean {
+    const phase = this.snapshot()?.status?.phase;
+    return phase === 'Succeeded' || phase === 'Failed';
+  }
+
   get isRemoved(): boolean {
     return this.removed;
   }

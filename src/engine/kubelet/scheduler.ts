@@ -84,7 +84,20 @@ function requiredAffinityMatches(pod: Pod, node: NodeSettings): boolean {
 
 export type ScheduleResult = { ok: true } | { ok: false; message: string };
 
-export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean): ScheduleResult {
+/** TaintToleration: does a toleration match a `key[=value]:Effect` taint? */
+function tolerated(pod: Pod, taint: string): boolean {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(taint);
+  if (!m) return true;
+  const [, key, value = '', effect] = m;
+  return (pod.spec?.tolerations ?? []).some(
+    (t) =>
+      (t.key === undefined || t.key === '' ? t.operator === 'Exists' : t.key === key) &&
+      (!t.effect || t.effect === effect) &&
+      (t.operator === 'Exists' || (t.value ?? '') === value),
+  );
+}
+
+export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean, taints: string[] = []): ScheduleResult {
   const spec = pod.spec;
   const reasons: string[] = [];
   if (spec?.nodeName && spec.nodeName !== node.name) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
@@ -93,6 +106,12 @@ export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned
     reasons.push("1 node(s) didn't match Pod's node affinity/selector");
   }
   if (cordoned) reasons.push('1 node(s) were unschedulable');
+  // The unschedulable taint is the NodeUnschedulable plugin's business; the others are TaintToleration's.
+  const blocking = taints.filter((t) => !t.startsWith('node.kubernetes.io/unschedulable') && !t.endsWith(':PreferNoSchedule') && !tolerated(pod, t));
+  for (const taint of blocking.slice(0, 1)) {
+    const [key, value = ''] = taint.split(':')[0].split('=');
+    reasons.push(`1 node(s) had untolerated taint {${key}: ${value}}`);
+  }
   const want = podRequests(pod);
   const capacity = {
     cpu: parseQuantity(node.capacity.cpu),
