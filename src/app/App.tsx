@@ -37,6 +37,10 @@ import { PRESENTER_SCALE, usePresenter } from './usePresenter';
 import { isEmbed, withoutEmbed } from './lesson/route';
 import { OpenInPodPlay } from '../ui/lessons/OpenInPodPlay';
 import { useTheme } from './useTheme';
+import { DEFAULT_BASE, baseOf } from './scenario/app-scenario';
+import { ScenarioDialog, ScenarioHeaderControls, ScenarioNotices } from './scenario/ScenarioChrome';
+import { usePlaygroundScenario } from './scenario/usePlaygroundScenario';
+import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 
 type SideTab = 'events' | 'statechart';
 const NO_ACTIONS: SimAction[] = [];
@@ -49,6 +53,7 @@ export function App() {
   const [fileName, setFileName] = useState('pod.yaml');
   const [starterId, setStarterId] = useState('');
   const [actions, setActions] = useState<SimAction[]>(NO_ACTIONS);
+  const [base, setBase] = useState(DEFAULT_BASE);
   const [debounce, setDebounce] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(true);
@@ -57,7 +62,7 @@ export function App() {
   const [sideWide, setSideWide] = useState(false);
   const [editorWidth, setEditorWidth] = useState(() => Math.round(Math.min(400, window.innerWidth * 0.32)));
 
-  const sim = useSimulation(manifest, fileName, actions, debounce);
+  const sim = useSimulation(manifest, fileName, actions, debounce, base);
   const trace = sim.trace;
   const endMs = trace ? trace.until : 0;
   const instants = useMemo(() => (trace ? eventInstants(trace) : []), [trace]);
@@ -104,8 +109,26 @@ export function App() {
     setDebounce(0);
     setFileName(s.fileName);
     setStarterId(s.id);
+    setBase(DEFAULT_BASE);
     setManifest(text);
   };
+
+  // The state above is a scenario: drafts, share links, files (src/app/scenario).
+  const scenario = usePlaygroundScenario({
+    parts: { manifest, fileName, actions, base, tMs: t, pane: sideTab },
+    trace,
+    setT,
+    pause: playback.pause,
+    load: (s) => {
+      setActions(s.actions);
+      setDebounce(0);
+      setFileName(s.fileName ?? 'pod.yaml');
+      setStarterId('');
+      setBase(baseOf(s));
+      setSideTab(s.view.pane === 'statechart' ? 'statechart' : 'events');
+      setManifest(s.manifest);
+    },
+  });
 
   const addAction = (a: SimAction) => {
     setDebounce(0);
@@ -168,7 +191,8 @@ export function App() {
                 ? 'Showing the last good run'
                 : ''}
         </span>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <ScenarioHeaderControls scenario={scenario} hasRun={trace !== undefined} momentLabel={formatClock(t)} />
           <a href="#lessons" className="btn-secondary">
             Lessons
           </a>
@@ -200,6 +224,7 @@ export function App() {
         </div>
       </header>
 
+      <ScenarioNotices scenario={scenario} />
       <div className="flex min-h-0 flex-1">
         {editorOpen && !embed && (
           <aside className="flex shrink-0" style={{ width: editorWidth }} aria-label="Manifest">
@@ -228,7 +253,9 @@ export function App() {
         )}
 
         <main className="flex min-w-0 flex-1 flex-col">
-          {!trace ? (
+          {scenario.phase.kind === 'link-error' ? (
+            <LinkErrorPanel error={scenario.phase.error} onOpenDefault={() => void scenario.openDefault()} />
+          ) : !trace ? (
             <EmptyState
               running={sim.running}
               hasText={manifest.trim() !== ''}
@@ -313,6 +340,7 @@ export function App() {
         {announcement}
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ScenarioDialog scenario={scenario} />
     </div>
   );
 }

@@ -20,11 +20,16 @@ export interface SimulationState {
 
 export const EDIT_DEBOUNCE_MS = 400;
 
+const DEFAULT_BASE = { node: DEFAULT_NODE, seed: 1 };
+const EMPTY: SimulationState = { trace: undefined, diagnostics: [], stale: false, running: false, crash: undefined };
+
 export function useSimulation(
   manifest: string,
   fileName: string,
   actions: SimAction[],
   debounceMs: number,
+  /** What the editor does not show: the node, the seed, custom images (a loaded scenario's). */
+  base: Pick<SimInput, 'node' | 'seed' | 'customImages'> = DEFAULT_BASE,
 ): SimulationState {
   const clientRef = useRef<SimClient | null>(null);
   const seq = useRef(0);
@@ -46,7 +51,8 @@ export function useSimulation(
     const id = ++seq.current;
     const timer = window.setTimeout(() => {
       const client = clientRef.current ?? (clientRef.current = createSimClient());
-      const input: SimInput = { manifest, fileName, node: DEFAULT_NODE, actions, seed: 1 };
+      const { node, seed, customImages } = base;
+      const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }) };
       setState((s) => ({ ...s, running: true }));
       client.run(input).then(
         (result) => {
@@ -79,7 +85,8 @@ export function useSimulation(
       );
     }, debounceMs);
     return () => window.clearTimeout(timer);
-  }, [manifest, fileName, actions, debounceMs]);
+  }, [manifest, fileName, actions, debounceMs, base]);
 
-  return state;
+  // An empty editor (a discarded draft) shows the empty state, not the last run.
+  return manifest.trim() === '' ? EMPTY : state;
 }
