@@ -38,4 +38,5 @@ export const MARK_FILL: Record<MarkKind, string> = {
   warning: OKABE_ITO.orange,
   'event-normal': OKABE_ITO.blue,
   'event-warning': OKABE_ITO.vermillion,
+  action: OKABE_ITO.reddishPurple,
 };

@@ -27,7 +27,7 @@ export interface Segment {
   tone: SegmentTone;
 }
 
-export type MarkKind = 'success' | 'failure' | 'warning' | 'event-normal' | 'event-warning';
+export type MarkKind = 'success' | 'failure' | 'warning' | 'event-normal' | 'event-warning' | 'action';
 
 export interface Mark {
   t: number;
@@ -36,7 +36,7 @@ export interface Mark {
   label: string;
 }
 
-export type LaneGroup = 'phase' | 'condition' | 'container' | 'probe' | 'events';
+export type LaneGroup = 'phase' | 'actions' | 'condition' | 'container' | 'probe' | 'events';
 
 export interface Lane {
   id: string;

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NODE, simulate, type SimAction, type Trace } from '../../engine';
+import { findPod, seekFrame } from '../trace-utils';
+import { actionLane, withActionLane } from './action-lane';
+import { actionContext, endpointsOf, probedFiles, readinessGates, unavailableReason } from './availability';
+import { describeAction } from './describe';
+
+function run(fixture: string, actions: SimAction[] = [], until = 60_000): Trace {
+  const manifest = readFileSync(new URL(`../../k8s/fixtures/docs/${fixture}`, import.meta.url), 'utf8');
+  const result = simulate({ manifest, node: DEFAULT_NODE, actions, seed: 1 }, { until });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.trace;
+}
+
+function ctxAt(trace: Trace, t: number, pod: string) {
+  const frame = seekFrame(trace, t);
+  return actionContext(t, findPod(frame, pod), frame);
+}
+
+describe('what the action form offers', () => {
+  const http = run('probe/http-liveness.yaml');
+  const pod = findPod(seekFrame(http, 10_000), 'liveness-http');
+
+  it('an HTTP probe is an endpoint to change', () => {
+    expect(endpointsOf(pod, 'liveness')).toEqual([{ port: 8080, path: '/healthz', source: 'liveness probe' }]);
+    expect(endpointsOf(pod, 'nope')).toEqual([]);
+  });
+
+  it('an exec probe names the file it reads', () => {
+    const exec = run('probe/exec-liveness.yaml', [], 10_000);
+    const p = findPod(seekFrame(exec, 8000), 'liveness-exec');
+    expect(probedFiles(p, 'liveness')).toEqual(['/tmp/healthy']);
+    expect(readinessGates(p)).toEqual([]);
+  });
+
+  it('kill needs a running container', () => {
+    expect(unavailableReason('killContainer', ctxAt(http, 500, 'liveness-http'))).toMatch(/No container is running at 0.5s/);
+    expect(unavailableReason('killContainer', ctxAt(http, 10_000, 'liveness-http'))).toBeUndefined();
+    expect(unavailableReason('writeFile', ctxAt(http, 500, 'liveness-http'))).toMatch(/filesystem/);
+  });
+
+  it('the node state and cordon follow the run', () => {
+    const cordoned = run('probe/http-liveness.yaml', [{ at: 5, kind: 'cordon' }, { at: 6, kind: 'setNodeState', state: 'NotReady' }], 10_000);
+    expect(ctxAt(cordoned, 4000, 'liveness-http').nodeState).toBe('Ready');
+    expect(unavailableReason('cordon', ctxAt(cordoned, 4000, 'liveness-http'))).toBeUndefined();
+    expect(unavailableReason('cordon', ctxAt(cordoned, 8000, 'liveness-http'))).toMatch(/already cordoned/);
+    expect(ctxAt(cordoned, 8000, 'liveness-http').nodeState).toBe('NotReady');
+  });
+
+  it('a deleted pod cannot be deleted again', () => {
+    const deleted = run('simple-pod.yaml', [{ at: 10, kind: 'deletePod' }], 60_000);
+    expect(unavailableReason('deletePod', ctxAt(deleted, 5000, 'nginx'))).toBeUndefined();
+    expect(unavailableReason('deletePod', ctxAt(deleted, 59_000, 'nginx'))).toMatch(/does not exist/);
+  });
+});
+
+describe('actions in words and on the timeline', () => {
+  const actions: SimAction[] = [
+    { at: 1, kind: 'deletePod', pod: 'p', gracePeriodSeconds: 5 },
+    { at: 2, kind: 'killContainer', container: 'app', how: 'crash', exitCode: 3 },
+    { at: 3, kind: 'killContainer', container: 'app', how: 'oom' },
+    { at: 4, kind: 'setEndpoint', container: 'app', port: 8080, path: '/healthz', status: 200 },
+    { at: 5, kind: 'setEndpoint', container: 'app', port: 8080, path: '/healthz', timeout: true },
+    { at: 6, kind: 'writeFile', container: 'app', path: '/tmp/healthy', content: 'ok' },
+    { at: 7, kind: 'removeFile', container: 'app', path: '/tmp/healthy' },
+    { at: 8, kind: 'setPodCondition', type: 'example.com/gate', status: 'True' },
+    { at: 9, kind: 'setNodeState', state: 'Unreachable' },
+    { at: 10, kind: 'nodePressure', resource: 'memory' },
+    { at: 11, kind: 'cordon' },
+    { at: 12, kind: 'drain' },
+  ];
+
+  it('says each kind in a sentence', () => {
+    expect(actions.map(describeAction)).toEqual([
+      'kubectl delete pod p --grace-period=5',
+      'container app crashes with exit code 3',
+      'container app is OOM-killed',
+      'port 8080/healthz of app answers 200',
+      'port 8080/healthz of app stops answering (times out)',
+      'create /tmp/healthy in app containing "ok"',
+      'remove /tmp/healthy from app',
+      'set condition example.com/gate to True',
+      'the node becomes unreachable (the kubelet stops posting status)',
+      'the node comes under memory pressure',
+      'kubectl cordon (the node is marked unschedulable)',
+      'kubectl drain (cordon, then evict the pods)',
+    ]);
+  });
+
+  it('draws one star per action, under the phase lane', () => {
+    const lane = actionLane(actions.slice(0, 2));
+    expect(lane.marks).toEqual([
+      { t: 1000, kind: 'action', label: 'Your action: kubectl delete pod p --grace-period=5' },
+      { t: 2000, kind: 'action', label: 'Your action: container app crashes with exit code 3' },
+    ]);
+    const phase = { id: 'phase', group: 'phase' as const, title: 'Phase', segments: [], marks: [] };
+    expect(withActionLane([phase], []).map((l) => l.id)).toEqual(['phase']);
+    expect(withActionLane([phase], actions).map((l) => l.id)).toEqual(['phase', 'actions']);
+  });
+});

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NODE, simulate, type SimAction, type Trace } from '../../engine';
+import { explainField } from './explain';
+
+function run(fixture: string, actions: SimAction[] = [], until = 120_000): Trace {
+  const manifest = readFileSync(new URL(`../../k8s/fixtures/docs/${fixture}`, import.meta.url), 'utf8');
+  const result = simulate({ manifest, node: DEFAULT_NODE, actions, seed: 1 }, { until });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.trace;
+}
+
+describe('explainField on the docs liveness-http pod', () => {
+  const trace = run('probe/http-liveness.yaml', [], 60_000);
+  const pod = 'liveness-http';
+
+  it('restartCount points at the restart and the Killing behind it', () => {
+    const x = explainField(trace, 30_000, { kind: 'restartCount', pod, container: 'liveness' });
+    expect(x.t).toBe(21_000);
+    expect(x.value).toBe('1');
+    expect(x.previous).toBe('0');
+    expect(x.event?.reason).toBe('Started');
+    expect(x.cause?.reason).toBe('Killing');
+    expect(x.sentence).toContain('failed liveness probe');
+    expect(x.transition?.actor).toBe('pod/liveness-http/container/liveness');
+  });
+
+  it('the second restart is the latest at the cursor', () => {
+    const x = explainField(trace, 45_000, { kind: 'restartCount', pod, container: 'liveness' });
+    expect(x.t).toBe(39_000);
+    expect(x.value).toBe('2');
+  });
+
+  it('the container state after a restart is a new Running, set by Started', () => {
+    const x = explainField(trace, 25_000, { kind: 'containerState', pod, container: 'liveness' });
+    expect(x.t).toBe(21_000);
+    expect(x.value).toBe('Running');
+    expect(x.event?.reason).toBe('Started');
+    expect(x.transition?.event).toBe('PROCESS_STARTED');
+  });
+
+  it('Ready became True when the container started (no readiness probe)', () => {
+    const x = explainField(trace, 10_000, { kind: 'condition', pod, type: 'Ready' });
+    expect(x.value).toBe('True');
+    expect(x.t).toBe(3932);
+    expect(x.event?.reason).toBe('Started');
+    expect(x.sentence).toMatch(/no readiness probe/);
+  });
+
+  it('PodScheduled comes from the Scheduled event and the pod machine', () => {
+    const x = explainField(trace, 10_000, { kind: 'condition', pod, type: 'PodScheduled' });
+    expect(x.event?.reason).toBe('Scheduled');
+    expect(x.sentence).toContain('Successfully assigned');
+  });
+
+  it('the phase Running', () => {
+    const x = explainField(trace, 50_000, { kind: 'phase', pod });
+    expect(x.value).toBe('Running');
+    expect(x.t).toBeLessThanOrEqual(3932);
+  });
+});
+
+describe('explainField with scenario actions', () => {
+  it('a killed container: Ready False at the exit, your action named', () => {
+    const actions: SimAction[] = [
+      { at: 10, kind: 'killContainer', pod: 'liveness-http', container: 'liveness', how: 'crash', exitCode: 3 },
+    ];
+    const trace = run('probe/http-liveness.yaml', actions, 20_000);
+    const x = explainField(trace, 10_500, { kind: 'condition', pod: 'liveness-http', type: 'Ready' }, actions);
+    expect(x.value).toBe('False');
+    expect(x.t).toBe(10_000);
+    expect(x.transition?.event).toBe('EXITED');
+    expect(x.action?.kind).toBe('killContainer');
+    expect(x.sentence).toContain('exit code 3');
+    const r = explainField(trace, 15_000, { kind: 'restartCount', pod: 'liveness-http', container: 'liveness' }, actions);
+    expect(r.t).toBe(11_000);
+    expect(r.sentence).toContain('exit code 3');
+  });
+
+  it('an unreachable node: Ready False from NodeNotReady after the grace period', () => {
+    const actions: SimAction[] = [{ at: 10, kind: 'setNodeState', state: 'Unreachable' }];
+    const trace = run('probe/http-liveness.yaml', actions, 70_000);
+    const x = explainField(trace, 65_000, { kind: 'condition', pod: 'liveness-http', type: 'Ready' }, actions);
+    expect(x.value).toBe('False');
+    expect(x.t).toBe(60_000);
+    expect(x.event?.reason).toBe('NodeNotReady');
+    expect(x.transition?.actor).toBe('node/node-1');
+    expect(x.sentence).toContain('stopped posting node status at 10s');
+  });
+});
+
+describe('explainField with a readiness probe', () => {
+  it('Ready True from the readiness probe result', () => {
+    const trace = run('probe/tcp-liveness-readiness.yaml', [], 40_000);
+    const x = explainField(trace, 30_000, { kind: 'condition', pod: 'goproxy', type: 'Ready' });
+    expect(x.value).toBe('True');
+    expect(x.t).toBe(20_000);
+    expect(x.probe?.probe).toBe('readiness');
+    expect(x.transition?.actor).toBe('pod/goproxy/container/goproxy/probe/readiness');
+    expect(x.sentence).toContain('readiness probe of goproxy succeeded');
+    const c = explainField(trace, 30_000, { kind: 'containerReady', pod: 'goproxy', container: 'goproxy' });
+    expect(c.t).toBe(20_000);
+    expect(c.probe?.result).toBe('success');
+  });
+});
+
+describe('explainField on exec-liveness', () => {
+  it('restartCount names the failed liveness probe', () => {
+    const trace = run('probe/exec-liveness.yaml', [], 120_000);
+    const x = explainField(trace, 119_000, { kind: 'restartCount', pod: 'liveness-exec', container: 'liveness' });
+    expect(Number(x.value)).toBeGreaterThan(0);
+    expect(x.cause?.message).toMatch(/failed liveness probe/);
+  });
+
+  it('an absent field says so', () => {
+    const trace = run('probe/exec-liveness.yaml', [], 10_000);
+    const x = explainField(trace, 5000, { kind: 'restartCount', pod: 'liveness-exec', container: 'nope' });
+    expect(x.value).toBeUndefined();
+    expect(x.sentence).toContain('not set');
+  });
+});
