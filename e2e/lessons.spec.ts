@@ -34,6 +34,8 @@ function watchConsole(page: Page): string[] {
 }
 
 const narration = (page: Page) => page.getByTestId('lesson-narration');
+/** Narration as shown: `code` spans lose their backticks. */
+const plain = (text: string) => text.replace(/`/g, '');
 
 for (const lesson of LESSONS) {
   test(`lesson ${lesson.id} runs start to end`, async ({ page }) => {
@@ -45,7 +47,7 @@ for (const lesson of LESSONS) {
     let shot = false;
     for (const [k, s] of steps.entries()) {
       await expect(page.getByRole('heading', { name: new RegExp(`^Step ${k + 1} of ${steps.length}`) })).toBeVisible();
-      await expect(narration(page)).toHaveText(s.step.narration);
+      await expect(narration(page)).toHaveText(plain(s.step.narration));
       expect(Math.abs((await clockMs(page)) - s.t)).toBeLessThanOrEqual(100);
       await expect(page).toHaveURL(new RegExp(`#lesson=${lesson.id}&step=${k + 1}$`));
       if (s.step.question) {
@@ -91,7 +93,7 @@ test('library lists every lesson with its score; a wrong answer is explained', a
   await page.getByRole('radio', { name: wrong, exact: true }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByTestId('lesson-feedback')).toContainText(`Not quite: the answer is ${first.answer}`);
-  await expect(page.getByTestId('lesson-feedback')).toContainText(first.step.question.explain);
+  await expect(page.getByTestId('lesson-feedback')).toContainText(plain(first.step.question.explain));
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Lessons' }).click();
   await expect(page.getByTestId(`score-${lesson.id}`)).toContainText('Your score: 0 of');
@@ -101,7 +103,7 @@ test('presenter mode: large type, the lesson panes, keys drive the steps', async
   const lesson = LESSONS.find((l) => l.id === 'graceful-termination') ?? LESSONS[0];
   const steps = shownSteps(lesson);
   await page.goto(`./#lesson=${lesson.id}&step=1`);
-  await expect(narration(page)).toHaveText(steps[0].step.narration);
+  await expect(narration(page)).toHaveText(plain(steps[0].step.narration));
   await page.getByRole('button', { name: 'Presenter' }).click();
   await expect(page.getByTestId('lesson-player')).toHaveAttribute('data-presenter', 'true');
   await expect(page.getByTestId('key-hint').first()).toBeVisible();
@@ -116,12 +118,12 @@ test('presenter mode: large type, the lesson panes, keys drive the steps', async
       await page.locator('body').click({ position: { x: 5, y: 700 } });
     }
     await page.keyboard.press(k % 2 ? 'ArrowRight' : 'n');
-    await expect(narration(page)).toHaveText(steps[k + 1].step.narration);
+    await expect(narration(page)).toHaveText(plain(steps[k + 1].step.narration));
   }
   await page.keyboard.press('p');
-  await expect(narration(page)).toHaveText(steps[steps.length - 2].step.narration);
+  await expect(narration(page)).toHaveText(plain(steps[steps.length - 2].step.narration));
   await page.keyboard.press('ArrowLeft');
-  await expect(narration(page)).toHaveText(steps[Math.max(0, steps.length - 3)].step.narration);
+  await expect(narration(page)).toHaveText(plain(steps[Math.max(0, steps.length - 3)].step.narration));
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');

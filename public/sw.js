@@ -33,7 +33,10 @@ self.addEventListener('activate', (event) => {
 async function respond(request) {
   const cache = await caches.open(CACHE);
   const navigate = request.mode === 'navigate';
-  const hit = (await cache.match(request, { ignoreSearch: navigate })) ?? (navigate ? await cache.match(SHELL) : undefined);
+  // ignoreVary: module scripts are requested with an Origin header the precache requests lacked.
+  const hit =
+    (await cache.match(request, { ignoreSearch: navigate, ignoreVary: true })) ??
+    (navigate ? await cache.match(SHELL, { ignoreVary: true }) : undefined);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') await cache.put(request, response.clone());

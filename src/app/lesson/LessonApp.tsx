@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LESSONS, lessonById } from '../../scenario/lessons/library';
 import { lessonScore, recordAnswer, type LessonScore } from '../../scenario/lessons/score';
 import { applyTryThis } from '../../scenario/lessons/try-this';
-import type { AnswerCheck, Lesson, StorageLike, TimedStep, TryThis } from '../../scenario';
+import type { AnswerCheck, Lesson, LessonPane, StorageLike, TimedStep, TryThis } from '../../scenario';
 import { LessonLibrary } from '../../ui/lessons/LessonLibrary';
 import { LessonPanes, type KubectlTab, type SideTab } from '../../ui/lessons/LessonPanes';
 import {
@@ -40,6 +40,7 @@ function browserStorage(): StorageLike | null {
   }
 }
 
+const EMBED_PANES = new Set<LessonPane>(['timeline', 'kubectl']);
 const questionCount = (l: Lesson) => l.steps.filter((s) => s.question).length;
 
 export default function LessonApp({ route }: { route: LessonRoute }) {
@@ -253,7 +254,8 @@ function LessonPlayer({
   }, [go, index, pending, playback, nextEvent, previousEvent]);
 
   const focus = current?.step.focus;
-  const panes = visiblePanes(lesson.panes, focus, presenter || embed);
+  // An embed is small: the timeline and kubectl at the cursor (the full app has every pane).
+  const panes = embed ? EMBED_PANES : visiblePanes(lesson.panes, focus, presenter);
   const frame = trace ? seekFrame(trace, t) : undefined;
   const own = views.step === stepKey ? views : { step: stepKey };
   const pointed = focusPane(focus);
@@ -321,6 +323,7 @@ function LessonPlayer({
         onMachine={(id) => setViews({ ...own, machine: id })}
         timelineScale={presenter ? PRESENTER_SCALE : 1}
         runKey={`${lesson.id}/${variant?.label ?? ''}`}
+        embed={embed}
       />
     </>
   ) : (
@@ -338,14 +341,17 @@ function LessonPlayer({
   if (embed)
     return (
       <div className="flex min-h-0 flex-1 flex-col" data-testid="lesson-embed">
-        <div className="flex max-h-[45%] shrink-0 items-start gap-2 overflow-auto border-b border-slate-300 p-2 dark:border-slate-700">
+        <aside
+          aria-label="Lesson"
+          className="flex h-[42%] shrink-0 items-start gap-2 overflow-auto border-b border-slate-300 p-2 dark:border-slate-700"
+        >
           <div className="min-w-0 flex-1">
-            <p className="text-sm font-semibold">{lesson.title}</p>
+            <h1 className="text-sm font-semibold">{lesson.title}</h1>
             {narration}
           </div>
           <OpenInPodPlay href={withoutEmbed()} />
-        </div>
-        <main className="flex min-h-0 flex-1 flex-col">{body}</main>
+        </aside>
+        <main className="flex min-h-0 flex-1 flex-col overflow-auto">{body}</main>
         {live}
       </div>
     );

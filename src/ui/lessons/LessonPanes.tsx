@@ -2,7 +2,7 @@
  * The views a lesson shows under its narration: timeline, kubectl, events and statecharts, all at
  * one cursor. The pane a step points at is outlined; in presenter mode only the lesson's panes show.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { LessonPane } from '../../scenario';
 import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
@@ -35,6 +35,34 @@ export interface LessonPanesProps {
   timelineScale: number;
   /** A key that changes when the run changes (the timeline re-fits its window). */
   runKey: string;
+  /** In an embed the panes scroll with the page's main area instead of squeezing to nothing. */
+  embed?: boolean;
+}
+
+/**
+ * Keeps the deepest active state of the drawn machine in view: the diagrams are larger than a
+ * lesson's pane, and the state the narration talks about must be on screen (the diagram loads lazily,
+ * so this looks again for a moment).
+ */
+function useActiveStateInView(slot: RefObject<HTMLDivElement | null>, key: string) {
+  useEffect(() => {
+    let tries = 0;
+    let timer = 0;
+    const look = () => {
+      const box = slot.current?.querySelector<HTMLElement>('[data-testid="diagram-slot"]');
+      const active = box ? [...box.querySelectorAll<SVGGraphicsElement>('[data-active="true"]')].pop() : undefined;
+      if (!box || !active) {
+        if (++tries < 20) timer = window.setTimeout(look, 100);
+        return;
+      }
+      const b = box.getBoundingClientRect();
+      const a = active.getBoundingClientRect();
+      box.scrollLeft += a.left + a.width / 2 - (b.left + b.width / 2);
+      box.scrollTop += a.top + a.height / 2 - (b.top + b.height / 2);
+    };
+    look();
+    return () => window.clearTimeout(timer);
+  }, [slot, key]);
 }
 
 const ring = (on: boolean) =>
@@ -63,6 +91,8 @@ export function LessonPanes(p: LessonPanesProps) {
   if (panes.has('events')) sideTabs.push({ key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` });
   if (panes.has('statechart')) sideTabs.push({ key: 'statechart', label: 'Statechart' });
   const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
+  const sideRef = useRef<HTMLDivElement>(null);
+  useActiveStateInView(sideRef, side === 'statechart' ? `${p.machine ?? ''}:${frame.transitionCount}` : '');
   const showKubectl = panes.has('kubectl');
 
   return (
@@ -84,7 +114,7 @@ export function LessonPanes(p: LessonPanesProps) {
         </section>
       )}
       {(showKubectl || side) && (
-        <div className={`grid min-h-0 flex-1 grid-cols-1 ${showKubectl && side ? 'lg:grid-cols-2' : ''}`}>
+        <div className={`grid flex-1 grid-cols-1 ${p.embed ? 'min-h-64' : 'min-h-0'} ${showKubectl && side ? 'lg:grid-cols-2' : ''}`}>
           {showKubectl && (
             <div
               className={`flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700 ${ring(p.focus === 'kubectl')}`}
@@ -101,7 +131,7 @@ export function LessonPanes(p: LessonPanesProps) {
             </div>
           )}
           {side && (
-            <div className={`flex min-h-0 flex-col ${ring(p.focus === side)}`}>
+            <div ref={sideRef} className={`flex min-h-0 flex-col ${ring(p.focus === side)}`}>
               <Tabs label="Events and statecharts" tabs={sideTabs} selected={side} onSelect={p.onSideTab}>
                 {side === 'events' ? (
                   <EventsList events={events} t={t} onSeek={p.onSeek} />

@@ -50,6 +50,8 @@ export function NarrationPanel(p: NarrationPanelProps) {
   const { lesson, steps, index, large, compact } = p;
   const current = steps[index];
   const pending = current?.step.question !== undefined && p.answer === undefined;
+  // In the embed the lesson title is the page's h1 and there is no h2 above the step.
+  const StepHeading = compact ? 'h2' : 'h3';
   const text = large ? 'text-xl leading-snug font-medium' : compact ? 'text-sm' : 'text-base';
   return (
     <div className={`flex flex-col ${compact ? 'gap-1' : 'gap-3'}`}>
@@ -75,9 +77,12 @@ export function NarrationPanel(p: NarrationPanelProps) {
       {p.running && <p role="status">Simulating…</p>}
       {current ? (
         <section aria-labelledby="lesson-step-heading" data-testid="lesson-step" data-step-id={current.step.id}>
-          <h3 id="lesson-step-heading" className={`font-semibold text-slate-700 dark:text-slate-300 ${large ? 'text-lg' : 'text-sm'}`}>
+          <StepHeading
+            id="lesson-step-heading"
+            className={`font-semibold text-slate-700 dark:text-slate-300 ${large ? 'text-lg' : 'text-sm'}`}
+          >
             Step {index + 1} of {steps.length} <span className="font-mono">· {formatClock(current.t)}</span>
-          </h3>
+          </StepHeading>
           <p className={`mt-1 ${text} text-slate-950 dark:text-white`} data-testid="lesson-narration">
             <LessonText text={current.step.narration} />
           </p>
