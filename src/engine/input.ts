@@ -35,6 +35,7 @@ export type SimAction =
   | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
   | { at: number; kind: 'setNodeState'; state: 'Ready' | 'NotReady' | 'Unreachable' }
   | { at: number; kind: 'nodePressure'; resource: 'memory' | 'ephemeral-storage' | 'pid' }
+  | { at: number; kind: 'scale'; replicaSet: string; replicas: number }
   | { at: number; kind: 'cordon' }
   | { at: number; kind: 'drain' };
 

@@ -17,6 +17,7 @@ import { admitServices, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
 import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
+import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Frame, Trace } from './trace-types';
 
@@ -66,12 +67,20 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const frames: Frame[] = [];
   let lastVersion = -1;
   for (const admitted of admission.pods) cluster.addPod(admitted.pod, 0);
+  const controllerIds = new IdSource(input.seed ^ 0x4e5);
+  const replicaSets = replicaSetsOf(admission.others).map((rs) => new ReplicaSetController(rs, cluster, controllerIds, recorder));
+  /** The control plane reacts to what just happened: controllers first, then the scheduler. */
+  const reactControlPlane = () => {
+    for (const rs of replicaSets) rs.reconcile(clock.now());
+    cluster.schedulePending();
+  };
   const endpoints = (): PodEndpoint[] =>
     cluster.runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
   let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
   const deletedAt: Record<string, number> = {};
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
+  for (const rs of replicaSets) rs.reconcile(0);
   record();
   cluster.schedulePending();
   // The kubelet's first sync posts the default waiting states right after the bind.
@@ -101,6 +110,10 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       case 'nodePressure':
         cluster.pressure(action.resource);
         break;
+      case 'scale':
+        replicaSets.find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
+        recorder.version++;
+        break;
       default:
         cluster.find('pod' in action ? action.pod : undefined)?.act(action);
     }
@@ -123,6 +136,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       pods,
       services,
       endpointSlices: lastSlices.slices,
+      replicaSets: replicaSets.map((rs) => rs.snapshot()),
       machines: recorder.machineStates(),
       node: { name: input.node.name, ready: cluster.node.ready, unschedulable: cluster.node.unschedulable, taints: [...cluster.node.taints] },
       eventCount: recorder.events.length,
@@ -133,7 +147,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
 
   // After each instant, the control plane reacts: the scheduler retries pending pods.
   while (clock.step(until) !== undefined) {
-    cluster.schedulePending();
+    reactControlPlane();
     record();
   }
   clock.advanceTo(until);

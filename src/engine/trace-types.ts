@@ -5,6 +5,7 @@
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { SimEvent } from '../k8s/events';
 import type { Diagnostic } from '../k8s/admission-types';
 import type { LogLine } from '../runtime/types';
@@ -56,6 +57,8 @@ export interface Frame {
   /** Services of the scenario (ClusterIP allocated) and their EndpointSlices at t. */
   services: Service[];
   endpointSlices: EndpointSlice[];
+  /** ReplicaSets with the status their controller writes. */
+  replicaSets: ReplicaSet[];
   machines: MachineState[];
   /** Node condition as the control plane sees it. */
   node: { name: string; ready: 'True' | 'False' | 'Unknown'; unschedulable: boolean; taints: string[] };

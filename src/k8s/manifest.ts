@@ -4,7 +4,7 @@ import { applyPodDefaults } from './admission/defaults';
 import type { Diagnostic } from './admission/diagnostics';
 import { admitPod } from './admission/plugins';
 import type { PriorityClassInfo } from './admission/plugins';
-import { validateConfigData, validateService } from './admission/validate-objects';
+import { validateConfigData, validateReplicaSet, validateService } from './admission/validate-objects';
 import { Reporter } from './admission/reporter';
 import { parseSource } from './admission/source';
 import type { SourceDoc } from './admission/source';
@@ -121,6 +121,7 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       // Services are simulated (ClusterIP, EndpointSlices, DNS); other kinds not yet.
       if (env.kind === 'Service' && env.apiVersion === 'v1') validateService(env.object, r);
       else if ((env.kind === 'ConfigMap' || env.kind === 'Secret') && env.apiVersion === 'v1') validateConfigData(env.object, env.kind, r);
+      else if (env.kind === 'ReplicaSet' && env.apiVersion === 'apps/v1') validateReplicaSet(env.object, r);
       else r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
       const pod = admitPodDocument(doc, env.object, r, classes);

@@ -67,6 +67,7 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
     kind: kindIs('nodePressure'),
     resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])),
   }),
+  scale: objectOf({ at, kind: kindIs('scale'), replicaSet: req(str), replicas: req(num({ min: 0, max: 1000, integer: true })) }),
   cordon: objectOf({ at, kind: kindIs('cordon') }),
   drain: objectOf({ at, kind: kindIs('drain') }),
 };

@@ -66,3 +66,37 @@ export function validateConfigData(object: Record<string, unknown>, kind: 'Confi
     }
   }
 }
+
+/** Go's %#v of a map[string]string, as ValidateReplicaSetSpec prints labels. */
+function goMap(labels: Record<string, unknown>): string {
+  const entries = Object.keys(labels)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(String(labels[k]))}`);
+  return `map[string]string{${entries.join(', ')}}`;
+}
+
+/**
+ * ValidateReplicaSetSpec: a selector is required, must not be empty, and must match the template's
+ * labels (matchLabels here; matchExpressions are not simulated).
+ */
+export function validateReplicaSet(object: Record<string, unknown>, r: Reporter): void {
+  const spec = object.spec;
+  if (!isObject(spec)) {
+    r.error('spec', 'Required value');
+    return;
+  }
+  if (spec.replicas !== undefined && (typeof spec.replicas !== 'number' || spec.replicas < 0)) {
+    r.error('spec.replicas', `Invalid value: ${JSON.stringify(spec.replicas)}: must be greater than or equal to 0`);
+  }
+  const selector = isObject(spec.selector) && isObject(spec.selector.matchLabels) ? spec.selector.matchLabels : undefined;
+  if (!selector || Object.keys(selector).length === 0) {
+    r.error('spec.selector', 'Required value');
+    return;
+  }
+  const template = isObject(spec.template) ? spec.template : undefined;
+  const metadata = template && isObject(template.metadata) ? template.metadata : undefined;
+  const labels = metadata && isObject(metadata.labels) ? metadata.labels : {};
+  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) {
+    r.error('spec.template.metadata.labels', `Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``);
+  }
+}

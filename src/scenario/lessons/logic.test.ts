@@ -21,6 +21,7 @@ const frame = (t: number, pods: Pod[]): Frame => ({
   pods,
   services: [],
   endpointSlices: [],
+  replicaSets: [],
   machines: [],
   node: { name: 'node-1', ready: 'True', unschedulable: false, taints: [] },
   eventCount: 0,

@@ -113,6 +113,13 @@ export const arbAction: fc.Arbitrary<SimAction> = fc.oneof(
       resource: fc.constantFrom('memory' as const, 'ephemeral-storage' as const, 'pid' as const),
     }),
   ),
+  action(
+    fc.record({
+      kind: fc.constant('scale' as const),
+      replicaSet: fc.string({ minLength: 1, maxLength: 12 }),
+      replicas: fc.integer({ min: 0, max: 1000 }),
+    }),
+  ),
   action(fc.record({ kind: fc.constant('cordon' as const) })),
   action(fc.record({ kind: fc.constant('drain' as const) })),
 );
