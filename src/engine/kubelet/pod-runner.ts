@@ -419,6 +419,8 @@ export class PodRunner {
         clock.setTimeout(() => this.reconcile(), KUBELET_SYNC_MS);
         break;
       case 'ready':
+        // The status sync after the start (the next relist) asks a not-ready readiness worker to run now.
+        clock.setTimeout(() => this.triggerReadiness(slot), KUBELET_SYNC_MS);
         break;
     }
     // Any container change can unblock the start sequence, init, or the pod's end.
@@ -548,6 +550,12 @@ export class PodRunner {
     this.event('Normal', 'Killing', message, slot);
     const graceSeconds = probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now(), cause: 'probe' });
+  }
+
+  private triggerReadiness(slot: ContainerSlot): void {
+    const worker = slot.probes.find((p) => p.type === 'readiness');
+    if (!worker || slot.readiness === 'Success' || !this.snapshotActive(slot).has('running.main')) return;
+    worker.actor.send({ type: 'TRIGGER' });
   }
 
   private stopProbeWorkers(): void {

@@ -128,7 +128,8 @@ export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned
   const preemption = resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
   return {
     ok: false,
-    // The preemption status is itself a sentence ending in '.', and FitError adds one more: real clusters print '..'.
-    message: `0/1 nodes are available: ${unique.join(', ')}. preemption: 0/1 nodes are available: 1 ${preemption}..`,
+    // FitError.Error() appends the PostFilter message as is (" %v"); with DynamicResources on by
+    // default (1.34+) the DRA plugin's PostFilter speaks first: "no new claims to deallocate".
+    message: `0/1 nodes are available: ${unique.join(', ')}. no new claims to deallocate, preemption: 0/1 nodes are available: 1 ${preemption}.`,
   };
 }

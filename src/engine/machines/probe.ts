@@ -47,6 +47,8 @@ export interface ProbeContext extends ProbeInput {
 
 export type ProbeEvent =
   | { type: 'TICK' }
+  /** prober_manager UpdatePodStatus: a running container not yet ready gets a readiness run now. */
+  | { type: 'TRIGGER' }
   | { type: 'PROBE_RESULT'; result: 'Success' | 'Failure'; output: string }
   | { type: 'STOP_WORKER' };
 
@@ -133,6 +135,8 @@ export const probeMachine = setup({
       states: {
         ticking: {
           after: { period: { target: 'ticking', reenter: true, actions: raise({ type: 'TICK' }) } },
+          // worker.run: a manual trigger resets the ticker (probeTicker.Reset) and probes at once.
+          on: { TRIGGER: { target: 'ticking', reenter: true } },
         },
       },
     },
@@ -140,7 +144,7 @@ export const probeMachine = setup({
       initial: 'deciding',
       states: {
         idle: {
-          on: { TICK: 'deciding' },
+          on: { TICK: 'deciding', TRIGGER: 'deciding' },
         },
         /** doProbe's checks, in its order. */
         deciding: {

@@ -80,7 +80,7 @@ describe('inject/dependent-envars.yaml (tasks/inject-data-application/define-int
 describe('pod-nginx-required-affinity.yaml (assign-pods-nodes-using-node-affinity.md; scheduler NodeAffinity plugin)', () => {
   it('on a node without disktype=ssd the pod is not scheduled: FailedScheduling, PodScheduled False Unschedulable', () => {
     const trace = run(fixture('pod-nginx-required-affinity.yaml'), { until: 30_000 });
-    expect(eventsOf(trace, 'FailedScheduling')[0]?.message).toBe("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..");
+    expect(eventsOf(trace, 'FailedScheduling')[0]?.message).toBe("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.");
     expect(conditionAt(trace, 29_000, 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' });
   });
 });

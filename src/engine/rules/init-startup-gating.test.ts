@@ -74,9 +74,19 @@ describe('probes ', () => {
 
   it('probe workers start when the kubelet first syncs the pod (SyncPod → probeManager.AddPod, before the sandbox), so ticks fall on multiples of periodSeconds from t = 0 (pkg/kubelet/kubelet.go SyncPod; prober/worker.go run)', () => {
     const trace = run(
-      onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 4' }),
+      // A liveness worker: the kubelet's manual trigger (which resets the ticker) is for readiness only.
+      onePod({ image: 'web:1', body: '    livenessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 4' }),
       { cachedImages: ['web:1'], customImages: [{ image: 'web:1', listen: [{ port: 8080 }] }], until: 13_000 },
     );
     expect(trace.probes.map((p) => p.t)).toEqual([4_000, 8_000, 12_000]);
+  });
+
+  it('a not-ready readiness worker is run at the status sync after the start, and its ticker restarts from there (prober_manager.go UpdatePodStatus manualTriggerCh; worker.go run probeTicker.Reset)', () => {
+    const trace = run(
+      onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 4' }),
+      { cachedImages: ['web:1'], customImages: [{ image: 'web:1', listen: [{ port: 8080 }] }], until: 13_000 },
+    );
+    // Started at 1 s; the relist after it syncs the pod at 2 s: probe at once, then every 4 s from there.
+    expect(trace.probes.map((p) => p.t)).toEqual([2_000, 6_000, 10_000]);
   });
 });

@@ -45,10 +45,11 @@ describe('readiness is false until the first success (prober/worker.go newWorker
 
 describe('initialDelaySeconds: whole seconds since startedAt, on the worker tick (prober/worker.go doProbe)', () => {
   it.each([
-    // Started at 1.605 s (pulled); ticks every 4 s from 0: 0, 4, 8 s. At 4 s, 2.395 s elapsed → 2.
-    { rule: 'delay 2: the tick at 4 s runs (int32(2.395) = 2 is not < 2)', delay: 2, first: 4_000 },
-    { rule: 'delay 3: the tick at 4 s is skipped (2 < 3); the first probe is at 8 s', delay: 3, first: 8_000 },
-    { rule: 'delay 0: the first tick after the container exists', delay: 0, first: 4_000 },
+    // Started at 1.605 s (pulled). The status sync one relist later (2.605 s) triggers a run and resets
+    // the ticker, so the next ticks are 6.605 s, 10.605 s. At 2.605 s only 1 whole second has passed.
+    { rule: 'delay 0: the triggered run right after the start probes', delay: 0, first: 2_605 },
+    { rule: 'delay 1: the triggered run probes (int32(1.0) = 1 is not < 1)', delay: 1, first: 2_605 },
+    { rule: 'delay 2: the triggered run is skipped (1 < 2) and the reset ticker moves the first probe a period later', delay: 2, first: 6_605 },
   ])('$rule', ({ delay, first }) => {
     const trace = run(
       onePod({
@@ -70,10 +71,10 @@ describe('successThreshold and failureThreshold (prober/worker.go doProbe result
       onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        port: 8080\n      periodSeconds: 3\n      successThreshold: 2' }),
       { cachedImages: cached, customImages: [{ image: 'web:1', listen: [{ port: 8080 }] }], until: 12_000 },
     );
-    // Ticks at 0 (no container yet), 3, 6 s: successes at 3 and 6 s.
-    expect(containerAt(trace, 3_000).ready).toBe(false);
-    expect(containerAt(trace, 5_999).ready).toBe(false);
-    expect(containerAt(trace, 6_000).ready).toBe(true);
+    // Started at 1 s; triggered run at 2 s, then ticks at 5, 8 s: successes at 2 and 5 s.
+    expect(containerAt(trace, 2_000).ready).toBe(false);
+    expect(containerAt(trace, 4_999).ready).toBe(false);
+    expect(containerAt(trace, 5_000).ready).toBe(true);
   });
 
   it('readiness failureThreshold 3: ready goes false on the third consecutive failure, not before', () => {
@@ -102,10 +103,10 @@ describe('HTTP probes: 200 <= status < 400 succeed; 3xx with a warning (pkg/prob
     const trace = run(onePod({ image: 'web:1', body: '    readinessProbe:\n      httpGet:\n        path: /h\n        port: 8080' }), {
       cachedImages: cached,
       customImages: web({ '/h': [{ fromSeconds: 0, status }] }),
-      until: 12_000,
+      until: 11_000,
     });
-    // Default period 10 s: the tick at 11 s is the first with a container.
-    expect(containerAt(trace, 12_000).ready).toBe(ready);
+    // Default period 10 s: the run the kubelet triggers one relist after the start (2 s) is the only one by 11 s.
+    expect(containerAt(trace, 11_000).ready).toBe(ready);
     const probeEvents = trace.events.filter((e) => e.reason === 'Unhealthy' || e.reason === 'ProbeWarning').map((e) => [e.reason, e.message]);
     expect(probeEvents).toEqual(event ? [event] : []);
     if (event) expect(trace.events.find((e) => e.reason === event[0])?.type).toBe('Warning');

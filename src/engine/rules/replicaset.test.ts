@@ -75,7 +75,7 @@ describe('the ReplicaSet controller keeps spec.replicas pods (manageReplicas)', 
     expect(created(trace)).toHaveLength(4);
     const failed = trace.events.filter((e) => e.reason === 'FailedScheduling');
     expect(failed[0].message).toBe(
-      "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+      "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
     );
   });
 });

@@ -31,11 +31,11 @@ const pod = (resources: string, extra = '') =>
 const requests = (cpu: string, memory: string) => `    resources:\n      requests:\n        cpu: "${cpu}"\n        memory: "${memory}"`;
 
 const INSUFFICIENT_MEMORY =
-  '0/1 nodes are available: 1 Insufficient memory. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..';
+  '0/1 nodes are available: 1 Insufficient memory. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
 const INSUFFICIENT_CPU =
-  '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..';
+  '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
 const SELECTOR_MISMATCH =
-  "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..";
+  "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
 
 describe('NodeResourcesFit / NodeAffinity filters (pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest; nodeaffinity/node_affinity.go Filter)', () => {
   it.each([
