@@ -6,8 +6,12 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SimAction } from '../engine/input';
 import type { TransitionRecord } from '../engine/trace-types';
 import { ActionsPanel } from '../ui/actions/ActionsPanel';
+import { withActionLane } from '../ui/actions/action-lane';
 import { ManifestEditor } from '../ui/editor/ManifestEditor';
 import { EventsList } from '../ui/events/EventsList';
+import { ExplainPane } from '../ui/explain/ExplainPane';
+import { HighlightNote } from '../ui/explain/HighlightNote';
+import { useWhy } from '../ui/explain/useWhy';
 import { watchRows } from '../ui/kubectl/watch-rows';
 import { KubectlViews } from '../ui/kubectl/KubectlViews';
 import { Choice } from '../ui/layout/Choice';
@@ -42,7 +46,7 @@ import { ScenarioDialog, ScenarioHeaderControls, ScenarioNotices } from './scena
 import { usePlaygroundScenario } from './scenario/usePlaygroundScenario';
 import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 
-type SideTab = 'events' | 'statechart';
+type SideTab = 'events' | 'statechart' | 'status';
 const NO_ACTIONS: SimAction[] = [];
 
 export function App() {
@@ -87,6 +91,9 @@ export function App() {
       map.set(trace.transitions[i].actor, trace.transitions[i]);
     return map;
   }, [trace, frame]);
+
+  const why = useWhy({ t, setT, lastTransitions, openPane: setSideTab });
+  const timelineLanes = useMemo(() => withActionLane(lanes, actions), [lanes, actions]);
 
   const previous = useCallback(() => setT(previousInstant(instants, t) ?? 0), [instants, t, setT]);
   const next = useCallback(() => setT(nextInstant(instants, t) ?? endMs), [instants, t, endMs, setT]);
@@ -237,6 +244,8 @@ export function App() {
                   t={t}
                   podName={podName}
                   podExists={pod !== undefined}
+                  pod={pod}
+                  frame={frame}
                   onAdd={addAction}
                   onRemove={removeAction}
                 />
@@ -286,7 +295,7 @@ export function App() {
               >
                 <Timeline
                   key={starterId}
-                  lanes={lanes}
+                  lanes={timelineLanes}
                   endMs={endMs}
                   t={t}
                   onSeek={setT}
@@ -306,6 +315,7 @@ export function App() {
                     tabs={[
                       { key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` },
                       { key: 'statechart', label: 'Statechart' },
+                      { key: 'status', label: 'Status' },
                     ]}
                     selected={sideTab}
                     onSelect={setSideTab}
@@ -321,8 +331,15 @@ export function App() {
                   >
                     {sideTab === 'events' ? (
                       <EventsList events={events} t={t} onSeek={setT} />
+                    ) : sideTab === 'status' ? (
+                      <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} {...why.pane} />
                     ) : (
-                      frame && <StatechartPane frame={frame} lastTransitions={lastTransitions} />
+                      frame && (
+                        <>
+                          {why.highlight && <HighlightNote transition={why.highlight} onBack={why.back} />}
+                          <StatechartPane frame={frame} {...why.statechart} />
+                        </>
+                      )
                     )}
                   </Tabs>
                 </div>

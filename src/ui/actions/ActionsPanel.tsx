@@ -153,8 +153,9 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
   const [nodeState, setNodeState] = useState<NodeStateChoice>('NotReady');
   const [pressure, setPressure] = useState<Pressure>('memory');
 
-  const atSeconds = Math.round(t / 100) / 10;
-  const atMs = atSeconds * 1000;
+  // The cursor's own moment (ms precision): rounding could move a kill before the container starts.
+  const atMs = Math.max(0, Math.round(t));
+  const atSeconds = atMs / 1000;
   const ctx = actionContext(atMs, pod, frame);
   const podScope = podName ? { pod: podName } : {};
 

@@ -8,14 +8,8 @@ import type { SimAction } from '../../engine/input';
 import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { explainField, type StatusField } from './explain';
 import { StatusPanel } from './StatusPanel';
+import type { WhyQuestion } from './useWhy';
 import { WhyCard } from './WhyCard';
-
-/** A question: which field, asked at which cursor time; `n` tells one question from the next. */
-export interface WhyQuestion {
-  field: StatusField;
-  t: number;
-  n: number;
-}
 
 export interface ExplainPaneProps {
   trace: Trace;
@@ -24,12 +18,10 @@ export interface ExplainPaneProps {
   t: number;
   actions: readonly SimAction[];
   question: WhyQuestion | undefined;
-  onAsk: (q: WhyQuestion | undefined) => void;
+  onAsk: (field: StatusField | undefined) => void;
   onSeek: (t: number) => void;
   onShowInStatechart: (transition: TransitionRecord) => void;
 }
-
-let asked = 0;
 
 export function ExplainPane({
   trace,
@@ -48,7 +40,7 @@ export function ExplainPane({
   );
   return (
     <div>
-      {question && explanation && (
+      {question && explanation && question.field.pod === podName && (
         <WhyCard
           explanation={explanation}
           question={question.n}
@@ -62,7 +54,7 @@ export function ExplainPane({
         podName={podName}
         t={t}
         selected={question?.field}
-        onExplain={(field) => onAsk({ field, t, n: ++asked })}
+        onExplain={onAsk}
       />
     </div>
   );

@@ -325,7 +325,7 @@ function Legend() {
       {item('Probe failure', <MarkShape kind="failure" x={8} y={7} r={4} />)}
       {item('Event', <MarkShape kind="event-normal" x={8} y={7} r={4} />)}
       {item('Warning event', <MarkShape kind="event-warning" x={8} y={7} r={4} />)}
-      {item('Your action', <MarkShape kind="action" x={8} y={7} r={4} />)}
+      {item('Action', <MarkShape kind="action" x={8} y={7} r={4} />)}
     </ul>
   );
 }
