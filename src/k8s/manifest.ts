@@ -106,6 +106,17 @@ function admitPodDocument(
  * decode, default, run the default admission plugins and validate, reporting every problem with
  * its line and column. Never throws.
  */
+/** Annotations that change a real node's behaviour (AppArmor, seccomp) but not PodPlay's. */
+const IGNORED_ANNOTATIONS = ['container.apparmor.security.beta.kubernetes.io/', 'seccomp.security.alpha.kubernetes.io/'];
+
+function warnIgnoredAnnotations(pod: Pod | undefined, r: Reporter): void {
+  for (const key of Object.keys(pod?.metadata?.annotations ?? {})) {
+    if (IGNORED_ANNOTATIONS.some((prefix) => key.startsWith(prefix))) {
+      r.warn('metadata.annotations', `${key}: not simulated by PodPlay, ignored`);
+    }
+  }
+}
+
 export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionResult {
   const { docs, diagnostics } = parseSource(text, fileName);
   const result: AdmissionResult = { pods: [], others: [], diagnostics, ok: true };
@@ -125,6 +136,7 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       else r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
       const pod = admitPodDocument(doc, env.object, r, classes);
+      warnIgnoredAnnotations(pod, r);
       const key = `${pod?.metadata?.namespace}/${pod?.metadata?.name}`;
       if (pod && seen.has(key)) {
         r.error('metadata.name', `pods "${pod.metadata?.name}" already exists`);

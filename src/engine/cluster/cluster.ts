@@ -71,6 +71,12 @@ export class Cluster {
   schedulePending(): void {
     for (const runner of this.runners) {
       if (runner.isBound || runner.isRemoved || runner.isDeleting) continue;
+      const nodeName = runner.spec.spec?.nodeName;
+      if (nodeName) {
+        // spec.nodeName skips the scheduler: the named node's kubelet takes it, or nobody ever does.
+        if (nodeName === this.settings.name) runner.bind({ viaScheduler: false });
+        continue;
+      }
       const result = schedule(runner.spec, this.settings, this.usage(), this.node.unschedulable, this.node.taints);
       if (result.ok) {
         this.lastFailure.delete(runner);
@@ -101,7 +107,11 @@ export class Cluster {
   /** kubectl drain: cordon, then evict every pod through the Eviction API (its own grace period). */
   drain(): void {
     this.cordon();
-    for (const runner of this.runners) runner.delete();
+    for (const runner of this.runners) {
+      if (runner.isRemoved || runner.isDeleting) continue;
+      runner.setCondition('DisruptionTarget', 'True', 'EvictionByEvictionAPI', 'Eviction API: evicting');
+      runner.delete();
+    }
   }
 
   /** Node-pressure eviction: the eviction manager ranks pods (BestEffort first) and evicts one. */

@@ -8,6 +8,13 @@ import { parseQuantity } from '../../k8s';
 import type { ContainerConfig, ImageInfo, SandboxConfig } from '../../runtime/sandbox-types';
 import { EMPTY_STORE, type ConfigStore } from '../cluster/config-objects';
 
+function formatMap(map: Record<string, string>): string {
+  return Object.keys(map)
+    .sort()
+    .map((k) => `${k}="${map[k]}"`)
+    .join('\n');
+}
+
 /** The pod's downward API fields (fieldRef.fieldPath → value). */
 export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string; podIP?: string; hostIP: string }): Record<string, string> {
   const meta = pod.metadata ?? {};
@@ -15,8 +22,9 @@ export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string;
     'metadata.name': meta.name ?? '',
     'metadata.namespace': meta.namespace ?? 'default',
     'metadata.uid': extra.uid,
-    'metadata.labels': Object.entries(meta.labels ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n'),
-    'metadata.annotations': Object.entries(meta.annotations ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n'),
+    // The kubelet writes them sorted by key (fieldpath.FormatMap).
+    'metadata.labels': formatMap(meta.labels ?? {}),
+    'metadata.annotations': formatMap(meta.annotations ?? {}),
     'spec.nodeName': extra.nodeName,
     'spec.serviceAccountName': pod.spec?.serviceAccountName ?? 'default',
     'status.hostIP': extra.hostIP,

@@ -52,7 +52,8 @@ function waitingState(view: ContainerView): ContainerState | undefined {
   }
   if (active.has('waiting.errImageNeverPull')) return { waiting: { reason: 'ErrImageNeverPull', message: context.pullError } };
   if (active.has('waiting.createContainerConfigError')) return { waiting: { reason: 'CreateContainerConfigError', message: context.configError } };
-  if (active.has('waiting.crashLoopBackOff') || (context.inCrashLoop && context.instances > 0 && !active.has('running.main'))) {
+  // Once the pod is going away nothing restarts, so the reason cache's CrashLoopBackOff no longer applies.
+  if (!context.podStopping && (active.has('waiting.crashLoopBackOff') || (context.inCrashLoop && context.instances > 0 && !active.has('running.main')))) {
     const backoff = goDuration(context.crashBackoff?.ms ?? 10_000);
     return {
       waiting: {

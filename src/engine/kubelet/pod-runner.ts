@@ -23,7 +23,7 @@ import type { VirtualClock } from '../clock';
 import { containerStatus, reportedRunning } from './container-status';
 import { runHook, runProbe } from './handlers';
 import type { ImagePuller } from './image-puller';
-import { podQosClass } from '../../k8s';
+import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
 import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
 import type { ConfigStore } from '../cluster/config-objects';
@@ -182,10 +182,13 @@ export class PodRunner {
 
   // ---------------------------------------------------------------- scheduling
 
-  bind(): void {
+  /** Bound by the scheduler (a Scheduled event), or taken directly because spec.nodeName names this node. */
+  bind(options: { viaScheduler: boolean } = { viaScheduler: true }): void {
     this.touch();
     this.scheduled = { status: 'True' };
-    this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${this.env.nodeName}`, undefined, 'default-scheduler');
+    if (options.viaScheduler) {
+      this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${this.env.nodeName}`, undefined, 'default-scheduler');
+    }
     this.startTime = this.env.clock.now();
     this.createSlots();
     this.podActor.send({ type: 'BIND' });
@@ -546,7 +549,11 @@ export class PodRunner {
     if (!active.has('running') || this.deletion) return;
     const ctx = slot.actor.getSnapshot().context;
     const restart = ctx.restartPolicy !== 'Never';
-    const message = `Container ${slot.spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`;
+    // computeInitContainerActions words a sidecar's kill its own way, without ", will be restarted".
+    const message =
+      slot.role === 'sidecar'
+        ? `Init container ${slot.spec.name} failed ${type} probe`
+        : `Container ${slot.spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`;
     this.event('Normal', 'Killing', message, slot);
     const graceSeconds = probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now(), cause: 'probe' });
@@ -641,13 +648,12 @@ export class PodRunner {
   evict(resource: string, threshold: string, available: string): boolean {
     const pod = this.podActor.getSnapshot();
     if (this.removed || this.deletion || this.eviction || !pod.matches('syncing')) return false;
+    // evictionMessage lists only the containers using more than they requested.
     const usage = this.slots
       .filter((s) => s.runtime?.running())
-      .map((s) => {
-        const used = Math.round((s.runtime?.memory() ?? 0) / 1024);
-        const request = s.spec.resources?.requests?.[resource] ?? '0';
-        return `Container ${s.spec.name} was using ${used}Ki, request is ${request}, has larger consumption of ${resource}. `;
-      })
+      .map((s) => ({ s, used: s.runtime?.memory() ?? 0, request: s.spec.resources?.requests?.[resource] }))
+      .filter(({ used, request }) => used > (request === undefined ? 0 : parseQuantity(request)))
+      .map(({ s, used, request }) => `Container ${s.spec.name} was using ${Math.round(used / 1024)}Ki, request is ${request ?? '0'}, has larger consumption of ${resource}. `)
       .join('');
     const message = `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. ${resource === 'memory' ? usage : ''}`;
     this.eviction = { message };
@@ -659,7 +665,8 @@ export class PodRunner {
 
   private killAll(): void {
     const now = this.env.clock.now();
-    const graceMs = this.eviction ? 0 : this.deletion?.graceMs ?? 30_000;
+    // eviction_manager: immediateEvictionGracePeriodSeconds = 1 for hard thresholds.
+    const graceMs = this.eviction ? 1_000 : this.deletion?.graceMs ?? 30_000;
     for (const slot of this.slots) {
       if (slot.role === 'sidecar') continue;
       this.stopSlot(slot, graceMs, now);
@@ -690,6 +697,11 @@ export class PodRunner {
     if (this.removed) return;
     const pod = this.podActor.getSnapshot();
     const now = this.env.clock.now();
+    // A terminal phase (an init container failed under Never) ends the pod worker's sync: the sandbox goes.
+    if (pod.matches('syncing') && this.isTerminal) {
+      this.podActor.send({ type: 'ALL_EXITED' });
+      return;
+    }
     if (pod.matches({ syncing: 'initializing' })) this.advance();
     if (pod.matches({ syncing: 'running' })) this.startNext();
     const regulars = this.slots.filter((s) => s.role === 'regular');

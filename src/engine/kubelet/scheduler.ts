@@ -84,6 +84,18 @@ function requiredAffinityMatches(pod: Pod, node: NodeSettings): boolean {
 
 export type ScheduleResult = { ok: true } | { ok: false; message: string };
 
+const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
+
+function extendedRequests(pod: Pod): string[] {
+  const names = new Set<string>();
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    for (const name of [...Object.keys(c.resources?.requests ?? {}), ...Object.keys(c.resources?.limits ?? {})]) {
+      if (!STANDARD.has(name) && !name.startsWith('hugepages-')) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 /** TaintToleration: does a toleration match a `key[=value]:Effect` taint? */
 function tolerated(pod: Pod, taint: string): boolean {
   const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(taint);
@@ -121,6 +133,8 @@ export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned
   if (used.pods + 1 > capacity.pods) reasons.push('1 Too many pods');
   if (want.cpu > 0 && used.cpu + want.cpu > capacity.cpu) reasons.push('1 Insufficient cpu');
   if (want.memory > 0 && used.memory + want.memory > capacity.memory) reasons.push('1 Insufficient memory');
+  // Extended resources (example.com/dongle): the node advertises none, so any request is Insufficient.
+  for (const name of extendedRequests(pod)) if (!(name in node.capacity)) reasons.push(`1 Insufficient ${name}`);
   if (reasons.length === 0) return { ok: true };
   const unique = [...new Set(reasons)].sort();
   // Preemption can only help a node that fails on resources alone (no other filter said no).

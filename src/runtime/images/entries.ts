@@ -277,7 +277,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   },
   {
     name: 'registry.k8s.io/pause',
-    tagExists: tags({ names: ['latest'], versions: { 3: [0, 10] } }),
+    tagExists: tags({ names: ['latest', '1.0', '2.0'], versions: { 3: [0, 10] } }),
     sizeBytes: 0.32 * MB,
     entrypoint: ['/pause'],
     cmd: [],

@@ -1,0 +1,111 @@
+/**
+ * Rules a review against the kubelet and scheduler source turned up. Sources per case.
+ */
+import { describe, expect, it } from 'vitest';
+import { admitManifests, formatDiagnostic } from '../../k8s';
+import { BUSYBOX, conditionAt, containerAt, eventsOf, onePod, podAt, run, statusAt } from './builders';
+
+describe('spec.nodeName skips the scheduler (pkg/scheduler: only pods without nodeName are queued)', () => {
+  it('naming this node: the kubelet takes it, with no Scheduled event; PodScheduled is still True', () => {
+    const trace = run(onePod({ body: '    command: ["sleep", "3600"]', specExtra: '  nodeName: node-1' }), { cachedImages: [BUSYBOX], until: 5_000 });
+    expect(eventsOf(trace, 'Scheduled')).toEqual([]);
+    expect(statusAt(trace, 4_000)).toBe('Running');
+    expect(conditionAt(trace, 4_000, 'PodScheduled')?.status).toBe('True');
+  });
+  it('naming another node: Pending for ever, no FailedScheduling', () => {
+    const trace = run(onePod({ body: '    command: ["sleep", "3600"]', specExtra: '  nodeName: elsewhere' }), { cachedImages: [BUSYBOX], until: 5_000 });
+    expect(eventsOf(trace, 'FailedScheduling')).toEqual([]);
+    expect(statusAt(trace, 4_000)).toBe('Pending');
+  });
+});
+
+describe('extended resources (scheduler NodeResourcesFit)', () => {
+  it('a request for a resource the node does not advertise: Insufficient example.com/dongle', () => {
+    const trace = run(onePod({ body: '    command: ["sleep", "3600"]\n    resources:\n      requests: { example.com/dongle: 3 }\n      limits: { example.com/dongle: 3 }' }), { cachedImages: [BUSYBOX], until: 5_000 });
+    expect(eventsOf(trace, 'FailedScheduling')[0]?.message).toMatch(/^0\/1 nodes are available: 1 Insufficient example\.com\/dongle\./);
+  });
+});
+
+describe('a sidecar killed by its probe (kuberuntime_container.go computeInitContainerActions)', () => {
+  it('is worded "Init container NAME failed liveness probe", without ", will be restarted"', () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata: { name: app }
+spec:
+  initContainers:
+  - name: proxy
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sleep", "3600"]
+    livenessProbe: { exec: { command: ["false"] }, periodSeconds: 2, failureThreshold: 1 }
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+`;
+    const trace = run(manifest, { cachedImages: [BUSYBOX], until: 20_000 });
+    expect(eventsOf(trace, 'Killing')[0]?.message).toBe('Init container proxy failed liveness probe');
+  });
+});
+
+describe('after an init container fails under restartPolicy Never the pod worker is done', () => {
+  it('phase Failed and the sandbox is gone: PodReadyToStartContainers False', () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata: { name: app }
+spec:
+  restartPolicy: Never
+  initContainers:
+  - name: init
+    image: busybox:1.36
+    command: ["sh", "-c", "exit 1"]
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+`;
+    const trace = run(manifest, { cachedImages: [BUSYBOX], until: 10_000 });
+    expect(podAt(trace, 9_000).status?.phase).toBe('Failed');
+    expect(conditionAt(trace, 9_000, 'PodReadyToStartContainers')?.status).toBe('False');
+  });
+});
+
+describe('a crash-looping container of a deleted pod is not shown in CrashLoopBackOff (ShouldContainerBeRestarted)', () => {
+  it('it shows its last termination instead', () => {
+    const trace = run(onePod({ body: '    command: ["sh", "-c", "exit 1"]' }), { cachedImages: [BUSYBOX], until: 20_000, actions: [{ at: 8, kind: 'deletePod' }] });
+    expect(containerAt(trace, 7_000).state?.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(containerAt(trace, 8_000).state?.terminated?.exitCode).toBe(1);
+  });
+});
+
+describe('the downward API writes labels and annotations sorted by key (fieldpath.FormatMap)', () => {
+  it('zone, cluster, rack → cluster, rack, zone', () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: dapi
+  labels: { zone: us-est-coast, cluster: test-cluster1, rack: rack-22 }
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["cat", "/etc/podinfo/labels"]
+    volumeMounts: [{ name: podinfo, mountPath: /etc/podinfo }]
+  volumes:
+  - name: podinfo
+    downwardAPI: { items: [{ path: labels, fieldRef: { fieldPath: metadata.labels } }] }
+`;
+    const trace = run(manifest, { cachedImages: [BUSYBOX], until: 5_000 });
+    expect((trace.logs['dapi/c'] ?? []).map((l) => l.text).join('\n')).toBe('cluster="test-cluster1"\nrack="rack-22"\nzone="us-est-coast"');
+  });
+});
+
+describe('fields a real node acts on but PodPlay does not are reported, not silently dropped', () => {
+  it.each([
+    ['the AppArmor beta annotation', 'metadata:\n  name: p\n  annotations:\n    container.apparmor.security.beta.kubernetes.io/c: localhost/k8s-apparmor-example-deny-write\n', 'container.apparmor.security.beta.kubernetes.io/c: not simulated by PodPlay, ignored'],
+  ])('%s', (_rule, meta, message) => {
+    const text = `apiVersion: v1\nkind: Pod\n${meta}spec:\n  containers:\n  - name: c\n    image: busybox:1.36\n`;
+    expect(admitManifests(text).diagnostics.map(formatDiagnostic).join('\n')).toContain(message);
+  });
+});
