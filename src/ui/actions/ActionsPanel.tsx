@@ -17,7 +17,7 @@ import {
   unavailableReason,
   type NodeStateChoice,
 } from './availability';
-import { ACTION_KINDS, describeAction, type FormKind } from './describe';
+import { ACTION_KINDS, actionClock, describeAction, type FormKind } from './describe';
 
 export interface ActionsPanelProps {
   actions: SimAction[];
@@ -154,9 +154,12 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
   const [pressure, setPressure] = useState<Pressure>('memory');
 
   // The cursor's own moment (ms precision): rounding could move a kill before the container starts.
-  const atMs = Math.max(0, Math.round(t));
+  // What the views show at an instant is the state after everything that happened then, so an action
+  // taken at an event's instant (a container just started) comes 1 ms after it.
+  const atFrame = frame !== undefined && frame.t === Math.round(t);
+  const atMs = Math.max(0, Math.round(t) + (atFrame ? 1 : 0));
   const atSeconds = atMs / 1000;
-  const ctx = actionContext(atMs, pod, frame);
+  const ctx = actionContext(t, pod, frame);
   const podScope = podName ? { pod: podName } : {};
 
   // Containers offered: running ones for kill and files, every one with an endpoint for endpoints.
@@ -232,7 +235,7 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
       break;
     }
     case 'setNodeState':
-      if (nodeState === ctx.nodeState) reason = `The node is already ${nodeState} at ${formatClock(atMs)}.`;
+      if (nodeState === ctx.nodeState) reason = `The node is already ${nodeState} at ${formatClock(t)}.`;
       action = { at: atSeconds, kind, state: nodeState };
       break;
     case 'nodePressure':
@@ -248,7 +251,7 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
   return (
     <section aria-labelledby={id('title')} className="border-t border-slate-300 px-3 py-2 dark:border-slate-700">
       <h2 id={id('title')} className="text-sm font-semibold">
-        Act on the pod at {formatClock(atMs)}
+        Act on the pod at {formatClock(t)}
       </h2>
       <div className="mt-1 flex flex-wrap items-end gap-2">
         <SelectField
@@ -466,7 +469,7 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
         <ul className="mt-2 space-y-1 text-sm" aria-label="Actions in this run">
           {actions.map((a, i) => (
             <li key={`${a.at}-${a.kind}-${i}`} className="flex items-center gap-2">
-              <span className="font-mono tabular-nums">{formatClock(a.at * 1000)}</span>
+              <span className="font-mono tabular-nums">{actionClock(a)}</span>
               <span className="min-w-0 truncate" title={describeAction(a)}>
                 {describeAction(a)}
               </span>
@@ -474,7 +477,7 @@ export function ActionsPanel({ actions, t, podName, podExists, pod, frame, onAdd
                 type="button"
                 className="btn-secondary ml-auto px-2 py-0.5 text-xs"
                 onClick={() => onRemove(i)}
-                aria-label={`Remove action ${describeAction(a)} at ${formatClock(a.at * 1000)}`}
+                aria-label={`Remove action ${describeAction(a)} at ${actionClock(a)}`}
               >
                 Remove
               </button>

@@ -1,5 +1,6 @@
 /** Scenario actions in words: the list under the action form, timeline marks and the "Why?" card. */
 import type { SimAction, SimActionKind } from '../../engine/input';
+import { formatClock } from '../trace-utils';
 
 /** What each kind of action is called in the form's menu. */
 export const ACTION_KINDS = [
@@ -58,4 +59,9 @@ export function describeAction(a: SimAction): string {
         : other.kind;
     }
   }
+}
+
+/** When an action happens, to the tenth of a second (an action taken at an event's instant is 1 ms after it). */
+export function actionClock(a: SimAction): string {
+  return formatClock(Math.round(a.at * 10) * 100);
 }

@@ -8,7 +8,7 @@ import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { SimAction } from '../../engine/input';
 import type { Frame, ProbeRecord, Trace, TransitionRecord } from '../../engine/trace-types';
 import type { SimEvent } from '../../k8s/events';
-import { describeAction } from '../actions/describe';
+import { actionClock, describeAction } from '../actions/describe';
 import { countUntil, findPod, formatClock } from '../trace-utils';
 
 /** A status field of one pod that can be explained. */
@@ -426,7 +426,7 @@ export function explainField(
         `The kubelet stopped posting node status at ${formatClock(silentSince.t)}; after the grace period the node controller marked the node's pods not ready.`,
       );
   }
-  if (action) parts.push(`You acted at ${formatClock(action.at * 1000)}: ${describeAction(action)}.`);
+  if (action) parts.push(`You acted at ${actionClock(action)}: ${describeAction(action)}.`);
   const why = parts.join(' ');
 
   return {
