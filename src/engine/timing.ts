@@ -12,8 +12,10 @@ export const CONTAINER_BACKOFF_MAX_MS = 300_000;
  * Simplification: a real node takes 1 s or a little more; PodPlay takes exactly 1 s.
  */
 export const KUBELET_SYNC_MS = 1_000;
-/** A pod in back-off is synced again about every 10 s, recording BackOff each time. */
+/** After a sync error without an end time (image pull back-off, config errors) the pod worker retries in ~10 s. */
 export const POD_RESYNC_MS = 10_000;
+/** The pod worker's periodic resync (1 minute): the longest a crash-loop back-off goes without a BackOff event. */
+export const BACKOFF_RESYNC_MS = 60_000;
 /** killContainer never gives a container less than 2 s between TERM and KILL. */
 export const MIN_GRACE_MS = 2_000;
 /** RunPodSandbox (pause container, network). Real nodes take 0.5-2 s; PodPlay takes exactly 1 s. */

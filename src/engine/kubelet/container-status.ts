@@ -6,7 +6,7 @@
 import type { ContainerState, ContainerStateTerminated, ContainerStatus } from 'kubernetes-types/core/v1';
 import { kubeTime } from '../../k8s/time';
 import { goDuration } from '../ids';
-import type { ContainerContext, Termination } from '../machines/container';
+import { wantsRestart, type ContainerContext, type Termination } from '../machines/container';
 
 export interface ContainerView {
   /** Active state paths of the container actor (`waiting`, `waiting.crashLoopBackOff`, ...). */
@@ -44,23 +44,35 @@ function terminated(t: Termination, containerID: string | undefined): ContainerS
   return out;
 }
 
+/** The Waiting state for a reason the kubelet's reason cache holds, worded as the kubelet words it. */
+function cachedReason(view: ContainerView, reason: string, message: string | undefined): ContainerState {
+  const { context } = view;
+  if (reason === 'CrashLoopBackOff') {
+    const backoff = goDuration(context.crashBackoff?.ms ?? 10_000);
+    return { waiting: { reason, message: `back-off ${backoff} restarting failed container=${context.name} pod=${view.podRef}` } };
+  }
+  if (reason === 'ImagePullBackOff') {
+    return { waiting: { reason, message: `Back-off pulling image "${view.image}": ErrImagePull: ${context.pullError ?? ''}` } };
+  }
+  return { waiting: message === undefined ? { reason } : { reason, message } };
+}
+
+/**
+ * convertToAPIContainerStatuses: a container the kubelet will (re)start shows the reason cache's
+ * Waiting reason while it lasts: during a back-off, a re-pull, or right after a failed start.
+ */
 function waitingState(view: ContainerView): ContainerState | undefined {
   const { active, context } = view;
-  if (active.has('waiting.errImagePull')) return { waiting: { reason: 'ErrImagePull', message: context.pullError } };
-  if (active.has('waiting.imagePullBackOff')) {
-    return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${view.image}": ErrImagePull: ${context.pullError ?? ''}` } };
-  }
-  if (active.has('waiting.errImageNeverPull')) return { waiting: { reason: 'ErrImageNeverPull', message: context.pullError } };
-  if (active.has('waiting.createContainerConfigError')) return { waiting: { reason: 'CreateContainerConfigError', message: context.configError } };
-  // Once the pod is going away nothing restarts, so the reason cache's CrashLoopBackOff no longer applies.
-  if (!context.podStopping && (active.has('waiting.crashLoopBackOff') || (context.inCrashLoop && context.instances > 0 && !active.has('running.main')))) {
-    const backoff = goDuration(context.crashBackoff?.ms ?? 10_000);
-    return {
-      waiting: {
-        reason: 'CrashLoopBackOff',
-        message: `back-off ${backoff} restarting failed container=${context.name} pod=${view.podRef}`,
-      },
-    };
+  // Once the pod is going away nothing restarts, so the reason cache no longer applies.
+  if (context.podStopping) return undefined;
+  if (active.has('waiting.errImagePull')) return cachedReason(view, 'ErrImagePull', context.pullError);
+  if (active.has('waiting.imagePullBackOff')) return cachedReason(view, 'ImagePullBackOff', undefined);
+  if (active.has('waiting.errImageNeverPull')) return cachedReason(view, 'ErrImageNeverPull', context.pullError);
+  if (active.has('waiting.createContainerConfigError')) return cachedReason(view, 'CreateContainerConfigError', context.configError);
+  if (active.has('waiting.crashLoopBackOff')) return cachedReason(view, 'CrashLoopBackOff', undefined);
+  const pending = active.has('waiting.pulling') || active.has('waiting.creating') || active.has('terminated') || active.has('restartingAfterKill');
+  if (pending && context.syncError && (active.has('waiting') || wantsRestart(context))) {
+    return cachedReason(view, context.syncError.reason, context.syncError.message);
   }
   return undefined;
 }

@@ -13,7 +13,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import type { ExitStatus } from '../../runtime/types';
-import { CONTAINER_BACKOFF_INITIAL_MS, CONTAINER_BACKOFF_MAX_MS, KUBELET_SYNC_MS, MIN_GRACE_MS, POD_RESYNC_MS } from '../timing';
+import { BACKOFF_RESYNC_MS, CONTAINER_BACKOFF_INITIAL_MS, CONTAINER_BACKOFF_MAX_MS, KUBELET_SYNC_MS, MIN_GRACE_MS, POD_RESYNC_MS } from '../timing';
 
 export type ContainerRole = 'init' | 'sidecar' | 'regular';
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
@@ -56,13 +56,18 @@ export interface ContainerContext {
   /** Why generateContainerConfig failed (a missing ConfigMap, Secret or key). */
   configError?: string;
   /** Set while the kubelet's last sync for this container ended in CrashLoopBackOff (its reasonCache). */
-  inCrashLoop: boolean;
+  /**
+   * The kubelet's reason cache: why the last sync could not start this container (CrashLoopBackOff,
+   * ErrImagePull, ImagePullBackOff, RunContainerError, PostStartHookError, ...). While a restart is
+   * pending, the status shows it as the Waiting reason; a successful start clears it.
+   */
+  syncError?: { reason: string; message?: string };
   /**
    * An ongoing stop: when the grace period ends, whether a restart follows, TERM-to-KILL time, and
    * why: a failed probe (the same sync restarts it), a failed postStart (the next sync decides, by
    * policy), or the pod going away.
    */
-  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number; cause: StopCause };
+  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number; cause: StopCause; message?: string };
   /** The pod's terminationGracePeriodSeconds, which a postStart failure's kill uses. */
   podGraceMs: number;
   /** The pod is being torn down: never restart again. */
@@ -169,6 +174,8 @@ export const containerMachine = setup({
     recordExit: assign(({ context, event }) => {
       if (event.type !== 'EXITED') return {};
       return {
+        // startContainer returns ErrPostStartHook once its kill is done: the reason cache records it.
+        ...(context.stop?.cause === 'postStart' ? { syncError: { reason: 'PostStartHookError', message: context.stop.message } } : {}),
         previous: context.current,
         current: {
           exitCode: event.status.exitCode,
@@ -187,7 +194,7 @@ export const containerMachine = setup({
         return eventTime === undefined ? context.crashBackoff : nextBackoff(context.crashBackoff, eventTime);
       },
     }),
-    enterCrashLoop: assign({ waitMs: ({ context }) => crashBackoffLeft(context), inCrashLoop: true }),
+    enterCrashLoop: assign({ waitMs: ({ context }) => crashBackoffLeft(context), syncError: { reason: 'CrashLoopBackOff' } }),
     /** killContainer: what the preStop hook used is taken from the grace period, but TERM gets at least 2 s. */
     graceAfterHook: assign(({ context, event }) => {
       if (!context.stop || (event.type !== 'HOOK_DONE' && event.type !== 'HOOK_FAILED')) return {};
@@ -199,6 +206,7 @@ export const containerMachine = setup({
   delays: {
     kubeletSync: KUBELET_SYNC_MS,
     podResync: POD_RESYNC_MS,
+    backOffResync: BACKOFF_RESYNC_MS,
     backOffWait: ({ context }) => context.waitMs,
     preStopGrace: ({ context }) => context.stop?.graceMs ?? 0,
     termToKill: ({ context }) => context.stop?.termMs ?? MIN_GRACE_MS,
@@ -209,7 +217,6 @@ export const containerMachine = setup({
     ...input,
     instances: 0,
     waitMs: 0,
-    inCrashLoop: false,
     podStopping: false,
   }),
   initial: 'waiting',
@@ -234,10 +241,18 @@ export const containerMachine = setup({
               target: 'errImagePull',
               actions: assign(({ context, event }) => {
                 const pullBackoff = nextBackoff(context.pullBackoff, event.now);
-                return { pullBackoff, pullError: event.message, waitMs: Math.max(0, pullBackoff.ms - KUBELET_SYNC_MS) };
+                return {
+                  pullBackoff,
+                  pullError: event.message,
+                  waitMs: Math.max(0, pullBackoff.ms - KUBELET_SYNC_MS),
+                  syncError: { reason: 'ErrImagePull', message: event.message },
+                };
               }),
             },
-            IMAGE_NEVER_PULL: { target: 'errImageNeverPull', actions: assign({ pullError: ({ event }) => event.message }) },
+            IMAGE_NEVER_PULL: {
+              target: 'errImageNeverPull',
+              actions: assign({ pullError: ({ event }) => event.message, syncError: ({ event }) => ({ reason: 'ErrImageNeverPull', message: event.message }) }),
+            },
           },
         },
         /** ErrImagePull until the next sync finds the image in back-off. */
@@ -246,7 +261,14 @@ export const containerMachine = setup({
         },
         /** Back-off pulling image: 10 s, doubling, capped at 300 s. */
         imagePullBackOff: {
-          entry: emit({ type: 'backOff', kind: 'pull' }),
+          entry: [emit({ type: 'backOff', kind: 'pull' }), assign({ syncError: ({ context }) => ({ reason: 'ImagePullBackOff', message: context.pullError }) })],
+          initial: 'resync',
+          states: {
+            // The pull back-off error carries no end time: the pod worker retries every ~10 s, recording BackOff each time.
+            resync: {
+              after: { podResync: { target: 'resync', reenter: true, actions: emit({ type: 'backOff', kind: 'pull' }) } },
+            },
+          },
           after: { backOffWait: 'pulling' },
         },
         /** imagePullPolicy Never and the image is not on the node: every resync fails the same way. */
@@ -260,11 +282,15 @@ export const containerMachine = setup({
             // generateContainerConfig failed before any container existed: retried at each sync.
             CONFIG_ERROR: {
               target: 'createContainerConfigError',
-              actions: assign(({ context, event }) => ({ instances: context.instances - 1, configError: event.message })),
+              actions: assign(({ context, event }) => ({
+                instances: context.instances - 1,
+                configError: event.message,
+                syncError: { reason: 'CreateContainerConfigError', message: event.message },
+              })),
             },
             PROCESS_STARTED: {
               target: '#container.running',
-              actions: assign({ startedAt: ({ event }) => event.now, stop: undefined, inCrashLoop: false }),
+              actions: assign({ startedAt: ({ event }) => event.now, stop: undefined, syncError: undefined }),
             },
             START_FAILED: {
               target: '#container.terminated',
@@ -279,7 +305,7 @@ export const containerMachine = setup({
                   instance: context.instances,
                 },
                 stop: undefined,
-                inCrashLoop: false,
+                syncError: { reason: 'RunContainerError', message: event.message },
               })),
             },
           },
@@ -293,10 +319,11 @@ export const containerMachine = setup({
           entry: emit({ type: 'backOff', kind: 'crash' }),
           initial: 'resync',
           states: {
-            // Each pod resync during the back-off records the BackOff event again.
+            // Since 1.35 the pod worker sleeps until the back-off ends (capped at the 1-minute resync):
+            // one BackOff per wait, again every minute of a long one.
             resync: {
               after: {
-                podResync: { target: 'resync', reenter: true, actions: emit({ type: 'backOff', kind: 'crash' }) },
+                backOffResync: { target: 'resync', reenter: true, actions: emit({ type: 'backOff', kind: 'crash' }) },
               },
             },
           },
@@ -333,6 +360,7 @@ export const containerMachine = setup({
                     restart: !context.podStopping && (context.role === 'sidecar' || context.restartPolicy !== 'Never'),
                     termMs: Math.max(context.podGraceMs, MIN_GRACE_MS),
                     cause: 'postStart' as const,
+                    message: event.message,
                   },
                 })),
                 emit({ type: 'postStartFailed' }),
