@@ -27,7 +27,7 @@ import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
 import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
 import type { ConfigStore } from '../cluster/config-objects';
-import { KUBELET_SYNC_MS, MIN_GRACE_MS } from '../timing';
+import { KUBELET_SYNC_MS } from '../timing';
 import { imageDigest } from '../ids';
 
 export interface KubeletEnv {
@@ -667,24 +667,34 @@ export class PodRunner {
     const now = this.env.clock.now();
     // eviction_manager: immediateEvictionGracePeriodSeconds = 1 for hard thresholds.
     const graceMs = this.eviction ? 1_000 : this.deletion?.graceMs ?? 30_000;
-    for (const slot of this.slots) {
-      if (slot.role === 'sidecar') continue;
-      this.stopSlot(slot, graceMs, now);
-    }
-    this.stopProbeWorkersFor('liveness');
+    // killContainersWithSyncResult stops every container at once: Killing and preStop for all;
+    // a sidecar's TERM then waits for its turn (see releaseSidecars).
+    for (const slot of this.slots) this.stopSlot(slot, graceMs, now, slot.role === 'sidecar');
     this.env.clock.setTimeout(() => this.reconcile(), 0);
   }
 
-  private stopProbeWorkersFor(_type: ProbeType): void {
-    // Liveness and startup workers skip while the pod is deleting (doProbe); nothing to stop here.
+  /**
+   * newTerminationOrdering: main containers first, then sidecars in reverse order. The last sidecar
+   * still waiting gets its turn once every main container and every later sidecar is down.
+   */
+  private releaseSidecars(): void {
+    const now = this.env.clock.now();
+    if (!this.slots.filter((s) => s.role === 'regular').every((s) => this.isDown(s))) return;
+    const sidecars = this.slots.filter((s) => s.role === 'sidecar');
+    for (let i = sidecars.length - 1; i >= 0; i--) {
+      const slot = sidecars[i];
+      if (this.isDown(slot)) continue;
+      if (this.snapshotActive(slot).has('stopping.waitingForTurn')) slot.actor.send({ type: 'TURN', now });
+      return;
+    }
   }
 
-  private stopSlot(slot: ContainerSlot, graceMs: number, now: number): void {
+  private stopSlot(slot: ContainerSlot, graceMs: number, now: number, waitForTurn = false): void {
     const active = this.snapshotActive(slot);
     if (active.has('running')) {
       this.event('Normal', 'Killing', `Stopping container ${slot.spec.name}`, slot);
     }
-    slot.actor.send({ type: 'STOP', graceMs: Math.max(graceMs, 0), restart: false, now });
+    slot.actor.send({ type: 'STOP', graceMs: Math.max(graceMs, 0), restart: false, now, waitForTurn });
   }
 
   private isDown(slot: ContainerSlot): boolean {
@@ -707,13 +717,9 @@ export class PodRunner {
     const regulars = this.slots.filter((s) => s.role === 'regular');
     const sidecars = this.slots.filter((s) => s.role === 'sidecar');
     if (pod.matches('terminating') || pod.matches('evicting')) {
+      this.releaseSidecars();
       if (regulars.every((s) => this.isDown(s))) {
-        // Sidecars stop after the main containers, in reverse order, with what is left of the grace period.
         const running = sidecars.filter((s) => !this.isDown(s));
-        const last = running[running.length - 1];
-        if (last && !this.snapshotActive(last).has('stopping')) {
-          this.stopSlot(last, Math.max((this.deletion?.deadline ?? now) - now, MIN_GRACE_MS), now);
-        }
         // The pod worker sees every container gone at its next relist (once, however many changes led here).
         const stage = pod.matches('evicting') ? 'evicting' : 'terminating';
         if (running.length === 0 && this.stopNoticed !== stage) {
@@ -727,11 +733,13 @@ export class PodRunner {
       const done = regulars.every((s) => this.snapshotActive(s).has('terminated') && !this.willRestart(s));
       if (done) {
         const running = sidecars.filter((s) => !this.isDown(s));
+        // Every main container is done for good: the sidecars go, in the same reverse order.
         if (running.length > 0 && !this.sidecarsStopping) {
           this.sidecarsStopping = true;
           const grace = (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-          for (const s of [...running].reverse()) this.stopSlot(s, grace, now);
+          for (const s of running) this.stopSlot(s, grace, now, true);
         }
+        this.releaseSidecars();
         if (running.length === 0) this.podActor.send({ type: 'ALL_EXITED' });
       }
     }

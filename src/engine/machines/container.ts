@@ -67,7 +67,7 @@ export interface ContainerContext {
    * why: a failed probe (the same sync restarts it), a failed postStart (the next sync decides, by
    * policy), or the pod going away.
    */
-  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number; cause: StopCause; message?: string };
+  stop?: { deadline: number; graceMs: number; restart: boolean; termMs: number; cause: StopCause; message?: string; waitForTurn?: boolean };
   /** The pod's terminationGracePeriodSeconds, which a postStart failure's kill uses. */
   podGraceMs: number;
   /** The pod is being torn down: never restart again. */
@@ -85,7 +85,8 @@ export type ContainerEvent =
   | { type: 'HOOK_DONE'; now: number }
   | { type: 'HOOK_FAILED'; message: string; now: number }
   | { type: 'EXITED'; status: ExitStatus; now: number }
-  | { type: 'STOP'; graceMs: number; restart: boolean; now: number; cause?: StopCause };
+  | { type: 'STOP'; graceMs: number; restart: boolean; now: number; cause?: StopCause; waitForTurn?: boolean }
+  | { type: 'TURN'; now: number };
 
 export type ContainerEffect =
   | { type: 'ensureImage' }
@@ -167,6 +168,7 @@ export const containerMachine = setup({
     hasPostStart: ({ context }) => context.hasPostStart,
     hasPreStop: ({ context }) => context.hasPreStop,
     restartNow: ({ context }) => wantsRestart(context) && crashBackoffLeft(context) === 0,
+    waitsForTurn: ({ context }) => context.stop?.waitForTurn === true,
     killedForRestart: ({ context }) => context.stop?.restart === true && context.stop.cause === 'probe' && !context.podStopping,
     restartAfterBackOff: ({ context }) => wantsRestart(context),
   },
@@ -381,6 +383,7 @@ export const containerMachine = setup({
               restart: event.restart,
               termMs: Math.max(event.graceMs, MIN_GRACE_MS),
               cause: event.cause ?? 'pod',
+              waitForTurn: event.waitForTurn,
             },
             podStopping: context.podStopping || !event.restart,
           })),
@@ -391,17 +394,34 @@ export const containerMachine = setup({
       initial: 'checkPreStop',
       states: {
         checkPreStop: {
-          always: [{ guard: 'hasPreStop', target: 'preStop' }, { target: 'terminating' }],
+          always: [{ guard: 'hasPreStop', target: 'preStop' }, { target: 'checkTurn' }],
         },
         /** preStop runs inside the grace period; if it outlasts it, TERM follows with a 2 s extension. */
         preStop: {
           entry: emit({ type: 'runPreStop' }),
           on: {
-            HOOK_DONE: { target: 'terminating', actions: 'graceAfterHook' },
-            HOOK_FAILED: { target: 'terminating', actions: 'graceAfterHook' },
+            HOOK_DONE: { target: 'checkTurn', actions: 'graceAfterHook' },
+            HOOK_FAILED: { target: 'checkTurn', actions: 'graceAfterHook' },
           },
           after: {
-            preStopGrace: { target: 'terminating', actions: assign({ stop: ({ context }) => context.stop && { ...context.stop, termMs: MIN_GRACE_MS } }) },
+            preStopGrace: { target: 'checkTurn', actions: assign({ stop: ({ context }) => context.stop && { ...context.stop, termMs: MIN_GRACE_MS } }) },
+          },
+        },
+        checkTurn: {
+          always: [{ guard: 'waitsForTurn', target: 'waitingForTurn' }, { target: 'terminating' }],
+        },
+        /**
+         * A sidecar's TERM waits until the main containers and the sidecars after it have exited
+         * (kuberuntime_termination_order.go waitForTurn); the time waited comes off its grace period.
+         */
+        waitingForTurn: {
+          on: {
+            TURN: {
+              target: 'terminating',
+              actions: assign(({ context, event }) => ({
+                stop: context.stop && { ...context.stop, termMs: Math.max(context.stop.deadline - event.now, MIN_GRACE_MS) },
+              })),
+            },
           },
         },
         /** TERM sent to PID 1; KILL when what is left of the grace period runs out. */

@@ -79,15 +79,21 @@ describe('sidecars (KEP-753; kuberuntime_manager.go computeInitContainerActions,
   it('are stopped after the main containers exit, in reverse order, and the pod then Succeeds', () => {
     const appExit = containerAt(trace, 60_000, 'app').state?.terminated;
     expect(appExit).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    // Both are told to stop at once (Killing, preStop); TERM goes in reverse order (waitForTurn).
     const killing = eventsOf(trace, 'Killing').map((e) => [e.fieldPath, e.message]);
     expect(killing).toEqual([
-      ['spec.initContainers{proxy}', 'Stopping container proxy'],
       ['spec.initContainers{log}', 'Stopping container log'],
+      ['spec.initContainers{proxy}', 'Stopping container proxy'],
     ]);
     const appFinished = timesOf(trace, 'Started', 'spec.containers{app}')[0] + 10_000;
     expect(eventsOf(trace, 'Killing').every((e) => e.t >= appFinished)).toBe(true);
-    // `sleep 3600` as PID 1 ignores TERM: KILL after the 5 s grace period, exit 137.
-    expect(containerAt(trace, 60_000, 'proxy').state?.terminated?.exitCode).toBe(137);
+    // `sleep 3600` as PID 1 ignores TERM: proxy is KILLed when the 5 s grace period ends (137), and
+    // log, whose turn comes only then, gets the kubelet's 2 s minimum.
+    const proxy = containerAt(trace, 60_000, 'proxy').state?.terminated;
+    const log = containerAt(trace, 60_000, 'log').state?.terminated;
+    expect(proxy?.exitCode).toBe(137);
+    expect(log?.exitCode).toBe(137);
+    expect(Date.parse(log?.finishedAt ?? '') - Date.parse(proxy?.finishedAt ?? '')).toBe(2_000);
     expect(podAt(trace, 60_000).status?.phase).toBe('Succeeded');
   });
 });

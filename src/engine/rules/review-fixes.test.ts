@@ -109,3 +109,41 @@ describe('fields a real node acts on but PodPlay does not are reported, not sile
     expect(admitManifests(text).diagnostics.map(formatDiagnostic).join('\n')).toContain(message);
   });
 });
+
+describe('deleting a pod with sidecars (kuberuntime_container.go killContainersWithSyncResult, kuberuntime_termination_order.go)', () => {
+  const manifest = `apiVersion: v1
+kind: Pod
+metadata: { name: sc }
+spec:
+  initContainers:
+  - name: log
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sleep", "3600"]
+    lifecycle: { preStop: { exec: { command: ["sleep", "3"] } } }
+  - name: proxy
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sleep", "3600"]
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+`;
+  const trace = run(manifest, { cachedImages: [BUSYBOX], until: 80_000, actions: [{ at: 20, kind: 'deletePod' }] });
+  it('every container gets Killing at once and runs its preStop at once', () => {
+    expect(eventsOf(trace, 'Killing').map((e) => [e.t, e.fieldPath])).toEqual([
+      [20_000, 'spec.initContainers{log}'],
+      [20_000, 'spec.initContainers{proxy}'],
+      [20_000, 'spec.containers{app}'],
+    ]);
+  });
+  it('TERM goes to the main container first, then the sidecars in reverse order, each with what is left of the grace period', () => {
+    // Read just before the object goes (53 s: the relist after the last exit).
+    const finished = (name: string) => Date.parse(containerAt(trace, 52_500, name).state?.terminated?.finishedAt ?? '');
+    // app exits on TERM at once; proxy (last sidecar) gets TERM then, ignores it, KILL at 50 s;
+    // log's turn comes at 50 s with nothing left: the 2 s minimum.
+    expect(finished('proxy') - finished('app')).toBe(30_000);
+    expect(finished('log') - finished('proxy')).toBe(2_000);
+  });
+});
