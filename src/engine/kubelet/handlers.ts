@@ -2,7 +2,7 @@
  * Running probe and lifecycle-hook handlers against the simulated runtime, worded as the kubelet's
  * prober (pkg/kubelet/prober/prober.go) and hook runner (pkg/kubelet/lifecycle/handlers.go).
  */
-import type { Container, LifecycleHandler, Probe } from 'kubernetes-types/core/v1';
+import type { Container, HTTPGetAction, LifecycleHandler, Probe } from 'kubernetes-types/core/v1';
 import type { PodSandbox, ProbeAnswer, RuntimeContainer } from '../../runtime/sandbox-types';
 import type { Timers } from '../../runtime/types';
 
@@ -19,6 +19,17 @@ function headers(list: Array<{ name: string; value: string }> | undefined): Reco
   const out: Record<string, string> = {};
   for (const h of list ?? []) out[h.name] = h.value;
   return out;
+}
+
+/** The request an httpGet handler (probe or hook) sends, with a named port resolved. */
+function httpRequest(action: HTTPGetAction, container: Container) {
+  return {
+    scheme: action.scheme === 'HTTPS' ? ('HTTPS' as const) : ('HTTP' as const),
+    host: action.host,
+    port: resolvePort(action.port, container) ?? 0,
+    path: action.path ?? '/',
+    headers: headers(action.httpHeaders),
+  };
 }
 
 /** Run a probe's handler; `done` gets the prober's result and output, on the virtual clock. */
@@ -47,22 +58,16 @@ export function runProbe(
     return;
   }
   if (probe.httpGet) {
-    const port = resolvePort(probe.httpGet.port, container) ?? 0;
-    sandbox.httpGet(
-      {
-        scheme: probe.httpGet.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
-        host: probe.httpGet.host,
-        port,
-        path: probe.httpGet.path ?? '/',
-        headers: headers(probe.httpGet.httpHeaders),
-      },
-      timeoutMs,
-      done,
-    );
+    sandbox.httpGet(httpRequest(probe.httpGet, container), timeoutMs, done);
     return;
   }
   if (probe.tcpSocket) {
-    sandbox.tcpConnect(resolvePort(probe.tcpSocket.port, container) ?? 0, probe.tcpSocket.host, timeoutMs, done);
+    sandbox.tcpConnect(
+      resolvePort(probe.tcpSocket.port, container) ?? 0,
+      probe.tcpSocket.host,
+      timeoutMs,
+      done,
+    );
     return;
   }
   if (probe.grpc) {
@@ -98,24 +103,27 @@ export function runHook(
       else
         done({
           ok: false,
-          message: `Exec lifecycle hook (${JSON.stringify(command).replace(/^\[|\]$/g, '').replace(/","/g, ' ').replace(/"/g, '')}) for Container "${container.name}" in Pod "${podRef}" failed - error: command '${command.join(' ')}' exited with ${r.exitCode}: ${r.output}, message: "${r.output}"`,
+          message: `Exec lifecycle hook (${JSON.stringify(command)
+            .replace(/^\[|\]$/g, '')
+            .replace(/","/g, ' ')
+            .replace(
+              /"/g,
+              '',
+            )}) for Container "${container.name}" in Pod "${podRef}" failed - error: command '${command.join(' ')}' exited with ${r.exitCode}: ${r.output}, message: "${r.output}"`,
         });
     });
     return;
   }
   if (handler.httpGet) {
-    const port = resolvePort(handler.httpGet.port, container) ?? 0;
-    sandbox.httpGet(
-      {
-        scheme: handler.httpGet.scheme === 'HTTPS' ? 'HTTPS' : 'HTTP',
-        host: handler.httpGet.host,
-        port,
-        path: handler.httpGet.path ?? '/',
-        headers: headers(handler.httpGet.httpHeaders),
-      },
-      Number.MAX_SAFE_INTEGER,
-      (answer) =>
-        done(answer.result === 'failure' ? { ok: false, message: `HTTP lifecycle hook (${handler.httpGet?.path ?? '/'}) for Container "${container.name}" in Pod "${podRef}" failed - error: ${answer.output}` } : { ok: true }),
+    sandbox.httpGet(httpRequest(handler.httpGet, container), Number.MAX_SAFE_INTEGER, (answer) =>
+      done(
+        answer.result === 'failure'
+          ? {
+              ok: false,
+              message: `HTTP lifecycle hook (${handler.httpGet?.path ?? '/'}) for Container "${container.name}" in Pod "${podRef}" failed - error: ${answer.output}`,
+            }
+          : { ok: true },
+      ),
     );
     return;
   }
