@@ -35,6 +35,7 @@ export class Recorder {
   readonly probes: ProbeRecord[] = [];
   private readonly machines = new Map<string, MachineState>();
   private readonly valueKeys = new Map<string, string>();
+  private machineList?: MachineState[];
   private readonly actorIds = new Map<string, { id: string; machine: MachineKind }>();
   /** Bumped on anything that can change a frame: a snapshot, an event, a probe. */
   version = 0;
@@ -58,6 +59,7 @@ export class Recorder {
 
   forget(id: string): void {
     this.machines.delete(id);
+    this.machineList = undefined;
   }
 
   readonly inspect = (ev: InspectionEvent): void => {
@@ -73,12 +75,15 @@ export class Recorder {
     const active = activePaths(snapshot.value);
     const before = this.machines.get(known.id);
     this.machines.set(known.id, { id: known.id, machine: known.machine, value: snapshot.value, active });
+    this.machineList = undefined;
     if (before) {
       this.transitions.push({ t: this.timers.now(), actor: known.id, event: eventLabel(ev.event.type), from: before.active, to: active });
     }
   };
 
+  /** The same array for every frame until some machine changes state (frames share it). */
   machineStates(): MachineState[] {
-    return [...this.machines.values()];
+    this.machineList ??= [...this.machines.values()];
+    return this.machineList;
   }
 }

@@ -19,6 +19,7 @@ import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Frame, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
@@ -77,6 +78,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const endpoints = (): PodEndpoint[] =>
     cluster.runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
   let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
+  let lastReplicaSets: ReplicaSet[] = [];
   const deletedAt: Record<string, number> = {};
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
@@ -119,15 +121,24 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     }
   }
 
+  function sameItems(before: ReplicaSet[], now: ReplicaSet[]): ReplicaSet[] {
+    if (before.length === now.length && before.every((x, i) => x === now[i])) return before;
+    lastReplicaSets = now;
+    return now;
+  }
+
   function record(): void {
     const version = recorder.version;
     if (version === lastVersion && frames.length > 0) return;
     lastVersion = version;
-    const pods = cluster.runners.flatMap((r) => {
+    const fresh = cluster.runners.flatMap((r) => {
       const pod = r.snapshot();
       if (!pod && deletedAt[r.name] === undefined) deletedAt[r.name] = clock.now();
       return pod ? [pod] : [];
     });
+    // Frames share the previous list when no Pod object changed: long runs stay small.
+    const previous = frames[frames.length - 1]?.pods;
+    const pods = previous && previous.length === fresh.length && previous.every((p, i) => p === fresh[i]) ? previous : fresh;
     const slices = services.map((svc) => endpointSlice(svc, pods, sliceSuffix.get(svc.metadata?.name ?? '') ?? 'xxxxx'));
     const key = JSON.stringify(slices);
     if (key !== lastSlices.key) lastSlices = { key, slices };
@@ -136,7 +147,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       pods,
       services,
       endpointSlices: lastSlices.slices,
-      replicaSets: replicaSets.map((rs) => rs.snapshot()),
+      replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot())),
       machines: recorder.machineStates(),
       node: { name: input.node.name, ready: cluster.node.ready, unschedulable: cluster.node.unschedulable, taints: [...cluster.node.taints] },
       eventCount: recorder.events.length,
