@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { precacheManifest } from './src/app/lesson/precache-plugin';
+import { precacheManifest } from './src/app/lesson/precache-plugin.ts';
 
 // base './' so the built site works from any sub-path (GitHub Pages, a course platform's folder).
 export default defineConfig({
