@@ -28,8 +28,8 @@ export function useSimulation(
   fileName: string,
   actions: SimAction[],
   debounceMs: number,
-  /** What the editor does not show: the node, the seed, custom images (a loaded scenario's). */
-  base: Pick<SimInput, 'node' | 'seed' | 'customImages'> = DEFAULT_BASE,
+  /** What the editor does not show: the node, the seed, custom images, the run length in virtual s. */
+  base: Pick<SimInput, 'node' | 'seed' | 'customImages'> & { until?: number } = DEFAULT_BASE,
 ): SimulationState {
   const clientRef = useRef<SimClient | null>(null);
   const seq = useRef(0);
@@ -51,10 +51,10 @@ export function useSimulation(
     const id = ++seq.current;
     const timer = window.setTimeout(() => {
       const client = clientRef.current ?? (clientRef.current = createSimClient());
-      const { node, seed, customImages } = base;
+      const { node, seed, customImages, until } = base;
       const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }) };
       setState((s) => ({ ...s, running: true }));
-      client.run(input).then(
+      client.run(input, until === undefined ? undefined : until * 1000).then(
         (result) => {
           if (id !== seq.current) return;
           if (result.ok)

@@ -1,10 +1,10 @@
 /**
  * Canonical JSON: keys sorted at every depth, defaults left out (node fields equal to DEFAULT_NODE's,
- * no actions, seed 1, empty view, no custom images), so equal scenarios give the same string and
- * links stay short. validateScenario puts the defaults back.
+ * no actions, seed 1, empty view, no custom images, the default run length), so equal scenarios
+ * give the same string and links stay short. validateScenario puts the defaults back.
  */
 import { isPlainObject } from './check';
-import { DEFAULT_SEED, type ScenarioV1 } from './types';
+import { DEFAULT_SEED, DEFAULT_UNTIL_SECONDS, type ScenarioV1 } from './types';
 import { defaultNode } from './validate-node';
 
 /** Sorted keys at every depth; undefined fields dropped (as JSON.stringify would). */
@@ -41,6 +41,7 @@ export function wireScenario(s: ScenarioV1): Record<string, unknown> {
     actions: s.actions.length > 0 ? s.actions : undefined,
     seed: s.seed !== DEFAULT_SEED ? s.seed : undefined,
     customImages: s.customImages !== undefined && s.customImages.length > 0 ? s.customImages : undefined,
+    until: s.until !== DEFAULT_UNTIL_SECONDS ? s.until : undefined,
     view: Object.keys(view).length > 0 ? view : undefined,
   };
   return sortKeys(wire) as Record<string, unknown>;

@@ -124,4 +124,13 @@ describe('parseScenario', () => {
     const r = parseScenario({ version: 1, manifest: POD, customImages: [] });
     expect(r.ok && 'customImages' in r.scenario).toBe(false);
   });
+
+  it('keeps a run length (until, whole seconds up to 6 h) and drops the default 300 s', () => {
+    const long = parseScenario({ version: 1, manifest: POD, until: 3600 });
+    expect(long.ok && long.scenario.until).toBe(3600);
+    const usual = parseScenario({ version: 1, manifest: POD, until: 300 });
+    expect(usual.ok && 'until' in usual.scenario).toBe(false);
+    expect(errors({ until: 0 })).toEqual(['until: must be an integer >= 1 and <= 21600, got 0']);
+    expect(errors({ until: 30_000 })).toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@ import { INVALID, fail, num, objectOf, opt, req, show, str, type Checker, type I
 import { checkActions } from './validate-actions';
 import { checkCustomImages } from './validate-custom-images';
 import { checkNode, defaultNode } from './validate-node';
-import { DEFAULT_SEED, SCENARIO_VERSION, type ScenarioV1 } from './types';
+import { DEFAULT_SEED, DEFAULT_UNTIL_SECONDS, MAX_UNTIL_SECONDS, SCENARIO_VERSION, type ScenarioV1 } from './types';
 
 const version: Checker<1> = (v, path, issues) =>
   v === SCENARIO_VERSION
@@ -24,6 +24,7 @@ const scenarioShape = objectOf({
   actions: opt(checkActions),
   seed: opt(num({ min: 0, max: 0xffff_ffff, integer: true })),
   customImages: opt(checkCustomImages),
+  until: opt(num({ min: 1, max: MAX_UNTIL_SECONDS, integer: true })),
   view: opt(checkView),
 });
 
@@ -46,5 +47,7 @@ export function validateScenario(value: unknown): ValidationResult {
   // An empty list and an absent one mean the same; keep one form so equal scenarios compare equal.
   if (given.customImages !== undefined && given.customImages.length > 0)
     scenario.customImages = given.customImages;
+  // Likewise the default run length: left out.
+  if (given.until !== undefined && given.until !== DEFAULT_UNTIL_SECONDS) scenario.until = given.until;
   return { ok: true, scenario };
 }

@@ -1,7 +1,7 @@
 /**
  * The running app's state as a ScenarioV1 and back. The app keeps the cursor in milliseconds; a
  * scenario keeps it in seconds (view.t). Everything the editor does not show (node, seed, custom
- * images, title) rides along in a ScenarioBase.
+ * images, title, run length) rides along in a ScenarioBase.
  */
 import { DEFAULT_NODE, type NodeSettings, type SimAction, type SimInput } from '../../engine/input';
 import type { ScenarioV1, ScenarioView } from '../../scenario';
@@ -12,6 +12,8 @@ export interface ScenarioBase {
   seed: number;
   customImages?: SimInput['customImages'];
   title?: string;
+  /** Virtual seconds to simulate (a scenario's `until`); absent: the engine's default. */
+  until?: number;
 }
 
 export const DEFAULT_BASE: ScenarioBase = { node: DEFAULT_NODE, seed: DEFAULT_SEED };
@@ -50,6 +52,7 @@ export function toScenario(p: AppScenarioParts): ScenarioV1 {
   };
   if (p.base.customImages !== undefined) s.customImages = p.base.customImages;
   if (p.base.title !== undefined) s.title = p.base.title;
+  if (p.base.until !== undefined) s.until = p.base.until;
   return s;
 }
 
@@ -57,6 +60,7 @@ export function baseOf(s: ScenarioV1): ScenarioBase {
   const base: ScenarioBase = { node: s.node, seed: s.seed };
   if (s.customImages !== undefined) base.customImages = s.customImages;
   if (s.title !== undefined) base.title = s.title;
+  if (s.until !== undefined) base.until = s.until;
   return base;
 }
 

@@ -184,6 +184,7 @@ export const arbScenario: fc.Arbitrary<ScenarioV1> = fc.record(
     actions: fc.array(arbAction, { maxLength: 4 }),
     seed: fc.integer({ min: 0, max: 0xffff_ffff }),
     customImages: fc.array(arbCustomImage, { minLength: 1, maxLength: 2 }),
+    until: fc.integer({ min: 1, max: 21_600 }).filter((s) => s !== 300),
     view: fc.record({ t: seconds, pane: text, container: name }, { requiredKeys: [] }),
   },
   { requiredKeys: ['version', 'manifest', 'node', 'actions', 'seed', 'view'] },
