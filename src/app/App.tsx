@@ -34,6 +34,7 @@ import {
 } from '../ui/trace-utils';
 import { Transport } from '../ui/transport/Transport';
 import { usePlayback } from '../ui/transport/usePlayback';
+import { useSeekEnd } from '../ui/transport/seek-marks';
 import { FEATURED_STARTERS, STARTERS, type Starter } from './starters';
 import { EDIT_DEBOUNCE_MS, useSimulation } from './useSimulation';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
@@ -72,6 +73,7 @@ export function App() {
   const instants = useMemo(() => (trace ? eventInstants(trace) : []), [trace]);
   const playback = usePlayback(endMs, instants);
   const { t, setT } = playback;
+  useSeekEnd(t);
 
   const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
   const podName = pods.includes(chosenPod) ? chosenPod : (pods[0] ?? '');

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { nextInstant } from '../trace-utils';
+import { markSeekStart } from './seek-marks';
 
 export const SPEEDS = [0.25, 1, 4, 10, 100, 'max'] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -30,6 +31,7 @@ export function usePlayback(endMs: number, instants: number[]): Playback {
   const setT = useCallback(
     (next: number) => {
       const clamped = Math.max(0, Math.min(endMs, next));
+      if (clamped !== tRef.current) markSeekStart();
       tRef.current = clamped;
       setTState(clamped);
     },
