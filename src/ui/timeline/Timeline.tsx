@@ -4,6 +4,7 @@
  * moves it to that mark. As a slider it takes ←/→ (1 s, Shift 10 s), Home and End.
  */
 import {
+  memo,
   useEffect,
   useId,
   useRef,
@@ -71,9 +72,7 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: Ti
   const layoutW = Math.max(320, Math.floor(width / scale));
   const plotW = layoutW - LABEL_W - PAD_R;
   const x = (ms: number) => LABEL_W + (span > 0 ? ((ms - start) / span) * plotW : 0);
-  const visible = (ms: number) => ms >= start && ms <= start + span;
   const height = AXIS_H + lanes.length * LANE_H + 4;
-  const ticks = axisTicks(start + span, plotW, start);
   const clipId = `tl-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const timeAt = (clientX: number, svg: SVGSVGElement) => {
@@ -181,111 +180,15 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: Ti
               <line x1="0" y1="0" x2="0" y2="6" stroke="var(--tl-hatch-fg)" strokeWidth="3" />
             </pattern>
           </defs>
-          {ticks.map((tick) => (
-            <g key={tick.t}>
-              <line
-                x1={x(tick.t)}
-                x2={x(tick.t)}
-                y1={AXIS_H - 4}
-                y2={height}
-                stroke="var(--tl-grid)"
-                strokeWidth={1}
-              />
-              <text x={x(tick.t) + 3} y={AXIS_H - 7} fontSize={11} fill="var(--tl-text-muted)">
-                {tick.label}
-              </text>
-            </g>
-          ))}
-          {lanes.map((lane, i) => {
-            const y = AXIS_H + i * LANE_H;
-            const sep = i > 0 && lane.group !== lanes[i - 1].group;
-            return (
-              <g key={lane.id} data-lane={lane.id}>
-                {i % 2 === 1 && <rect x={0} y={y} width={layoutW} height={LANE_H} fill="var(--tl-stripe)" />}
-                {sep && <line x1={0} x2={layoutW} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
-                <text
-                  x={8}
-                  y={y + LANE_H / 2 + 4}
-                  fontSize={12}
-                  fill="var(--tl-text)"
-                  fontWeight={lane.group === 'phase' ? 600 : 400}
-                >
-                  {lane.title.length > 24 ? `${lane.title.slice(0, 23)}…` : lane.title}
-                  <title>{lane.title}</title>
-                </text>
-                <g clipPath={`url(#${clipId})`}>
-                  {lane.segments
-                    .filter((s) => s.end >= start && s.start <= start + span)
-                    .map((s) => {
-                      const left = Math.max(x(s.start), LABEL_W);
-                      const w = Math.max(1, Math.min(x(s.end), LABEL_W + plotW) - left);
-                      const text = segmentText(s, w);
-                      const hatched = HATCHED.has(s.tone);
-                      return (
-                        <g key={`${s.start}-${s.label}`}>
-                          <rect
-                            x={left}
-                            data-tone={s.tone}
-                            y={y + 3}
-                            width={w}
-                            height={LANE_H - 6}
-                            rx={2}
-                            fill={hatched ? 'url(#tl-hatch)' : TONE_FILL[s.tone]}
-                            stroke={hatched ? 'var(--tl-hatch-fg)' : 'none'}
-                            strokeWidth={hatched ? 1 : 0}
-                          >
-                            <title>{`${lane.title}: ${s.label} (${formatClock(s.start)}–${formatClock(s.end)})`}</title>
-                          </rect>
-                          {text && (
-                            <text
-                              x={left + 4}
-                              y={y + LANE_H / 2 + 4}
-                              fontSize={11}
-                              fill={hatched ? 'var(--tl-text)' : '#000'}
-                              pointerEvents="none"
-                              style={
-                                hatched
-                                  ? { paintOrder: 'stroke', stroke: 'var(--tl-hatch-bg)', strokeWidth: 3 }
-                                  : undefined
-                              }
-                            >
-                              {text}
-                            </text>
-                          )}
-                        </g>
-                      );
-                    })}
-                  {lane.marks.length > 0 && (
-                    <line
-                      x1={LABEL_W}
-                      x2={LABEL_W + plotW}
-                      y1={y + LANE_H / 2}
-                      y2={y + LANE_H / 2}
-                      stroke="var(--tl-grid)"
-                    />
-                  )}
-                  {lane.marks.map(
-                    (m, j) =>
-                      visible(m.t) && (
-                        <g
-                          key={`${m.t}-${j}`}
-                          className="cursor-pointer"
-                          data-mark={m.kind}
-                          onPointerDown={(e) => {
-                            e.stopPropagation();
-                            onSeek(m.t);
-                          }}
-                        >
-                          <rect x={x(m.t) - 5} y={y + 2} width={10} height={LANE_H - 4} fill="transparent" />
-                          <MarkShape kind={m.kind} x={x(m.t)} y={y + LANE_H / 2} />
-                          <title>{`${formatClock(m.t)} ${m.label}`}</title>
-                        </g>
-                      ),
-                  )}
-                </g>
-              </g>
-            );
-          })}
+          <TimelinePlot
+            lanes={lanes}
+            start={start}
+            span={span}
+            layoutW={layoutW}
+            plotW={plotW}
+            clipId={clipId}
+            onSeek={onSeek}
+          />
           <g pointerEvents="none" data-testid="timeline-cursor" clipPath={`url(#${clipId})`}>
             <line x1={x(t)} x2={x(t)} y1={2} y2={height} stroke="var(--tl-cursor)" strokeWidth={2} />
             <path d={`M${x(t) - 6},2L${x(t) + 6},2L${x(t)},10Z`} fill="var(--tl-cursor)" />
@@ -296,6 +199,144 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: Ti
     </div>
   );
 }
+
+interface PlotProps {
+  lanes: Lane[];
+  start: number;
+  span: number;
+  layoutW: number;
+  plotW: number;
+  clipId: string;
+  onSeek: (t: number) => void;
+}
+
+/**
+ * The axis, lanes, segments and marks: everything but the cursor. Memoized, so a seek or a playback
+ * frame that leaves the window where it is redraws the cursor only, not thousands of probe marks.
+ */
+const TimelinePlot = memo(function TimelinePlot({
+  lanes,
+  start,
+  span,
+  layoutW,
+  plotW,
+  clipId,
+  onSeek,
+}: PlotProps) {
+  const x = (ms: number) => LABEL_W + (span > 0 ? ((ms - start) / span) * plotW : 0);
+  const visible = (ms: number) => ms >= start && ms <= start + span;
+  const height = AXIS_H + lanes.length * LANE_H + 4;
+  const ticks = axisTicks(start + span, plotW, start);
+  return (
+    <>
+      {ticks.map((tick) => (
+        <g key={tick.t}>
+          <line
+            x1={x(tick.t)}
+            x2={x(tick.t)}
+            y1={AXIS_H - 4}
+            y2={height}
+            stroke="var(--tl-grid)"
+            strokeWidth={1}
+          />
+          <text x={x(tick.t) + 3} y={AXIS_H - 7} fontSize={11} fill="var(--tl-text-muted)">
+            {tick.label}
+          </text>
+        </g>
+      ))}
+      {lanes.map((lane, i) => {
+        const y = AXIS_H + i * LANE_H;
+        const sep = i > 0 && lane.group !== lanes[i - 1].group;
+        return (
+          <g key={lane.id} data-lane={lane.id}>
+            {i % 2 === 1 && <rect x={0} y={y} width={layoutW} height={LANE_H} fill="var(--tl-stripe)" />}
+            {sep && <line x1={0} x2={layoutW} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
+            <text
+              x={8}
+              y={y + LANE_H / 2 + 4}
+              fontSize={12}
+              fill="var(--tl-text)"
+              fontWeight={lane.group === 'phase' ? 600 : 400}
+            >
+              {lane.title.length > 24 ? `${lane.title.slice(0, 23)}…` : lane.title}
+              <title>{lane.title}</title>
+            </text>
+            <g clipPath={`url(#${clipId})`}>
+              {lane.segments
+                .filter((s) => s.end >= start && s.start <= start + span)
+                .map((s) => {
+                  const left = Math.max(x(s.start), LABEL_W);
+                  const w = Math.max(1, Math.min(x(s.end), LABEL_W + plotW) - left);
+                  const text = segmentText(s, w);
+                  const hatched = HATCHED.has(s.tone);
+                  return (
+                    <g key={`${s.start}-${s.label}`}>
+                      <rect
+                        x={left}
+                        data-tone={s.tone}
+                        y={y + 3}
+                        width={w}
+                        height={LANE_H - 6}
+                        rx={2}
+                        fill={hatched ? 'url(#tl-hatch)' : TONE_FILL[s.tone]}
+                        stroke={hatched ? 'var(--tl-hatch-fg)' : 'none'}
+                        strokeWidth={hatched ? 1 : 0}
+                      >
+                        <title>{`${lane.title}: ${s.label} (${formatClock(s.start)}–${formatClock(s.end)})`}</title>
+                      </rect>
+                      {text && (
+                        <text
+                          x={left + 4}
+                          y={y + LANE_H / 2 + 4}
+                          fontSize={11}
+                          fill={hatched ? 'var(--tl-text)' : '#000'}
+                          pointerEvents="none"
+                          style={
+                            hatched
+                              ? { paintOrder: 'stroke', stroke: 'var(--tl-hatch-bg)', strokeWidth: 3 }
+                              : undefined
+                          }
+                        >
+                          {text}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+              {lane.marks.length > 0 && (
+                <line
+                  x1={LABEL_W}
+                  x2={LABEL_W + plotW}
+                  y1={y + LANE_H / 2}
+                  y2={y + LANE_H / 2}
+                  stroke="var(--tl-grid)"
+                />
+              )}
+              {lane.marks.map(
+                (m, j) =>
+                  visible(m.t) && (
+                    <g
+                      key={`${m.t}-${j}`}
+                      className="cursor-pointer"
+                      data-mark={m.kind}
+                      onPointerDown={(e) => {
+                        e.stopPropagation();
+                        onSeek(m.t);
+                      }}
+                    >
+                      <rect x={x(m.t) - 5} y={y + 2} width={10} height={LANE_H - 4} fill="transparent" />
+                      <MarkShape kind={m.kind} x={x(m.t)} y={y + LANE_H / 2} />
+                      <title>{`${formatClock(m.t)} ${m.label}`}</title>
+                    </g>
+                  ),
+              )}
+            </g>
+          </g>
+        );
+      })}
+    </>
+  );
+});
 
 function Legend() {
   const item = (label: string, symbol: ReactNode) => (
