@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: engine throughput. Prints virtual seconds simulated per wall second for a one-hour
  * run of a pod with three probing containers, and the time to simulate 100 such pods for ten
- * minutes, with heap use. Targets (issue: engine): >= 100 000 virtual s per wall s for the single pod.
+ * minutes, with heap use; then the browser's numbers from e2e/perf.spec.ts if they exist (see
+ * bench/browser-report.ts). Targets (issue: engine): >= 100 000 virtual s per wall s for the single pod.
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_NODE, simulate, type SimInput } from '../src/engine';
+import { printBrowserReport } from './browser-report';
 import { customImages, podYaml } from './three-probes';
 
 function input(pods: number): SimInput {
@@ -51,3 +53,5 @@ if (gc) {
   const frames = held.ok ? held.trace.frames.length : 0;
   console.log(`  → heap held by one 100-pod, 10-minute trace: ${Math.round((after - before) / 1024 / 1024)} MiB (${frames} frames)`);
 }
+
+printBrowserReport();
