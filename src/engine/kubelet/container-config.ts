@@ -49,7 +49,12 @@ function keyFiles(data: Record<string, string>, items: Array<{ key: string; path
  * The sandbox's volumes. A configMap or secret volume whose object is missing (and not optional)
  * cannot be mounted: the answer lists those, worded as the kubelet's FailedMount event.
  */
-export function podVolumes(pod: Pod, fields: Record<string, string>, store: ConfigStore = EMPTY_STORE): { volumes: SandboxConfig['volumes']; failures: string[] } {
+export function podVolumes(
+  pod: Pod,
+  fields: Record<string, string>,
+  store: ConfigStore = EMPTY_STORE,
+  allocatable: Record<string, string> = {},
+): { volumes: SandboxConfig['volumes']; failures: string[] } {
   const volumes: SandboxConfig['volumes'] = {};
   const failures: string[] = [];
   const ns = pod.metadata?.namespace ?? 'default';
@@ -66,7 +71,13 @@ export function podVolumes(pod: Pod, fields: Record<string, string>, store: Conf
       volumes[v.name] = { kind: 'secret', files: keyFiles(data ?? {}, v.secret.items) };
     } else if (v.downwardAPI) {
       const files: Record<string, string> = {};
-      for (const item of v.downwardAPI.items ?? []) if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
+      for (const item of v.downwardAPI.items ?? []) {
+        if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
+        // A volume item names its container (required there): limits fall back to the node's allocatable.
+        const ref = item.resourceFieldRef;
+        const target = ref && (pod.spec?.containers ?? []).find((c) => c.name === ref.containerName);
+        if (ref && target) files[item.path] = resourceValue(target, ref.resource, ref.divisor, allocatable);
+      }
       volumes[v.name] = { kind: 'downwardAPI', files };
     } else if (v.projected) volumes[v.name] = { kind: 'secret', files: { token: 'eyJhbGciOiJSUzI1NiJ9.simulated', namespace: fields['metadata.namespace'], 'ca.crt': '' } };
     else volumes[v.name] = { kind: 'emptyDir' };

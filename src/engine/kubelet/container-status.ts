@@ -68,6 +68,7 @@ function waitingState(view: ContainerView): ContainerState | undefined {
   if (active.has('waiting.errImagePull')) return cachedReason(view, 'ErrImagePull', context.pullError);
   if (active.has('waiting.imagePullBackOff')) return cachedReason(view, 'ImagePullBackOff', undefined);
   if (active.has('waiting.errImageNeverPull')) return cachedReason(view, 'ErrImageNeverPull', context.pullError);
+  if (active.has('waiting.invalidImageName')) return cachedReason(view, 'InvalidImageName', context.pullError);
   if (active.has('waiting.createContainerConfigError')) return cachedReason(view, 'CreateContainerConfigError', context.configError);
   if (active.has('waiting.crashLoopBackOff')) return cachedReason(view, 'CrashLoopBackOff', undefined);
   const pending = active.has('waiting.pulling') || active.has('waiting.creating') || active.has('terminated') || active.has('restartingAfterKill');

@@ -5,6 +5,7 @@
  */
 import type { ImageCatalogue, ImageInfo } from '../../runtime/sandbox-types';
 import { goDuration } from '../ids';
+import { parseImageRef } from '../../k8s';
 import { PULL_OVERHEAD_MS } from '../timing';
 import type { Timers } from '../../runtime/types';
 
@@ -12,7 +13,8 @@ export type PullOutcome =
   | { kind: 'present'; info: ImageInfo }
   | { kind: 'pulled'; info: ImageInfo }
   | { kind: 'failed'; message: string }
-  | { kind: 'neverPull'; message: string };
+  | { kind: 'neverPull'; message: string }
+  | { kind: 'invalid'; message: string };
 
 export interface PullEvents {
   event(type: 'Normal' | 'Warning', reason: string, message: string): void;
@@ -40,6 +42,16 @@ export class ImagePuller {
 
   /** EnsureImageExists: answers through `done` on the virtual clock, recording the kubelet's events. */
   ensure(image: string, policy: string, events: PullEvents, done: (outcome: PullOutcome) => void): void {
+    // applyDefaultImageTag: a name that does not parse never reaches a registry (ErrInvalidImageName).
+    try {
+      parseImageRef(image);
+    } catch (err) {
+      const message = `Failed to apply default image tag "${image}": ${err instanceof Error ? err.message : String(err)}`;
+      events.event('Warning', 'InspectFailed', message);
+      events.event('Warning', 'Failed', 'Error: InvalidImageName');
+      this.timers.setTimeout(() => done({ kind: 'invalid', message }), 0);
+      return;
+    }
     const resolved = this.catalogue.resolve(image);
     const present = 'ref' in resolved && this.isCached(resolved);
     if (present && policy !== 'Always') {

@@ -291,7 +291,7 @@ export class PodRunner {
   private createSandbox(): void {
     this.touch();
     // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
-    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store);
+    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store, this.env.allocatable);
     if (failures.length > 0) {
       for (const message of failures) this.event('Warning', 'FailedMount', message);
       return;
@@ -335,7 +335,14 @@ export class PodRunner {
 
   /** A sidecar counts once started; a regular init container once the kubelet's relist saw it exit 0. */
   private initDone(slot: ContainerSlot): boolean {
-    if (slot.role === 'sidecar') return this.isStarted(slot);
+    if (slot.role === 'sidecar') {
+      // computeInitContainerActions moves on at the sync that sees the sidecar running: the relist
+      // after its start, or the startup probe's success (which triggers a sync itself).
+      if (!this.isStarted(slot)) return false;
+      if (slot.probes.some((p) => p.type === 'startup')) return true;
+      const startedAt = slot.actor.getSnapshot().context.startedAt ?? 0;
+      return this.env.clock.now() - startedAt >= KUBELET_SYNC_MS;
+    }
     const ctx = slot.actor.getSnapshot().context;
     const exit = ctx.current;
     return this.snapshotActive(slot).has('terminated') && exit?.exitCode === 0 && this.env.clock.now() - exit.finishedAt >= KUBELET_SYNC_MS;
@@ -382,6 +389,7 @@ export class PodRunner {
             slot.imageID = `${outcome.info.ref.registry}/${outcome.info.ref.repository}@${imageDigest(outcome.info.ref.normalized)}`;
             slot.actor.send({ type: 'IMAGE_READY' });
           } else if (outcome.kind === 'failed') slot.actor.send({ type: 'IMAGE_FAILED', message: outcome.message, now: clock.now() });
+          else if (outcome.kind === 'invalid') slot.actor.send({ type: 'IMAGE_INVALID', message: outcome.message });
           else slot.actor.send({ type: 'IMAGE_NEVER_PULL', message: outcome.message });
         });
         break;
@@ -423,7 +431,10 @@ export class PodRunner {
         break;
       case 'ready':
         // The status sync after the start (the next relist) asks a not-ready readiness worker to run now.
-        clock.setTimeout(() => this.triggerReadiness(slot), KUBELET_SYNC_MS);
+        clock.setTimeout(() => {
+          this.triggerReadiness(slot);
+          this.reconcile();
+        }, KUBELET_SYNC_MS);
         break;
     }
     // Any container change can unblock the start sequence, init, or the pod's end.

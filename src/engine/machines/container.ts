@@ -79,6 +79,7 @@ export type ContainerEvent =
   | { type: 'IMAGE_READY' }
   | { type: 'IMAGE_FAILED'; message: string; now: number }
   | { type: 'IMAGE_NEVER_PULL'; message: string }
+  | { type: 'IMAGE_INVALID'; message: string }
   | { type: 'PROCESS_STARTED'; now: number }
   | { type: 'CONFIG_ERROR'; message: string }
   | { type: 'START_FAILED'; exitCode: number; message: string; now: number }
@@ -251,6 +252,10 @@ export const containerMachine = setup({
                 };
               }),
             },
+            IMAGE_INVALID: {
+              target: 'invalidImageName',
+              actions: assign({ pullError: ({ event }) => event.message, syncError: ({ event }) => ({ reason: 'InvalidImageName', message: event.message }) }),
+            },
             IMAGE_NEVER_PULL: {
               target: 'errImageNeverPull',
               actions: assign({ pullError: ({ event }) => event.message, syncError: ({ event }) => ({ reason: 'ErrImageNeverPull', message: event.message }) }),
@@ -272,6 +277,10 @@ export const containerMachine = setup({
             },
           },
           after: { backOffWait: 'pulling' },
+        },
+        /** The image name does not parse: every sync fails the same way, before any registry is asked. */
+        invalidImageName: {
+          after: { podResync: 'pulling' },
         },
         /** imagePullPolicy Never and the image is not on the node: every resync fails the same way. */
         errImageNeverPull: {

@@ -584,34 +584,38 @@ const notRunnable: NotRunnable[] = [
   rejects('inject/pod-single-secret-env-variable.yaml', 'the stored version has no apiVersion', /pod-single-secret-env-variable\.yaml:1:1: apiVersion: Object 'apiVersion' is missing/),
 ];
 
+/** Examples that once differed and now match their pages: asserted in docs-sweep-fixed.test.ts. */
+const fixedSince = [
+  'inject/dapi-volume.yaml',
+  'inject/dapi-volume-resources.yaml',
+  'resource/extended-resource-pod.yaml',
+  'resource/extended-resource-pod-2.yaml',
+  'security/hello-apparmor.yaml',
+  'private-reg-pod.yaml',
+  'pod-with-affinity-anti-affinity.yaml',
+  'pod-with-node-affinity-1.yaml',
+  'pod-with-node-affinity-2.yaml',
+];
+
 /** Companion objects (ConfigMaps, Secrets) used by the rows above; not Pods. */
 const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFrom.yaml', 'inject/secret.yaml'];
 
 /** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
 const differs: Array<{ path: string; how: string }> = [
-  { path: 'inject/dapi-volume.yaml', how: 'labels/annotations files keep manifest order; the kubelet sorts keys (page: cluster, rack, zone)' },
-  { path: 'inject/dapi-volume-resources.yaml', how: 'resourceFieldRef items of a downwardAPI volume are not written (cat /etc/podinfo/cpu_limit: no such file; page: 250)' },
-  { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is ignored without a diagnostic (DB_ADDRESS missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
+  { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is reported as not simulated (DB_ADDRESS is missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
   { path: 'multi-container/adapter.yaml', how: 'the adapter sidecar (tail -F | while read) prints nothing while raw.log fills' },
   { path: 'config/redis-pod.yaml', how: 'redis ignores its config file argument ("no config file specified"); redis-cli is not found from exec' },
-  { path: 'resource/extended-resource-pod.yaml', how: 'example.com/dongle requests are ignored without a diagnostic: Running on a node that advertises none' },
-  { path: 'resource/extended-resource-pod-2.yaml', how: 'same as extended-resource-pod.yaml' },
   { path: 'storage/projected.yaml', how: 'projected volume sources are ignored without a diagnostic: the volume holds ca.crt, namespace, token' },
   { path: 'storage/projected-secret-downwardapi-configmap.yaml', how: 'same: projected sources ignored, missing Secret/ConfigMap not reported' },
   { path: 'storage/projected-secrets-nondefault-permission-mode.yaml', how: 'same: projected sources ignored, missing Secrets not reported' },
   { path: 'storage/projected-service-account-token.yaml', how: 'serviceAccountToken projection (audience, path token) ignored without a diagnostic' },
   { path: 'storage/projected-podcertificate.yaml', how: 'podCertificate projection (alpha) ignored without a diagnostic' },
   { path: 'pod-projected-svc-token.yaml', how: 'serviceAccountToken projection ignored without a diagnostic; serviceAccountName build-robot is not looked up' },
-  { path: 'security/hello-apparmor.yaml', how: 'the AppArmor beta annotation is ignored without a diagnostic (the API server warns it is deprecated)' },
-  { path: 'private-reg-pod.yaml', how: 'image "<your-private-image>" gives ErrImagePull/ImagePullBackOff; the kubelet reports InvalidImageName' },
-  { path: 'pod-with-affinity-anti-affinity.yaml', how: 'registry.k8s.io/pause:2.0 exists upstream but the catalogue only knows pause 3.x' },
-  { path: 'pod-with-node-affinity-1.yaml', how: 'same pause:2.0 gap' },
-  { path: 'pod-with-node-affinity-2.yaml', how: 'same pause:2.0 gap' },
 ];
 
 describe('docs sweep: every saved example is classified once', () => {
   it('runnable + notRunnable + differs + companions = the fixtures', () => {
-    const listed = [...runnable.map((r) => r.path), ...notRunnable.map((r) => r.path), ...differs.map((r) => r.path), ...companions];
+    const listed = [...runnable.map((r) => r.path), ...notRunnable.map((r) => r.path), ...differs.map((r) => r.path), ...fixedSince, ...companions];
     expect([...listed].sort()).toEqual(ALL_FIXTURES);
     expect(new Set(listed).size).toBe(listed.length);
   });

@@ -147,3 +147,62 @@ spec:
     expect(finished('log') - finished('proxy')).toBe(2_000);
   });
 });
+
+describe('an image name that does not parse (images/image_manager.go applyDefaultImageTag → ErrInvalidImageName)', () => {
+  it('InspectFailed and Failed "Error: InvalidImageName", Waiting InvalidImageName; no registry is asked', () => {
+    const trace = run(onePod({ image: '<your-private-image>', body: '' }), { until: 15_000 });
+    expect(eventsOf(trace, 'InspectFailed')[0]?.message).toBe(
+      'Failed to apply default image tag "<your-private-image>": couldn\'t parse image name "<your-private-image>": invalid reference format',
+    );
+    expect(eventsOf(trace, 'Failed').map((e) => e.message)).toContain('Error: InvalidImageName');
+    expect(eventsOf(trace, 'Pulling')).toEqual([]);
+    expect(statusAt(trace, 5_000)).toBe('InvalidImageName');
+  });
+});
+
+describe('downwardAPI volume items with resourceFieldRef (the downward API volume plugin)', () => {
+  it('limits.cpu 250m with divisor 1m is 250; limits.memory 64Mi with divisor 1Mi is 64', () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata: { name: dapi }
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sh", "-c", "cat /etc/podinfo/cpu_limit; echo; cat /etc/podinfo/mem_limit"]
+    resources: { limits: { cpu: 250m, memory: 64Mi } }
+    volumeMounts: [{ name: podinfo, mountPath: /etc/podinfo }]
+  volumes:
+  - name: podinfo
+    downwardAPI:
+      items:
+      - { path: cpu_limit, resourceFieldRef: { containerName: c, resource: limits.cpu, divisor: 1m } }
+      - { path: mem_limit, resourceFieldRef: { containerName: c, resource: limits.memory, divisor: 1Mi } }
+`;
+    const trace = run(manifest, { cachedImages: [BUSYBOX], until: 5_000 });
+    expect((trace.logs['dapi/c'] ?? []).map((l) => l.text)).toEqual(['250', '64']);
+  });
+});
+
+describe('a sidecar without a startup probe lets the next container start at the relist that sees it running (computeInitContainerActions)', () => {
+  it('the main container starts one relist after the sidecar', () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata: { name: app }
+spec:
+  initContainers:
+  - name: proxy
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sleep", "3600"]
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+`;
+    const trace = run(manifest, { cachedImages: [BUSYBOX], until: 10_000 });
+    const started = (f: string) => eventsOf(trace, 'Started', f)[0]?.t ?? NaN;
+    expect(started('spec.containers{app}') - started('spec.initContainers{proxy}')).toBe(1_000);
+  });
+});

@@ -31,6 +31,7 @@ export const explanations: Readonly<Record<string, Readonly<Record<string, Expla
     'waiting.errImagePull': doc('The image pull failed (an unknown image or tag, or no access), so the container waits with reason ErrImagePull.', `${IMAGES}#imagepullbackoff`, 'ImagePullBackOff'),
     'waiting.imagePullBackOff': doc('The kubelet waits before pulling again: 10 s, then 20 s, 40 s … up to 5 minutes.', `${IMAGES}#imagepullbackoff`, 'ImagePullBackOff'),
     'waiting.errImageNeverPull': doc('The imagePullPolicy is Never and the image is not on the node, so the kubelet cannot start this container.', `${IMAGES}#image-pull-policy`, 'Image pull policy'),
+    'waiting.invalidImageName': doc('The image name cannot be parsed, so no registry is ever asked; the kubelet fails the same way at each sync.', `${IMAGES}#image-names`, 'Image names'),
     'waiting.createContainerConfigError': doc('The container refers to a ConfigMap, Secret or key that does not exist; the kubelet tries again at each sync.', `${DOCS}/tasks/configure-pod-container/configure-pod-configmap/`, 'Configure a Pod to use a ConfigMap'),
     'waiting.creating': doc('The kubelet asks the container runtime to create the container and start its process.', `${LIFECYCLE}#container-state-waiting`, 'Container state: Waiting'),
     'waiting.crashLoopBackOff': doc('The kubelet waits before restarting a container that keeps failing: 10 s, then 20 s, 40 s … up to 5 minutes.', `${LIFECYCLE}#container-restarts`, 'Container restarts'),

@@ -1,0 +1,92 @@
+/**
+ * Docs examples that once differed from their pages and now run as the pages say (see the sweep's
+ * `differs` list for the ones that still do not). Each case quotes or cites its page.
+ */
+import { describe, expect, it } from 'vitest';
+import { admitManifests, formatDiagnostic } from '../../k8s';
+import { containerAt, eventsOf, podAt, run, statusAt } from './builders';
+import { fixture, logs, withProbe } from './docs-fixtures';
+
+const warningsOf = (manifest: string, file: string) =>
+  admitManifests(manifest, file).diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
+
+describe('downward API volumes (tasks/inject-data-application/downward-api-volume-expose-pod-information.md)', () => {
+  it('dapi-volume.yaml: "cluster=\\"test-cluster1\\" rack=\\"rack-22\\" zone=\\"us-est-coast\\"" then "build=\\"two\\" builder=\\"john-doe\\"" (keys sorted, as the kubelet writes them)', () => {
+    const t = run(fixture('inject/dapi-volume.yaml'), { until: 10_000 });
+    expect(logs(t, 'kubernetes-downwardapi-volume-example', 'client-container').slice(0, 8)).toEqual([
+      '',
+      '',
+      'cluster="test-cluster1"',
+      'rack="rack-22"',
+      'zone="us-est-coast"',
+      '',
+      'build="two"',
+      'builder="john-doe"',
+    ]);
+  });
+
+  it('dapi-volume-resources.yaml: "cat /etc/podinfo/cpu_limit" (limits.cpu 250m, divisor 1m) gives 250; mem_limit 64 (divisor 1Mi)', () => {
+    const manifest = withProbe(
+      fixture('inject/dapi-volume-resources.yaml'),
+      'client-container',
+      'test "$(cat /etc/podinfo/cpu_limit)" = 250 && test "$(cat /etc/podinfo/cpu_request)" = 125 && test "$(cat /etc/podinfo/mem_limit)" = 64 && test "$(cat /etc/podinfo/mem_request)" = 32',
+    );
+    const t = run(manifest, { until: 20_000 });
+    expect(containerAt(t, 19_000, 'client-container').ready).toBe(true);
+  });
+});
+
+describe('extended resources (tasks/configure-pod-container/extended-resource.md)', () => {
+  it.each(['resource/extended-resource-pod.yaml', 'resource/extended-resource-pod-2.yaml'])('%s: on a node advertising no example.com/dongle the Pod is Pending (Insufficient example.com/dongle), or PodPlay says it ignores the request', (path) => {
+    const manifest = fixture(path);
+    const warned = warningsOf(manifest, path).some((w) => w.includes('example.com/dongle'));
+    const t = run(manifest, { until: 20_000 });
+    const pending = statusAt(t, 19_000) === 'Pending' && eventsOf(t, 'FailedScheduling').some((e) => e.message.includes('Insufficient example.com/dongle'));
+    expect(warned || pending).toBe(true);
+  });
+});
+
+describe('security/hello-apparmor.yaml (the beta annotation form)', () => {
+  it('is not silently ignored: a located warning on the container.apparmor.security.beta.kubernetes.io annotation', () => {
+    const w = warningsOf(fixture('security/hello-apparmor.yaml'), 'hello-apparmor.yaml');
+    expect(w.some((line) => line.includes('container.apparmor.security.beta.kubernetes.io/hello'))).toBe(true);
+  });
+});
+
+describe('private-reg-pod.yaml (tasks/configure-pod-container/pull-image-private-registry.md)', () => {
+  it('image "<your-private-image>" cannot be parsed: the kubelet reports InvalidImageName, not ErrImagePull', () => {
+    const t = run(fixture('private-reg-pod.yaml'), { until: 10_000 });
+    expect(containerAt(t, 9_000, 'private-reg-container').state?.waiting?.reason).toBe('InvalidImageName');
+    expect(statusAt(t, 9_000)).toBe('InvalidImageName');
+  });
+});
+
+describe('registry.k8s.io/pause:2.0 (concepts/scheduling-eviction/assign-pod-node.md examples)', () => {
+  it.each([
+    ['pod-with-affinity-anti-affinity.yaml', 'with-node-affinity', {}],
+    ['pod-with-node-affinity-2.yaml', 'with-node-affinity-2', {}],
+    ['pod-with-node-affinity-1.yaml', 'with-node-affinity-1', { labels: { 'kubernetes.io/hostname': 'node-1', 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': 'antarctica-east1' } }],
+  ])('%s: the Pod is scheduled on a linux node and runs (pause:2.0 is a published tag)', (path, container, node) => {
+    const t = run(fixture(path), { until: 20_000, node });
+    expect(statusAt(t, 19_000)).toBe('Running');
+    expect(containerAt(t, 19_000, container).ready).toBe(true);
+  });
+});
+
+describe('pod-nginx-specific-node.yaml on a cluster without foo-node', () => {
+  it('nodeName bypasses the scheduler: no FailedScheduling event, the Pod stays Pending', () => {
+    const t = run(fixture('pod-nginx-specific-node.yaml'), { until: 10_000 });
+    expect(eventsOf(t, 'FailedScheduling')).toEqual([]);
+    expect(podAt(t, 9_000).status?.phase).toBe('Pending');
+  });
+});
+
+describe('inject/envars-file-container.yaml (tasks/inject-data-application/define-environment-variable-via-file.md)', () => {
+  it('fileKeyRef (alpha EnvFiles): env prints DB_ADDRESS=address, or PodPlay says it does not simulate fileKeyRef', () => {
+    const manifest = fixture('inject/envars-file-container.yaml');
+    const t = run(manifest, { until: 30_000 });
+    const printed = logs(t, 'envfile-test-pod', 'use-envfile');
+    const warned = warningsOf(manifest, 'envars-file-container.yaml').some((w) => w.includes('fileKeyRef'));
+    expect(printed.includes('DB_ADDRESS=address') || warned).toBe(true);
+  });
+});
