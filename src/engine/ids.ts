@@ -48,17 +48,3 @@ export function imageDigest(name: string): string {
   }
   return `sha256:${out}`;
 }
-
-/** Go's time.Duration.String() for whole milliseconds: 850ms, 1.2s, 1m12s, 5m0s, 1h0m0s. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  if (ms < 1000) return `${ms}ms`;
-  const totalSeconds = ms / 1000;
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds - hours * 3600 - minutes * 60;
-  const secText = `${Number(seconds.toFixed(3))}s`;
-  if (hours > 0) return `${hours}h${minutes}m${secText}`;
-  if (minutes > 0) return `${minutes}m${secText}`;
-  return secText;
-}

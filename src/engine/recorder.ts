@@ -57,11 +57,6 @@ export class Recorder {
     this.actorIds.set(sessionId, { id, machine });
   }
 
-  forget(id: string): void {
-    this.machines.delete(id);
-    this.machineList = undefined;
-  }
-
   readonly inspect = (ev: InspectionEvent): void => {
     if (ev.type !== '@xstate.snapshot') return;
     const known = this.actorIds.get(ev.actorRef.sessionId);

@@ -41,6 +41,6 @@ export type { Binding, SimPodNetwork } from './network';
 export type { SimPodSandbox } from './sandbox';
 export type { SimRuntimeContainer } from './container';
 export { containerArgv } from './container';
-export { goDuration } from './probe-answers';
+export { goDuration } from './go-duration';
 export * from './types';
 export * from './sandbox-types';

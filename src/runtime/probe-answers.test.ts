@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPodNetwork } from './network';
-import { goDuration, probeGrpc, probeHttp, probeTcp } from './probe-answers';
+import { probeGrpc, probeHttp, probeTcp } from './probe-answers';
+import { goDuration } from './go-duration';
 import { FakeClock } from './testing/fake-clock';
 import type { ProbeAnswer } from './sandbox-types';
 import type { GrpcServingStatus, HttpResponse } from './types';

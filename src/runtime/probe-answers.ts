@@ -14,26 +14,12 @@
  */
 import type { HttpResponse, PodNetwork, Timers } from './types';
 import type { PodSandbox, ProbeAnswer } from './sandbox-types';
+import { goDuration } from './go-duration';
 
 type HttpProbeRequest = Parameters<PodSandbox['httpGet']>[0];
 
 const MAX_BODY = 10 * 1024;
 const MAX_REDIRECTS = 10;
-
-/** Go's time.Duration String(): 1s, 1.5s, 500ms, 2m0s. */
-export function goDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const totalSeconds = ms / 1000;
-  if (totalSeconds < 60) return `${trim(totalSeconds)}s`;
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds - minutes * 60;
-  if (minutes < 60) return `${minutes}m${trim(seconds)}s`;
-  return `${Math.floor(minutes / 60)}h${minutes % 60}m${trim(seconds)}s`;
-}
-
-function trim(n: number): string {
-  return String(Number(n.toFixed(9)));
-}
 
 /** Where a probe goes: the pod's own network, or somewhere the simulation cannot reach. */
 function reachable(net: PodNetwork, host: string | undefined): boolean {

@@ -1,10 +1,12 @@
 /**
- * Kubernetes resource quantities as the API server accepts them for node capacity: a non-negative
- * decimal with an optional binary-SI (Ki..Ei), decimal-SI (n, u, m, k, M..E) or exponent suffix.
- * (`4Gi`, `500m`, `1.5`, `2e3`.) Signs are left out: a node does not have negative capacity.
+ * Node capacity quantities (`4Gi`, `500m`, `1.5`, `2e3`), parsed by src/k8s's own quantity parser;
+ * a node has no negative capacity. The module is imported directly (not the k8s index) so the
+ * first load does not take the kubectl printers with it.
  */
-const QUANTITY = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+import { tryParseQuantity } from '../k8s/quantity';
 
 export function isQuantity(text: string): boolean {
-  return QUANTITY.test(text);
+  if (text.trim() !== text) return false;
+  const n = tryParseQuantity(text);
+  return n !== undefined && n >= 0;
 }

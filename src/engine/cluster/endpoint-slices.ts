@@ -29,7 +29,8 @@ export function resolveTargetPort(target: number | string | undefined, pod: Pod)
   return undefined;
 }
 
-function isReady(pod: Pod): boolean {
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
   return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
@@ -54,7 +55,7 @@ export function endpointSlice(service: Service, pods: Pod[], suffix: string): En
     },
     addressType: 'IPv4',
     endpoints: members.map((p) => {
-      const serving = isReady(p);
+      const serving = isPodReady(p);
       const terminating = Boolean(p.metadata?.deletionTimestamp);
       return {
         addresses: [p.status?.podIP ?? ''],

@@ -6,16 +6,12 @@
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { Listener } from '../../runtime';
-import { resolveTargetPort, selects } from './endpoint-slices';
+import { isPodReady, resolveTargetPort, selects } from './endpoint-slices';
 
 export interface PodEndpoint {
   pod: () => Pod | undefined;
   ip: () => string | undefined;
   listener: (port: number) => Listener | undefined;
-}
-
-function ready(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 export function clusterNetwork(
@@ -34,8 +30,8 @@ export function clusterNetwork(
     const members = pods()
       .map((p) => ({ endpoint: p, pod: p.pod() }))
       .filter((m): m is { endpoint: PodEndpoint; pod: Pod } => m.pod !== undefined && selects(service, m.pod) && Boolean(m.pod.status?.podIP));
-    const usable = members.filter((m) => ready(m.pod) && !m.pod.metadata?.deletionTimestamp);
-    const chosen = usable.length > 0 ? usable : members.filter((m) => ready(m.pod));
+    const usable = members.filter((m) => isPodReady(m.pod) && !m.pod.metadata?.deletionTimestamp);
+    const chosen = usable.length > 0 ? usable : members.filter((m) => isPodReady(m.pod));
     if (chosen.length === 0) return undefined;
     const key = `${ip}:${port}`;
     const n = turn.get(key) ?? 0;

@@ -10,6 +10,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { admitManifests, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
 import type { Cluster } from '../cluster/cluster';
+import { isPodReady } from '../cluster/endpoint-slices';
 import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
@@ -82,7 +83,7 @@ export class ReplicaSetController {
       // getPodsToDelete: unscheduled before scheduled, pending before running, not ready before ready, newest first.
       const rank = (r: PodRunner) => {
         const pod = r.snapshot();
-        const ready = pod?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+        const ready = pod !== undefined && isPodReady(pod);
         return (r.isBound ? 4 : 0) + (pod?.status?.phase === 'Running' ? 2 : 0) + (ready ? 1 : 0);
       };
       const victims = [...active].sort((a, b) => rank(a) - rank(b) || active.indexOf(b) - active.indexOf(a)).slice(0, diff);
@@ -100,7 +101,7 @@ export class ReplicaSetController {
   /** The ReplicaSet as the API server returns it, with the status the controller writes. */
   snapshot(): ReplicaSet {
     const pods = this.active().map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
-    const ready = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+    const ready = pods.filter(isPodReady).length;
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',

@@ -5,7 +5,7 @@
  */
 import type { ContainerState, ContainerStateTerminated, ContainerStatus } from 'kubernetes-types/core/v1';
 import { kubeTime } from '../../k8s/time';
-import { goDuration } from '../ids';
+import { goDuration } from '../../runtime';
 import { wantsRestart, type ContainerContext, type Termination } from '../machines/container';
 
 export interface ContainerView {

@@ -4,7 +4,7 @@
  * and its Pulled message says how long it waited ("in 1.2s (3.4s including waiting)").
  */
 import type { ImageCatalogue, ImageInfo } from '../../runtime/sandbox-types';
-import { goDuration } from '../ids';
+import { goDuration } from '../../runtime';
 import { parseImageRef } from '../../k8s';
 import { PULL_OVERHEAD_MS } from '../timing';
 import type { Timers } from '../../runtime/types';

@@ -13,7 +13,7 @@ import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeC
 import { probeHttp } from '../../runtime/probe-answers';
 import type { SimAction } from '../input';
 import type { ExitStatus, Listener } from '../../runtime/types';
-import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
+import { containerMachine, wantsRestart, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import { podMachine, type PodEffect } from '../machines/pod';
 import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
 import type { IdSource } from '../ids';
@@ -741,7 +741,7 @@ export class PodRunner {
       return;
     }
     if (pod.matches({ syncing: 'running' }) && regulars.length > 0) {
-      const done = regulars.every((s) => this.snapshotActive(s).has('terminated') && !this.willRestart(s));
+      const done = regulars.every((s) => this.snapshotActive(s).has('terminated') && !wantsRestart(s.actor.getSnapshot().context));
       if (done) {
         const running = sidecars.filter((s) => !this.isDown(s));
         // Every main container is done for good: the sidecars go, in the same reverse order.
@@ -754,15 +754,6 @@ export class PodRunner {
         if (running.length === 0) this.podActor.send({ type: 'ALL_EXITED' });
       }
     }
-  }
-
-  private willRestart(slot: ContainerSlot): boolean {
-    const ctx = slot.actor.getSnapshot().context;
-    if (ctx.podStopping) return false;
-    const exit = ctx.current;
-    if (!exit) return true;
-    if (ctx.restartPolicy === 'Always') return true;
-    return ctx.restartPolicy === 'OnFailure' && exit.exitCode !== 0;
   }
 
   // ---------------------------------------------------------------- the API object
