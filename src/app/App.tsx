@@ -42,6 +42,7 @@ import { PRESENTER_SCALE, usePresenter } from './usePresenter';
 import { isEmbed, withoutEmbed } from './lesson/route';
 import { OpenInPodPlay } from '../ui/lessons/OpenInPodPlay';
 import { useTheme } from './useTheme';
+import { PresenterToggle, ThemeToggle } from '../ui/layout/HeaderToggles';
 import { DEFAULT_BASE, baseOf } from './scenario/app-scenario';
 import { ScenarioDialog, ScenarioHeaderControls, ScenarioNotices } from './scenario/ScenarioChrome';
 import { usePlaygroundScenario } from './scenario/usePlaygroundScenario';
@@ -205,22 +206,8 @@ export function App() {
           <a href="#lessons" className="btn-secondary">
             Lessons
           </a>
-          <button
-            type="button"
-            className="btn-secondary"
-            aria-pressed={presenter}
-            onClick={() => setPresenter(!presenter)}
-          >
-            Presenter
-          </button>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-          >
-            {theme === 'dark' ? 'Light' : 'Dark'}
-          </button>
+          <PresenterToggle on={presenter} onChange={setPresenter} />
+          <ThemeToggle theme={theme} onChange={setTheme} />
           <button
             type="button"
             className="btn-secondary w-9 justify-center font-bold"

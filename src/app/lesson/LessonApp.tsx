@@ -28,6 +28,7 @@ import { Transport } from '../../ui/transport/Transport';
 import { usePlayback } from '../../ui/transport/usePlayback';
 import { PRESENTER_SCALE, usePresenter } from '../usePresenter';
 import { useTheme } from '../useTheme';
+import { PresenterToggle, ThemeToggle } from '../../ui/layout/HeaderToggles';
 import { goToLessonRoute, isEmbed, lessonHash, withoutEmbed, type LessonRoute } from './route';
 import { useLessonRun } from './useLessonRun';
 import type { Trace } from '../../engine/trace-types';
@@ -60,19 +61,8 @@ export default function LessonApp({ route }: { route: LessonRoute }) {
         Lessons
       </a>
       <div className="ml-auto flex items-center gap-2">
-        {lesson && (
-          <button type="button" className="btn-secondary" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
-            Presenter
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-        >
-          {theme === 'dark' ? 'Light' : 'Dark'}
-        </button>
+        {lesson && <PresenterToggle on={presenter} onChange={setPresenter} />}
+        <ThemeToggle theme={theme} onChange={setTheme} />
       </div>
     </header>
   );
