@@ -33,11 +33,12 @@ export type SimAction =
   | { at: number; kind: 'writeFile'; pod?: string; container: string; path: string; content?: string }
   | { at: number; kind: 'removeFile'; pod?: string; container: string; path: string }
   | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
-  | { at: number; kind: 'setNodeState'; state: 'Ready' | 'NotReady' | 'Unreachable' }
-  | { at: number; kind: 'nodePressure'; resource: 'memory' | 'ephemeral-storage' | 'pid' }
+  | { at: number; kind: 'setNodeState'; node?: string; state: 'Ready' | 'NotReady' | 'Unreachable' }
+  | { at: number; kind: 'nodePressure'; node?: string; resource: 'memory' | 'ephemeral-storage' | 'pid' }
   | { at: number; kind: 'scale'; replicaSet: string; replicas: number }
-  | { at: number; kind: 'cordon' }
-  | { at: number; kind: 'drain' };
+  | { at: number; kind: 'cordon'; node?: string }
+  | { at: number; kind: 'uncordon'; node?: string }
+  | { at: number; kind: 'drain'; node?: string };
 
 export type SimActionKind = SimAction['kind'];
 
@@ -46,7 +47,10 @@ export interface SimInput {
   manifest: string;
   /** File name used in located errors (`pod.yaml:7:5: ...`). */
   fileName?: string;
+  /** The first node, and the only one unless `nodes` is given. */
   node: NodeSettings;
+  /** Several nodes (the first replaces `node`). Node actions without `node` act on the first. */
+  nodes?: NodeSettings[];
   actions: SimAction[];
   /** Seeds every random choice (pod IPs, container IDs, UIDs). */
   seed: number;

@@ -106,6 +106,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       case 'cordon':
         cluster.cordon();
         break;
+      case 'uncordon':
+        cluster.uncordon();
+        break;
       case 'drain':
         cluster.drain();
         break;
@@ -148,11 +151,24 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       services,
       endpointSlices: lastSlices.slices,
       replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot())),
+      deployments: [],
+      statefulSets: [],
+      daemonSets: [],
       machines: recorder.machineStates(),
-      node: { name: input.node.name, ready: cluster.node.ready, unschedulable: cluster.node.unschedulable, taints: [...cluster.node.taints] },
+      nodes: [
+        {
+          name: input.node.name,
+          ready: cluster.node.ready,
+          unschedulable: cluster.node.unschedulable,
+          taints: [...cluster.node.taints],
+          labels: input.node.labels,
+          capacity: input.node.capacity,
+        },
+      ],
       eventCount: recorder.events.length,
       transitionCount: recorder.transitions.length,
       probeCount: recorder.probes.length,
+      requestCount: 0,
     });
   };
 
@@ -170,6 +186,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       events: recorder.events,
       transitions: recorder.transitions,
       probes: recorder.probes,
+      requests: [],
       logs,
       until,
       diagnostics: admission.diagnostics,

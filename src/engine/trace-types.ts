@@ -5,7 +5,8 @@
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { NodeSettings } from './input';
 import type { SimEvent } from '../k8s/events';
 import type { Diagnostic } from '../k8s/admission-types';
 import type { LogLine } from '../runtime/types';
@@ -57,15 +58,42 @@ export interface Frame {
   /** Services of the scenario (ClusterIP allocated) and their EndpointSlices at t. */
   services: Service[];
   endpointSlices: EndpointSlice[];
-  /** ReplicaSets with the status their controller writes. */
+  /** Workloads with the status their controllers write. */
   replicaSets: ReplicaSet[];
+  deployments: Deployment[];
+  statefulSets: StatefulSet[];
+  daemonSets: DaemonSet[];
   machines: MachineState[];
-  /** Node condition as the control plane sees it. */
-  node: { name: string; ready: 'True' | 'False' | 'Unknown'; unschedulable: boolean; taints: string[] };
+  /** Every node as the control plane sees it, in the scenario's order. */
+  nodes: NodeFrame[];
   /** How many of trace.events / transitions / probes had happened by t (views slice with these). */
   eventCount: number;
   transitionCount: number;
   probeCount: number;
+  requestCount: number;
+}
+
+/** A node as the control plane sees it: its Ready condition, cordon, taints and what it offers. */
+export interface NodeFrame {
+  name: string;
+  ready: 'True' | 'False' | 'Unknown';
+  unschedulable: boolean;
+  taints: string[];
+  labels: Record<string, string>;
+  capacity: NodeSettings['capacity'];
+}
+
+/** One request a simulated client sent to a Service, and what came back. */
+export interface RequestRecord {
+  t: number;
+  /** The traffic source that sent it. */
+  client: string;
+  service: string;
+  /** The Pod kube-proxy routed it to; absent when the Service had no endpoint to route to. */
+  pod?: string;
+  outcome: 'ok' | 'httpError' | 'refused' | 'timeout' | 'noEndpoints';
+  status?: number;
+  tookMs: number;
 }
 
 export interface Trace {
@@ -73,6 +101,8 @@ export interface Trace {
   events: SimEvent[];
   transitions: TransitionRecord[];
   probes: ProbeRecord[];
+  /** Requests simulated clients sent to Services (see SimInput.traffic). */
+  requests: RequestRecord[];
   /** Container logs per `pod/container`, every instance, in order. */
   logs: Record<string, Array<LogLine & { instance: number }>>;
   /** Virtual ms the run covered. */

@@ -1,3 +1,4 @@
+import { ACTION_KINDS } from './validate-actions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NODE } from '../engine/input';
@@ -55,7 +56,7 @@ describe('scenario files', () => {
       ok: false,
       errors: [
         'scenario.yaml:4:5: actions[0].at: must be a number >= 0, got -4',
-        'scenario.yaml:6:5: actions[1].kind: unknown action "explode" (expected one of deletePod, killContainer, setEndpoint, writeFile, removeFile, setPodCondition, setNodeState, nodePressure, scale, cordon, drain)',
+        `scenario.yaml:6:5: actions[1].kind: unknown action "explode" (expected one of ${ACTION_KINDS.join(', ')})`,
       ],
     });
     const json =

@@ -19,6 +19,8 @@ import {
 const at = req(num({ min: 0 }));
 const pod = opt(str);
 const container = req(str);
+/** A node by name; absent means the scenario's first node. */
+const node = opt(str);
 const kindIs = <K extends SimActionKind>(k: K) => req(oneOf([k]));
 
 type ActionOf<K extends SimActionKind> = Extract<SimAction, { kind: K }>;
@@ -60,16 +62,19 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
   setNodeState: objectOf({
     at,
     kind: kindIs('setNodeState'),
+    node,
     state: req(oneOf(['Ready', 'NotReady', 'Unreachable'])),
   }),
   nodePressure: objectOf({
     at,
     kind: kindIs('nodePressure'),
+    node,
     resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])),
   }),
   scale: objectOf({ at, kind: kindIs('scale'), replicaSet: req(str), replicas: req(num({ min: 0, max: 1000, integer: true })) }),
-  cordon: objectOf({ at, kind: kindIs('cordon') }),
-  drain: objectOf({ at, kind: kindIs('drain') }),
+  cordon: objectOf({ at, kind: kindIs('cordon'), node }),
+  uncordon: objectOf({ at, kind: kindIs('uncordon'), node }),
+  drain: objectOf({ at, kind: kindIs('drain'), node }),
 };
 
 export const ACTION_KINDS = Object.keys(ACTION_CHECKERS) as SimActionKind[];

@@ -104,6 +104,11 @@ export class Cluster {
     this.node.taints = [...this.node.taints, 'node.kubernetes.io/unschedulable:NoSchedule'];
   }
 
+  uncordon(): void {
+    this.node.unschedulable = false;
+    this.node.taints = this.node.taints.filter((t) => !t.startsWith('node.kubernetes.io/unschedulable'));
+  }
+
   /** kubectl drain: cordon, then evict every pod through the Eviction API (its own grace period). */
   drain(): void {
     this.cordon();

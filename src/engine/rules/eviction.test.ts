@@ -42,7 +42,7 @@ describe('kubectl drain (cordon, then evict every pod through the Eviction API)'
     const trace = run(sleeper, { cachedImages: [BUSYBOX], until: 60_000, actions: [{ at: 5, kind: 'drain' }] });
     expect(conditionAt(trace, 6_000, 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
     const frame = trace.frames.find((f) => f.t >= 5_000);
-    expect(frame?.node.unschedulable).toBe(true);
+    expect(frame?.nodes[0].unschedulable).toBe(true);
     expect(podAt(trace, 6_000).metadata?.deletionTimestamp).toBeDefined();
     // terminationGracePeriodSeconds 30: sleep ignores TERM, KILL at 35 s, gone after the next relist.
     expect(Object.values(trace.deletedAt)[0]).toBe(36_000);

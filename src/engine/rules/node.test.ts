@@ -16,8 +16,8 @@ describe('node loss (pkg/controller/nodelifecycle/node_lifecycle_controller.go m
       actions: [{ at: 10, kind: 'setNodeState', state: 'Unreachable' }],
     });
     const unknownAt = 10_000 + NODE_MONITOR_GRACE_MS;
-    expect(seek(trace, unknownAt - 1).node.ready).toBe('True');
-    expect(seek(trace, unknownAt).node.ready).toBe('Unknown');
+    expect(seek(trace, unknownAt - 1).nodes[0].ready).toBe('True');
+    expect(seek(trace, unknownAt).nodes[0].ready).toBe('Unknown');
     expect(conditionAt(trace, unknownAt, 'Ready')?.status).toBe('False');
     const eviction = eventsOf(trace, 'TaintManagerEviction')[0];
     expect(eviction).toMatchObject({ t: unknownAt + 300_000, message: 'Marking for deletion Pod default/lost' });

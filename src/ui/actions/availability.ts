@@ -48,7 +48,7 @@ export function actionContext(t: number, pod: Pod | undefined, frame: Frame | un
     containers: specContainers(pod).map((c) => c.name),
     running: statuses.filter((s) => s.state?.running).map((s) => s.name),
     nodeState,
-    unschedulable: frame?.node.unschedulable ?? false,
+    unschedulable: frame?.nodes[0]?.unschedulable ?? false,
   };
 }
 
