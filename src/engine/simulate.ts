@@ -4,12 +4,10 @@
  * seek(trace, t) finds the frame in force at t by binary search.
  */
 import { admitManifests, type Diagnostic } from '../k8s';
-import { createMemoryFs } from '../runtime/fs';
 import { PUBLIC_DNS, createRuntime, internet } from '../runtime';
 import { VirtualClock } from './clock';
 import { IdSource } from './ids';
 import type { SimAction, SimInput } from './input';
-import { ImagePuller } from './kubelet/image-puller';
 import type { KubeletEnv } from './kubelet/pod-runner';
 import { Cluster } from './cluster/cluster';
 import { Recorder } from './recorder';
@@ -20,7 +18,7 @@ import { configStore } from './cluster/config-objects';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Frame, Trace } from './trace-types';
+import type { Frame, NodeFrame, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -30,7 +28,6 @@ export interface SimOptions {
 }
 
 export const DEFAULT_UNTIL_MS = 300_000;
-const NODE_IP = '10.0.0.10';
 
 export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const until = options.until ?? DEFAULT_UNTIL_MS;
@@ -44,27 +41,22 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const recorder = new Recorder(clock);
   const ids = new IdSource(input.seed);
   const runtime = createRuntime({ customImages: input.customImages ?? [] });
-  const puller = new ImagePuller(runtime.catalogue, clock, input.node.pullBytesPerSecond, input.node.cachedImages);
+  const nodes = input.nodes && input.nodes.length > 0 ? input.nodes : [input.node];
   const logs: Trace['logs'] = {};
   const env: KubeletEnv = {
     clock,
     runtime,
-    puller,
     recorder,
     ids,
-    nodeName: input.node.name,
-    nodeIP: NODE_IP,
     sandboxExtras: {
-      hostFs: createMemoryFs(),
       customImages: input.customImages ?? [],
       dns: { ...PUBLIC_DNS, ...serviceDns(services) },
       remote: clusterNetwork(services, () => endpoints(), internet),
     },
     logs,
-    allocatable: { ...input.node.capacity },
     store: configStore(admission.others),
   };
-  const cluster = new Cluster(env, input.node, recorder);
+  const cluster = new Cluster(env, nodes, recorder, new IdSource(input.seed ^ 0x5c4ed), services);
   const frames: Frame[] = [];
   let lastVersion = -1;
   for (const admitted of admission.pods) cluster.addPod(admitted.pod, 0);
@@ -79,6 +71,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     cluster.runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
   let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
   let lastReplicaSets: ReplicaSet[] = [];
+  let lastNodes: NodeFrame[] = [];
   const deletedAt: Record<string, number> = {};
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
@@ -101,19 +94,19 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         cluster.find(action.pod)?.setCondition(action.type, action.status);
         break;
       case 'setNodeState':
-        cluster.setNodeState(action.state);
+        cluster.setNodeState(action.state, action.node);
         break;
       case 'cordon':
-        cluster.cordon();
+        cluster.cordon(action.node);
         break;
       case 'uncordon':
-        cluster.uncordon();
+        cluster.uncordon(action.node);
         break;
       case 'drain':
-        cluster.drain();
+        cluster.drain(action.node);
         break;
       case 'nodePressure':
-        cluster.pressure(action.resource);
+        cluster.pressure(action.resource, action.node);
         break;
       case 'scale':
         replicaSets.find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
@@ -124,9 +117,10 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     }
   }
 
-  function sameItems(before: ReplicaSet[], now: ReplicaSet[]): ReplicaSet[] {
+  /** The previous list when every item is the same object: frames share unchanged lists. */
+  function sameItems<T>(before: T[], now: T[], keep: (list: T[]) => void): T[] {
     if (before.length === now.length && before.every((x, i) => x === now[i])) return before;
-    lastReplicaSets = now;
+    keep(now);
     return now;
   }
 
@@ -150,21 +144,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       pods,
       services,
       endpointSlices: lastSlices.slices,
-      replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot())),
+      replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
       deployments: [],
       statefulSets: [],
       daemonSets: [],
       machines: recorder.machineStates(),
-      nodes: [
-        {
-          name: input.node.name,
-          ready: cluster.node.ready,
-          unschedulable: cluster.node.unschedulable,
-          taints: [...cluster.node.taints],
-          labels: input.node.labels,
-          capacity: input.node.capacity,
-        },
-      ],
+      nodes: sameItems(lastNodes, cluster.nodes.map((n) => n.snapshot()), (v) => (lastNodes = v)),
       eventCount: recorder.events.length,
       transitionCount: recorder.transitions.length,
       probeCount: recorder.probes.length,
@@ -186,6 +171,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       events: recorder.events,
       transitions: recorder.transitions,
       probes: recorder.probes,
+      scheduling: cluster.decisions,
       requests: [],
       logs,
       until,

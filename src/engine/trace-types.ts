@@ -83,6 +83,24 @@ export interface NodeFrame {
   capacity: NodeSettings['capacity'];
 }
 
+/** A Score plugin's name and its normalized score (0–100) for one node. */
+export interface NodeScore {
+  node: string;
+  plugins: Record<string, number>;
+  /** Σ weight × score. */
+  total: number;
+}
+
+/** Why the scheduler put a pod where it did (or nowhere): each node's filter verdict and score. */
+export interface SchedulingDecision {
+  t: number;
+  pod: string;
+  /** The chosen node; absent when the pod stayed Pending. */
+  node?: string;
+  /** Every node: the reasons its first failing filter gave (empty when it fit), and its score when several fit. */
+  nodes: Array<{ node: string; reasons: string[]; score?: NodeScore }>;
+}
+
 /** One request a simulated client sent to a Service, and what came back. */
 export interface RequestRecord {
   t: number;
@@ -101,6 +119,8 @@ export interface Trace {
   events: SimEvent[];
   transitions: TransitionRecord[];
   probes: ProbeRecord[];
+  /** Every scheduling attempt that bound a pod or changed why it stays Pending. */
+  scheduling: SchedulingDecision[];
   /** Requests simulated clients sent to Services (see SimInput.traffic). */
   requests: RequestRecord[];
   /** Container logs per `pod/container`, every instance, in order. */

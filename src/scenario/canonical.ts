@@ -5,7 +5,7 @@
  */
 import { isPlainObject } from './check';
 import { DEFAULT_SEED, DEFAULT_UNTIL_SECONDS, type ScenarioV1 } from './types';
-import { defaultNode } from './validate-node';
+import { defaultNode, defaultNodeAt } from './validate-node';
 
 /** Sorted keys at every depth; undefined fields dropped (as JSON.stringify would). */
 export function sortKeys(value: unknown): unknown {
@@ -26,11 +26,18 @@ function diff(obj: object, base: object): Record<string, unknown> {
 }
 
 /** The scenario as its canonical JSON value (what links and drafts carry). */
+/** A node as only what differs from its defaults (capacity key by key). */
+function wireNode(node: ScenarioV1['node'], base: ScenarioV1['node']): Record<string, unknown> {
+  const out = diff({ ...node, capacity: undefined }, { ...base, capacity: undefined });
+  const capacity = diff(node.capacity, base.capacity);
+  if (Object.keys(capacity).length > 0) out.capacity = capacity;
+  return out;
+}
+
 export function wireScenario(s: ScenarioV1): Record<string, unknown> {
-  const base = defaultNode();
-  const node = diff({ ...s.node, capacity: undefined }, { ...base, capacity: undefined });
-  const capacity = diff(s.node.capacity, base.capacity);
-  if (Object.keys(capacity).length > 0) node.capacity = capacity;
+  const several = s.nodes !== undefined && s.nodes.length > 1;
+  const node = several ? {} : wireNode(s.node, defaultNode());
+  const nodes = several ? s.nodes?.map((n, i) => wireNode(n, defaultNodeAt(i))) : undefined;
   const view = diff(s.view, {});
   const wire: Record<string, unknown> = {
     version: s.version,
@@ -38,6 +45,7 @@ export function wireScenario(s: ScenarioV1): Record<string, unknown> {
     manifest: s.manifest,
     fileName: s.fileName,
     node: Object.keys(node).length > 0 ? node : undefined,
+    nodes,
     actions: s.actions.length > 0 ? s.actions : undefined,
     seed: s.seed !== DEFAULT_SEED ? s.seed : undefined,
     customImages: s.customImages !== undefined && s.customImages.length > 0 ? s.customImages : undefined,

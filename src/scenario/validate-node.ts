@@ -41,15 +41,49 @@ const nodeShape = objectOf({
   pullBytesPerSecond: opt(num({ min: 1 })),
 });
 
-export const checkNode: Checker<NodeSettings> = (v, path, issues) => {
-  const given = nodeShape(v ?? {}, path, issues);
-  if (given === INVALID) return INVALID;
+/** The defaults of the i-th node of a `nodes` list: node-1, node-2, ... labelled with their hostname. */
+export function defaultNodeAt(index: number): NodeSettings {
   const base = defaultNode();
-  return {
-    name: given.name ?? base.name,
-    capacity: { ...base.capacity, ...given.capacity },
-    labels: given.labels ?? base.labels,
-    cachedImages: given.cachedImages ?? base.cachedImages,
-    pullBytesPerSecond: given.pullBytesPerSecond ?? base.pullBytesPerSecond,
+  if (index === 0) return base;
+  const name = `node-${index + 1}`;
+  return { ...base, name, labels: { ...base.labels, 'kubernetes.io/hostname': name } };
+}
+
+/** The single `node` of a scenario (its labels default to DEFAULT_NODE's even when renamed, as links always had it). */
+export const checkNode: Checker<NodeSettings> = (v, path, issues) => nodeAt(0, false)(v, path, issues);
+
+function nodeAt(index: number, hostnameFollowsName = true): Checker<NodeSettings> {
+  return (v, path, issues) => {
+    const given = nodeShape(v ?? {}, path, issues);
+    if (given === INVALID) return INVALID;
+    const base = defaultNodeAt(index);
+    const name = given.name ?? base.name;
+    return {
+      name,
+      capacity: { ...base.capacity, ...given.capacity },
+      // In a `nodes` list a renamed node keeps its hostname label in step unless labels are given.
+      labels:
+        given.labels ??
+        (hostnameFollowsName ? { ...base.labels, 'kubernetes.io/hostname': name } : base.labels),
+      cachedImages: given.cachedImages ?? base.cachedImages,
+      pullBytesPerSecond: given.pullBytesPerSecond ?? base.pullBytesPerSecond,
+    };
   };
+}
+
+/** Several nodes: at least one, at most 50, names unique. */
+export const checkNodes: Checker<NodeSettings[]> = (v, path, issues) => {
+  if (!Array.isArray(v)) return fail(issues, path, `must be a list, got ${show(v)}`);
+  if (v.length === 0 || v.length > 50) return fail(issues, path, `must list 1 to 50 nodes, got ${v.length}`);
+  const out: NodeSettings[] = [];
+  let bad = false;
+  v.forEach((item, i) => {
+    const node = nodeAt(i)(item, [...path, i], issues);
+    if (node === INVALID) bad = true;
+    else if (out.some((n) => n.name === node.name)) {
+      fail(issues, [...path, i, 'name'], `duplicate node name ${show(node.name)}`);
+      bad = true;
+    } else out.push(node);
+  });
+  return bad ? INVALID : out;
 };

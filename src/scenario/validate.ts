@@ -5,8 +5,14 @@
 import { INVALID, fail, num, objectOf, opt, req, show, str, type Checker, type Issue } from './check';
 import { checkActions } from './validate-actions';
 import { checkCustomImages } from './validate-custom-images';
-import { checkNode, defaultNode } from './validate-node';
-import { DEFAULT_SEED, DEFAULT_UNTIL_SECONDS, MAX_UNTIL_SECONDS, SCENARIO_VERSION, type ScenarioV1 } from './types';
+import { checkNode, checkNodes, defaultNode } from './validate-node';
+import {
+  DEFAULT_SEED,
+  DEFAULT_UNTIL_SECONDS,
+  MAX_UNTIL_SECONDS,
+  SCENARIO_VERSION,
+  type ScenarioV1,
+} from './types';
 
 const version: Checker<1> = (v, path, issues) =>
   v === SCENARIO_VERSION
@@ -21,6 +27,7 @@ const scenarioShape = objectOf({
   manifest: req(str),
   fileName: opt(str),
   node: opt(checkNode),
+  nodes: opt(checkNodes),
   actions: opt(checkActions),
   seed: opt(num({ min: 0, max: 0xffff_ffff, integer: true })),
   customImages: opt(checkCustomImages),
@@ -34,14 +41,22 @@ export function validateScenario(value: unknown): ValidationResult {
   const issues: Issue[] = [];
   const given = scenarioShape(value, [], issues);
   if (given === INVALID) return { ok: false, issues };
+  if (given.nodes && given.node) fail(issues, ['nodes'], 'give either node or nodes, not both');
+  const names = new Set((given.nodes ?? [given.node ?? defaultNode()]).map((n) => n.name));
+  (given.actions ?? []).forEach((a, i) => {
+    if ('node' in a && a.node !== undefined && !names.has(a.node))
+      fail(issues, ['actions', i, 'node'], `no node named ${show(a.node)} (nodes: ${[...names].join(', ')})`);
+  });
+  if (issues.length > 0) return { ok: false, issues };
   const scenario: ScenarioV1 = {
     version: given.version,
     manifest: given.manifest,
-    node: given.node ?? defaultNode(),
+    node: given.nodes?.[0] ?? given.node ?? defaultNode(),
     actions: given.actions ?? [],
     seed: given.seed ?? DEFAULT_SEED,
     view: given.view ?? {},
   };
+  if (given.nodes !== undefined && given.nodes.length > 1) scenario.nodes = given.nodes;
   if (given.title !== undefined) scenario.title = given.title;
   if (given.fileName !== undefined) scenario.fileName = given.fileName;
   // An empty list and an absent one mean the same; keep one form so equal scenarios compare equal.

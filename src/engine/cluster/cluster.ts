@@ -1,41 +1,45 @@
 /**
- * The control plane around one node: the pods the API server holds (created from the manifest or
- * by controllers), the scheduler's queue, the node's health as the node lifecycle controller sees
- * it (taints, MarkPodsNotReady, taint-based eviction) and node-pressure eviction.
+ * The control plane around the nodes: the pods the API server holds (created from the manifest or
+ * by controllers), the scheduler (filter, score, select a host), each node's health as the node
+ * lifecycle controller sees it (taints, MarkPodsNotReady, taint-based eviction), cordon and drain,
+ * and node-pressure eviction.
  */
-import { createActor, type Actor } from 'xstate';
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { Service } from 'kubernetes-types/core/v1';
 import type { NodeSettings } from '../input';
+import type { IdSource } from '../ids';
 import { PodRunner, type KubeletEnv } from '../kubelet/pod-runner';
-import { podRequests, schedule, type NodeUsage } from '../kubelet/scheduler';
-import { nodeMachine, type NodeEffect } from '../machines/node';
+import { filterNode, fitErrorMessage, podRequests, type NodeUsage } from '../kubelet/scheduler';
+import { nonZeroRequests, scoreNodes, selectHost, type ScoredCandidate } from '../kubelet/scheduler-score';
+import type { NodeEffect } from '../machines/node';
 import type { Recorder } from '../recorder';
+import type { SchedulingDecision } from '../trace-types';
+import { ClusterNode, NOT_READY, UNREACHABLE } from './cluster-node';
+import { selects } from './endpoint-slices';
 
-export interface NodeView {
-  ready: 'True' | 'False' | 'Unknown';
-  unschedulable: boolean;
-  taints: string[];
-}
-
-const UNREACHABLE = 'node.kubernetes.io/unreachable';
-const NOT_READY = 'node.kubernetes.io/not-ready';
+export type { NodeView } from './cluster-node';
 
 export class Cluster {
   readonly runners: PodRunner[] = [];
-  readonly node: NodeView = { ready: 'True', unschedulable: false, taints: [] };
-  private readonly nodeActor: Actor<typeof nodeMachine>;
+  readonly nodes: ClusterNode[];
+  readonly decisions: SchedulingDecision[] = [];
   /** The last FailedScheduling message per pod, so a retry that fails the same way adds no event. */
   private readonly lastFailure = new Map<PodRunner, string>();
 
   constructor(
     private readonly env: KubeletEnv,
-    private readonly settings: NodeSettings,
+    settings: NodeSettings[],
     private readonly recorder: Recorder,
+    /** Ties between equally scored nodes are broken with their own seeded draws. */
+    private readonly tieBreak: IdSource,
+    private readonly services: Service[] = [],
   ) {
-    this.nodeActor = createActor(nodeMachine, { clock: env.clock, inspect: recorder.inspect });
-    recorder.track(this.nodeActor.sessionId, `node/${settings.name}`, 'node');
-    this.nodeActor.on('*', (effect) => this.onNodeEffect(effect));
-    this.nodeActor.start();
+    this.nodes = settings.map(
+      (s, i) =>
+        new ClusterNode(s, i, env, () => new Set(this.runners.filter((r) => r.nodeName === s.name && r.ip).map((r) => r.ip as string)), (node, effect) =>
+          this.onNodeEffect(node, effect),
+        ),
+    );
   }
 
   /** A pod reaches the API server (from the manifest, or created by a controller). */
@@ -50,17 +54,57 @@ export class Cluster {
     return name ? this.runners.find((r) => r.name === name && !r.isRemoved) : this.runners.find((r) => !r.isRemoved);
   }
 
-  /** What bound pods that are still running use of the node (the scheduler's NodeInfo). */
-  private usage(): NodeUsage {
+  /** A node by name; no name means the first. */
+  node(name?: string): ClusterNode | undefined {
+    return name === undefined ? this.nodes[0] : this.nodes.find((n) => n.name === name);
+  }
+
+  private podsOn(node: ClusterNode): PodRunner[] {
+    return this.runners.filter((r) => r.nodeName === node.name && r.isBound && !r.isRemoved && !r.isTerminal);
+  }
+
+  /** What bound pods that still run use of a node (the scheduler's NodeInfo). */
+  private usage(pods: PodRunner[]): NodeUsage {
     const used: NodeUsage = { cpu: 0, memory: 0, pods: 0 };
-    for (const r of this.runners) {
-      if (!r.isBound || r.isRemoved || r.isTerminal) continue;
+    for (const r of pods) {
       const want = podRequests(r.spec);
       used.cpu += want.cpu;
       used.memory += want.memory;
       used.pods += 1;
     }
     return used;
+  }
+
+  /**
+   * The pods the system default topology spread constraint counts with this one: those of the same
+   * controller, or (for a bare pod) those the same Services select (helper.DefaultSelector).
+   */
+  private spreadPeers(pod: Pod): (other: Pod) => boolean {
+    const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
+    if (owner) return (other) => other.metadata?.ownerReferences?.some((o) => o.uid === owner) ?? false;
+    const services = this.services.filter((s) => selects(s, pod));
+    if (services.length === 0) return () => false;
+    return (other) => services.every((s) => selects(s, other));
+  }
+
+  private candidate(node: ClusterNode, pod: Pod): ScoredCandidate {
+    const pods = this.podsOn(node);
+    const peer = this.spreadPeers(pod);
+    const nonZeroUsed = { cpu: 0, memory: 0 };
+    for (const r of pods) {
+      const want = nonZeroRequests(r.spec);
+      nonZeroUsed.cpu += want.cpu;
+      nonZeroUsed.memory += want.memory;
+    }
+    return {
+      settings: node.settings,
+      used: this.usage(pods),
+      unschedulable: node.view.unschedulable,
+      taints: node.view.taints,
+      nonZeroUsed,
+      imageBytes: (image) => node.host.puller.bytesOf(image),
+      spreadCount: pods.filter((r) => r.namespace === (pod.metadata?.namespace ?? 'default') && peer(r.spec)).length,
+    };
   }
 
   /**
@@ -74,90 +118,116 @@ export class Cluster {
       const nodeName = runner.spec.spec?.nodeName;
       if (nodeName) {
         // spec.nodeName skips the scheduler: the named node's kubelet takes it, or nobody ever does.
-        if (nodeName === this.settings.name) runner.bind({ viaScheduler: false });
+        const node = this.node(nodeName);
+        if (node) runner.bind(node.host, { viaScheduler: false });
         continue;
       }
-      const result = schedule(runner.spec, this.settings, this.usage(), this.node.unschedulable, this.node.taints);
-      if (result.ok) {
-        this.lastFailure.delete(runner);
-        runner.bind();
-      } else if (this.lastFailure.get(runner) !== result.message) {
-        this.lastFailure.set(runner, result.message);
-        runner.unschedulable(result.message);
-      }
+      this.scheduleOne(runner);
     }
   }
 
-  setNodeState(state: 'Ready' | 'NotReady' | 'Unreachable'): void {
-    if (state === 'Unreachable') for (const runner of this.runners) runner.freezeApi();
-    if (state === 'Ready') {
-      this.node.ready = 'True';
-      this.node.taints = this.node.taints.filter((t) => !t.startsWith(UNREACHABLE) && !t.startsWith(NOT_READY));
-      for (const runner of this.runners) runner.thawApi();
+  private scheduleOne(runner: PodRunner): void {
+    const pod = runner.spec;
+    const candidates = this.nodes.map((node) => this.candidate(node, pod));
+    const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, c) }));
+    const feasible = candidates.filter((_, i) => verdicts[i].reasons.length === 0);
+    const now = this.env.clock.now();
+    if (feasible.length === 0) {
+      const message = fitErrorMessage(verdicts.map((v) => v.reasons));
+      if (this.lastFailure.get(runner) === message) return;
+      this.lastFailure.set(runner, message);
+      this.decisions.push({ t: now, pod: runner.name, nodes: verdicts });
+      runner.unschedulable(message);
+      return;
     }
-    this.nodeActor.send({ type: state === 'Ready' ? 'KUBELET_READY' : state === 'NotReady' ? 'KUBELET_NOT_READY' : 'KUBELET_SILENT' });
+    // With one feasible node the scheduler skips scoring (schedule_one.go: len(feasibleNodes) == 1).
+    const scores = feasible.length > 1 ? scoreNodes(pod, feasible) : [];
+    const chosen = feasible.length > 1 ? selectHost(scores, this.tieBreak) : feasible[0].settings.name;
+    this.lastFailure.delete(runner);
+    this.decisions.push({
+      t: now,
+      pod: runner.name,
+      node: chosen,
+      nodes: verdicts.map((v) => ({ ...v, ...(scores.length > 0 && { score: scores.find((s) => s.node === v.node) }) })),
+    });
+    const node = this.node(chosen);
+    if (node) runner.bind(node.host);
   }
 
-  cordon(): void {
-    if (this.node.unschedulable) return;
-    this.node.unschedulable = true;
-    this.node.taints = [...this.node.taints, 'node.kubernetes.io/unschedulable:NoSchedule'];
+  setNodeState(state: 'Ready' | 'NotReady' | 'Unreachable', name?: string): void {
+    const node = this.node(name);
+    if (!node) return;
+    const pods = this.runners.filter((r) => r.nodeName === node.name);
+    if (state === 'Unreachable') for (const runner of pods) runner.freezeApi();
+    if (state === 'Ready') for (const runner of pods) runner.thawApi();
+    node.report(state);
   }
 
-  uncordon(): void {
-    this.node.unschedulable = false;
-    this.node.taints = this.node.taints.filter((t) => !t.startsWith('node.kubernetes.io/unschedulable'));
+  cordon(name?: string): void {
+    this.node(name)?.cordon();
   }
 
-  /** kubectl drain: cordon, then evict every pod through the Eviction API (its own grace period). */
-  drain(): void {
-    this.cordon();
+  uncordon(name?: string): void {
+    this.node(name)?.uncordon();
+  }
+
+  /** kubectl drain: cordon, then evict every pod of the node through the Eviction API (its own grace period). */
+  drain(name?: string): void {
+    const node = this.node(name);
+    if (!node) return;
+    node.cordon();
     for (const runner of this.runners) {
-      if (runner.isRemoved || runner.isDeleting) continue;
+      if (runner.nodeName !== node.name || runner.isRemoved || runner.isDeleting) continue;
       runner.setCondition('DisruptionTarget', 'True', 'EvictionByEvictionAPI', 'Eviction API: evicting');
       runner.delete();
     }
   }
 
-  /** Node-pressure eviction: the eviction manager ranks pods (BestEffort first) and evicts one. */
-  pressure(resource: 'memory' | 'ephemeral-storage' | 'pid'): void {
+  /** Node-pressure eviction: the node's eviction manager ranks its pods (BestEffort first) and evicts one. */
+  pressure(resource: 'memory' | 'ephemeral-storage' | 'pid', name?: string): void {
+    const node = this.node(name);
+    if (!node) return;
     // Default hard thresholds: memory.available<100Mi, nodefs.available<10%, pid.available (approx.).
     const threshold = { memory: '100Mi', 'ephemeral-storage': '10%', pid: '10%' }[resource];
     const available = { memory: '92Mi', 'ephemeral-storage': '8%', pid: '6%' }[resource];
     const condition = { memory: 'memory-pressure', 'ephemeral-storage': 'disk-pressure', pid: 'pid-pressure' }[resource];
-    this.node.taints = [...this.node.taints.filter((t) => !t.includes(condition)), `node.kubernetes.io/${condition}:NoSchedule`];
+    node.setTaints(`node.kubernetes.io/${condition}`, [`node.kubernetes.io/${condition}:NoSchedule`]);
     const order: Record<string, number> = { BestEffort: 0, Burstable: 1, Guaranteed: 2 };
     const rank = (r: PodRunner) => order[r.qos()] ?? 1;
-    for (const runner of [...this.runners].sort((a, b) => rank(a) - rank(b))) {
+    const pods = this.runners.filter((r) => r.nodeName === node.name);
+    for (const runner of [...pods].sort((a, b) => rank(a) - rank(b))) {
       if (runner.evict(resource, threshold, available)) break;
     }
   }
 
-  private onNodeEffect(effect: NodeEffect): void {
+  private onNodeEffect(node: ClusterNode, effect: NodeEffect): void {
+    const pods = this.runners.filter((r) => r.nodeName === node.name);
     if (effect.type === 'taintUnreachable') {
-      // The node lifecycle controller adds both: NoSchedule keeps new pods off, NoExecute evicts.
-      this.node.ready = 'Unknown';
-      this.node.taints = [`${UNREACHABLE}:NoSchedule`, `${UNREACHABLE}:NoExecute`];
-      for (const runner of this.runners) {
+      // The node lifecycle controller swaps not-ready for unreachable: NoSchedule keeps new pods off, NoExecute evicts.
+      node.view.ready = 'Unknown';
+      node.view.taints = node.view.taints.filter((t) => !t.startsWith(NOT_READY));
+      node.setTaints(UNREACHABLE, [`${UNREACHABLE}:NoSchedule`, `${UNREACHABLE}:NoExecute`]);
+      for (const runner of pods) {
         if (runner.isRemoved || !runner.isBound) continue;
         this.recorder.event({ type: 'Warning', reason: 'NodeNotReady', object: `pod/${runner.name}`, message: 'Node is not ready', source: 'node-controller' });
-        this.scheduleTaintEviction(runner);
+        this.scheduleTaintEviction(node, runner);
       }
     } else if (effect.type === 'taintNotReady') {
-      this.node.ready = 'False';
-      this.node.taints = [`${NOT_READY}:NoSchedule`, `${NOT_READY}:NoExecute`];
+      node.view.ready = 'False';
+      node.view.taints = node.view.taints.filter((t) => !t.startsWith(UNREACHABLE));
+      node.setTaints(NOT_READY, [`${NOT_READY}:NoSchedule`, `${NOT_READY}:NoExecute`]);
     } else if (effect.type === 'markPodsNotReady') {
-      for (const runner of this.runners) if (runner.isBound) runner.markNotReady();
+      for (const runner of pods) if (runner.isBound) runner.markNotReady();
     }
   }
 
   /** The taint manager deletes pods that tolerate the unreachable taint only for tolerationSeconds. */
-  private scheduleTaintEviction(runner: PodRunner): void {
+  private scheduleTaintEviction(node: ClusterNode, runner: PodRunner): void {
     const toleration = runner.spec.spec?.tolerations?.find((t) => t.key === UNREACHABLE && t.effect === 'NoExecute');
     if (toleration && toleration.tolerationSeconds === undefined) return;
     const seconds = toleration?.tolerationSeconds ?? 0;
     this.env.clock.setTimeout(() => {
-      if (this.node.ready !== 'Unknown' || runner.isRemoved) return;
+      if (node.view.ready !== 'Unknown' || runner.isRemoved) return;
       this.recorder.event({
         type: 'Normal',
         reason: 'TaintManagerEviction',

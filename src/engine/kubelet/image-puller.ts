@@ -40,6 +40,12 @@ export class ImagePuller {
     return this.cache.has(info.ref.normalized);
   }
 
+  /** Bytes of `image` in this node's cache (the scheduler's ImageLocality reads node.status.images); 0 when absent. */
+  bytesOf(image: string): number {
+    const info = this.catalogue.resolve(image);
+    return 'ref' in info && this.isCached(info) ? info.sizeBytes : 0;
+  }
+
   /** EnsureImageExists: answers through `done` on the virtual clock, recording the kubelet's events. */
   ensure(image: string, policy: string, events: PullEvents, done: (outcome: PullOutcome) => void): void {
     // applyDefaultImageTag: a name that does not parse never reaches a registry (ErrInvalidImageName).

@@ -22,7 +22,7 @@ import { activePaths } from '../recorder';
 import type { VirtualClock } from '../clock';
 import { containerStatus, reportedRunning } from './container-status';
 import { runHook, runProbe } from './handlers';
-import type { ImagePuller } from './image-puller';
+import type { NodeHost } from './node-host';
 import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
 import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
@@ -33,15 +33,10 @@ import { imageDigest } from '../ids';
 export interface KubeletEnv {
   clock: VirtualClock;
   runtime: SimRuntime;
-  puller: ImagePuller;
   recorder: Recorder;
   ids: IdSource;
-  nodeName: string;
-  nodeIP: string;
-  sandboxExtras: Pick<SandboxConfig, 'hostFs' | 'customImages' | 'dns' | 'remote'>;
+  sandboxExtras: Pick<SandboxConfig, 'customImages' | 'dns' | 'remote'>;
   logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
-  /** The node's allocatable resources (resourceFieldRef limits fall back to them). */
-  allocatable: Record<string, string>;
   /** ConfigMaps and Secrets of the scenario. */
   store: ConfigStore;
 }
@@ -75,6 +70,8 @@ export class PodRunner {
   private readonly podActor: Actor<typeof podMachine>;
   private readonly slots: ContainerSlot[] = [];
   private sandbox?: SimPodSandbox;
+  /** The node this pod is bound to (none while Pending). */
+  private host?: NodeHost;
   /** Endpoints the scenario made answer differently: `port path` → status or a timeout. */
   private readonly endpointOverrides = new Map<string, { status?: number; timeout?: boolean }>();
   private podIP?: string;
@@ -182,12 +179,18 @@ export class PodRunner {
 
   // ---------------------------------------------------------------- scheduling
 
+  /** The node this pod is bound to. */
+  get nodeName(): string | undefined {
+    return this.host?.name;
+  }
+
   /** Bound by the scheduler (a Scheduled event), or taken directly because spec.nodeName names this node. */
-  bind(options: { viaScheduler: boolean } = { viaScheduler: true }): void {
+  bind(host: NodeHost, options: { viaScheduler: boolean } = { viaScheduler: true }): void {
     this.touch();
+    this.host = host;
     this.scheduled = { status: 'True' };
     if (options.viaScheduler) {
-      this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${this.env.nodeName}`, undefined, 'default-scheduler');
+      this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${host.name}`, undefined, 'default-scheduler');
     }
     this.startTime = this.env.clock.now();
     this.createSlots();
@@ -291,12 +294,14 @@ export class PodRunner {
   private createSandbox(): void {
     this.touch();
     // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
-    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store, this.env.allocatable);
+    const host = this.host;
+    if (!host) return;
+    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store, host.allocatable);
     if (failures.length > 0) {
       for (const message of failures) this.event('Warning', 'FailedMount', message);
       return;
     }
-    this.podIP = `10.244.0.${10 + this.env.ids.int(200)}`;
+    this.podIP = host.allocatePodIP();
     this.sandbox = this.env.runtime.createSandbox(
       {
         podName: this.name,
@@ -306,13 +311,14 @@ export class PodRunner {
         volumes,
         shareProcessNamespace: Boolean(this.pod.spec?.shareProcessNamespace),
         ...this.env.sandboxExtras,
+        hostFs: host.hostFs,
       },
       this.env.clock,
     );
   }
 
   private fields(): Record<string, string> {
-    return downwardFields(this.pod, { uid: this.uid, nodeName: this.env.nodeName, podIP: this.podIP, hostIP: this.env.nodeIP });
+    return downwardFields(this.pod, { uid: this.uid, nodeName: this.host?.name ?? '', podIP: this.podIP, hostIP: this.host?.ip ?? '' });
   }
 
   // ---------------------------------------------------------------- sequencing (computePodActions)
@@ -384,7 +390,7 @@ export class PodRunner {
     const spec = slot.spec;
     switch (effect.type) {
       case 'ensureImage':
-        this.env.puller.ensure(spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', { event: (t, r, m) => this.event(t, r, m, slot) }, (outcome) => {
+        this.host?.puller.ensure(spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', { event: (t, r, m) => this.event(t, r, m, slot) }, (outcome) => {
           if (outcome.kind === 'present' || outcome.kind === 'pulled') {
             slot.imageID = `${outcome.info.ref.registry}/${outcome.info.ref.repository}@${imageDigest(outcome.info.ref.normalized)}`;
             slot.actor.send({ type: 'IMAGE_READY' });
@@ -450,7 +456,7 @@ export class PodRunner {
     try {
       config = containerConfig(slot.spec, resolved, {
         fields: this.fields(),
-        allocatable: this.env.allocatable,
+        allocatable: this.host?.allocatable ?? {},
         store: this.env.store,
         namespace: this.namespace,
       });
@@ -827,8 +833,8 @@ export class PodRunner {
       uid: this.uid,
       createdAt: this.createdAt,
       now: this.env.clock.now(),
-      nodeName: this.env.nodeName,
-      nodeIP: this.env.nodeIP,
+      nodeName: this.host?.name ?? '',
+      nodeIP: this.host?.ip ?? '',
       scheduled: this.scheduled,
       bound,
       startTime: this.startTime,

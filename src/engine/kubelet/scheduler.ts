@@ -82,8 +82,6 @@ function requiredAffinityMatches(pod: Pod, node: NodeSettings): boolean {
   );
 }
 
-export type ScheduleResult = { ok: true } | { ok: false; message: string };
-
 const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
 
 function extendedRequests(pod: Pod): string[] {
@@ -97,7 +95,7 @@ function extendedRequests(pod: Pod): string[] {
 }
 
 /** TaintToleration: does a toleration match a `key[=value]:Effect` taint? */
-function tolerated(pod: Pod, taint: string): boolean {
+export function tolerated(pod: Pod, taint: string): boolean {
   const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(taint);
   if (!m) return true;
   const [, key, value = '', effect] = m;
@@ -109,41 +107,84 @@ function tolerated(pod: Pod, taint: string): boolean {
   );
 }
 
-export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean, taints: string[] = []): ScheduleResult {
+/** One node as the scheduler's snapshot sees it (NodeInfo): settings, what bound pods use, taints. */
+export interface NodeCandidate {
+  settings: NodeSettings;
+  used: NodeUsage;
+  unschedulable: boolean;
+  taints: string[];
+}
+
+const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable:NoSchedule';
+
+/**
+ * The default profile's Filter plugins in their order (apis/config/v1/default_plugins.go):
+ * NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit. RunFilterPlugins
+ * stops at the first plugin that rejects the node, so a node reports that plugin's reasons only.
+ * Returns the reasons (empty when the node fits).
+ */
+export function filterNode(pod: Pod, node: NodeCandidate): string[] {
   const spec = pod.spec;
-  const reasons: string[] = [];
-  if (spec?.nodeName && spec.nodeName !== node.name) reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  if (node.unschedulable && !tolerated(pod, UNSCHEDULABLE_TAINT)) return ['node(s) were unschedulable'];
+  if (spec?.nodeName && spec.nodeName !== node.settings.name) return ["node(s) didn't match the requested node name"];
+  // The unschedulable taint is NodeUnschedulable's business; PreferNoSchedule only scores.
+  const blocking = node.taints.find((t) => !t.startsWith('node.kubernetes.io/unschedulable') && !t.endsWith(':PreferNoSchedule') && !tolerated(pod, t));
+  if (blocking) {
+    const [key, value = ''] = blocking.split(':')[0].split('=');
+    return [`node(s) had untolerated taint {${key}: ${value}}`];
+  }
   const selector = spec?.nodeSelector ?? {};
-  if (Object.entries(selector).some(([k, v]) => node.labels[k] !== v) || !requiredAffinityMatches(pod, node)) {
-    reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+  if (Object.entries(selector).some(([k, v]) => node.settings.labels[k] !== v) || !requiredAffinityMatches(pod, node.settings)) {
+    return ["node(s) didn't match Pod's node affinity/selector"];
   }
-  if (cordoned) reasons.push('1 node(s) were unschedulable');
-  // The unschedulable taint is the NodeUnschedulable plugin's business; the others are TaintToleration's.
-  const blocking = taints.filter((t) => !t.startsWith('node.kubernetes.io/unschedulable') && !t.endsWith(':PreferNoSchedule') && !tolerated(pod, t));
-  for (const taint of blocking.slice(0, 1)) {
-    const [key, value = ''] = taint.split(':')[0].split('=');
-    reasons.push(`1 node(s) had untolerated taint {${key}: ${value}}`);
-  }
+  const reasons: string[] = [];
   const want = podRequests(pod);
   const capacity = {
-    cpu: parseQuantity(node.capacity.cpu),
-    memory: parseQuantity(node.capacity.memory),
-    pods: parseQuantity(node.capacity.pods),
+    cpu: parseQuantity(node.settings.capacity.cpu),
+    memory: parseQuantity(node.settings.capacity.memory),
+    pods: parseQuantity(node.settings.capacity.pods),
   };
-  if (used.pods + 1 > capacity.pods) reasons.push('1 Too many pods');
-  if (want.cpu > 0 && used.cpu + want.cpu > capacity.cpu) reasons.push('1 Insufficient cpu');
-  if (want.memory > 0 && used.memory + want.memory > capacity.memory) reasons.push('1 Insufficient memory');
-  // Extended resources (example.com/dongle): the node advertises none, so any request is Insufficient.
-  for (const name of extendedRequests(pod)) if (!(name in node.capacity)) reasons.push(`1 Insufficient ${name}`);
-  if (reasons.length === 0) return { ok: true };
-  const unique = [...new Set(reasons)].sort();
-  // Preemption can only help a node that fails on resources alone (no other filter said no).
-  const resourcesOnly = unique.every((r) => r.startsWith('1 Insufficient') || r === '1 Too many pods');
-  const preemption = resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
-  return {
-    ok: false,
-    // FitError.Error() appends the PostFilter message as is (" %v"); with DynamicResources on by
-    // default (1.34+) the DRA plugin's PostFilter speaks first: "no new claims to deallocate".
-    message: `0/1 nodes are available: ${unique.join(', ')}. no new claims to deallocate, preemption: 0/1 nodes are available: 1 ${preemption}.`,
-  };
+  if (node.used.pods + 1 > capacity.pods) reasons.push('Too many pods');
+  if (want.cpu > 0 && node.used.cpu + want.cpu > capacity.cpu) reasons.push('Insufficient cpu');
+  if (want.memory > 0 && node.used.memory + want.memory > capacity.memory) reasons.push('Insufficient memory');
+  // Extended resources (example.com/dongle): a node advertising none makes any request Insufficient.
+  for (const name of extendedRequests(pod)) if (!(name in node.settings.capacity)) reasons.push(`Insufficient ${name}`);
+  return reasons;
+}
+
+/** "2 Insufficient memory, 1 node(s) were unschedulable": counts per reason, sorted as strings (sortReasonsHistogram). */
+function histogram(reasonsPerNode: string[][]): string {
+  const counts = new Map<string, number>();
+  for (const reasons of reasonsPerNode) for (const r of new Set(reasons)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).sort().join(', ');
+}
+
+/**
+ * FitError.Error() (pkg/scheduler/framework/types.go): `0/N nodes are available: <histogram>.`
+ * then the PostFilter messages as they are. With DynamicResources on by default (1.34+) the DRA
+ * plugin speaks first ("no new claims to deallocate"); then DefaultPreemption, which can only help
+ * a node rejected by NodeResourcesFit alone (no lower-priority pods to evict here, so none helps).
+ */
+export function fitErrorMessage(reasonsPerNode: string[][]): string {
+  const n = reasonsPerNode.length;
+  const preemption = reasonsPerNode.map((reasons) =>
+    reasons.every((r) => r.startsWith('Insufficient') || r === 'Too many pods') ? ['No preemption victims found for incoming pod'] : ['Preemption is not helpful for scheduling'],
+  );
+  return `0/${n} nodes are available: ${histogram(reasonsPerNode)}. no new claims to deallocate, preemption: 0/${n} nodes are available: ${histogram(preemption)}.`;
+}
+
+/** NodeAffinity's score: the summed weights of the preferred terms the node matches. */
+export function preferredAffinityWeight(pod: Pod, node: NodeSettings): number {
+  const terms = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  return terms
+    .filter((t) => (t.preference.matchExpressions ?? []).every((req) => matches(req, node.labels)) && (t.preference.matchFields ?? []).every((req) => matches(req, { 'metadata.name': node.name })))
+    .reduce((sum, t) => sum + t.weight, 0);
+}
+
+export type ScheduleResult = { ok: true } | { ok: false; message: string };
+
+/** The filters against one node: the single-node form of a scheduling attempt. */
+export function schedule(pod: Pod, node: NodeSettings, used: NodeUsage, cordoned: boolean, taints: string[] = []): ScheduleResult {
+  const reasons = filterNode(pod, { settings: node, used, unschedulable: cordoned, taints });
+  return reasons.length === 0 ? { ok: true } : { ok: false, message: fitErrorMessage([reasons]) };
 }

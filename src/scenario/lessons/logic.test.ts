@@ -56,6 +56,7 @@ const trace: Trace = {
   transitions: [],
   probes: [],
   requests: [],
+  scheduling: [],
   logs: {},
   until: 30000,
   diagnostics: [],
