@@ -21,11 +21,9 @@ export function loadInput(text: string, fileName: string): Loaded {
   if (fileName.endsWith('.json') || isScenarioShaped(text)) {
     const imported = importScenarioFile(text, fileName);
     if (!imported.ok) return { ok: false, errors: imported.errors };
-    const s = imported.scenario;
-    return {
-      ok: true,
-      input: { manifest: s.manifest, fileName: s.fileName ?? fileName, node: s.node, actions: [...s.actions], seed: s.seed, customImages: s.customImages },
-    };
+    // Everything the scenario says about the run (nodes, traffic, ...) but its version, title and view.
+    const { version: _version, title: _title, view: _view, until: _until, ...input } = imported.scenario;
+    return { ok: true, input: { ...input, fileName: input.fileName ?? fileName, actions: [...input.actions] } };
   }
   return { ok: true, input: { manifest: text, fileName, node: DEFAULT_NODE, actions: [], seed: 1 } };
 }

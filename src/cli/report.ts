@@ -5,6 +5,7 @@
 import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import { podReadyColumn, podStatusReason } from '../k8s';
 import type { Trace } from '../engine';
+import { buildObjectsReport, hasSeveralObjects, type ObjectsReport } from './report-objects';
 
 export interface ReportEvent {
   t: number;
@@ -26,6 +27,8 @@ export interface Report {
   events: ReportEvent[];
   timeline: TimelineRow[];
   final: { status: string; ready: string; restarts: number; podStatus: PodStatus; deletedAt?: number };
+  /** Every object by its kubectl name, when the run has more than one Pod on one node. */
+  objects?: ObjectsReport;
 }
 
 const seconds = (ms: number) => ms / 1000;
@@ -71,6 +74,7 @@ export function buildReport(trace: Trace): Report {
       podStatus: lastPod?.status ?? {},
       ...(deletedAt !== undefined ? { deletedAt: seconds(deletedAt) } : {}),
     },
+    ...(hasSeveralObjects(trace) ? { objects: buildObjectsReport(trace) } : {}),
   };
 }
 
