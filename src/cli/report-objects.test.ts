@@ -38,7 +38,7 @@ describe('buildReport objects', () => {
     expect(pod).toMatchObject({ kind: 'Pod', final: { status: 'Running', ready: '1/1' } });
     expect('timeline' in pod && pod.timeline[0]).toMatchObject({ t: 0, status: 'Pending' });
     expect(objects['replicaset/web'].final).toMatchObject({ replicas: 2, readyReplicas: 2 });
-    expect((objects['service/web'].final.endpoints as unknown[]).length).toBe(2);
+    expect((objects['service/web'].final as { endpoints: unknown[] }).endpoints).toHaveLength(2);
     expect(objects['node/node-1'].final).toMatchObject({ ready: 'True', pods: [expect.stringMatching(/^web-/)] });
   });
 
