@@ -28,8 +28,8 @@ export function useSimulation(
   fileName: string,
   actions: SimAction[],
   debounceMs: number,
-  /** What the editor does not show: the node, the seed, custom images, the run length in virtual s. */
-  base: Pick<SimInput, 'node' | 'seed' | 'customImages'> & { until?: number } = DEFAULT_BASE,
+  /** What the editor does not show: the nodes, the seed, custom images, ..., the run length in virtual s. */
+  base: Omit<SimInput, 'manifest' | 'fileName' | 'actions'> & { until?: number } = DEFAULT_BASE,
 ): SimulationState {
   const clientRef = useRef<SimClient | null>(null);
   const seq = useRef(0);
@@ -51,8 +51,10 @@ export function useSimulation(
     const id = ++seq.current;
     const timer = window.setTimeout(() => {
       const client = clientRef.current ?? (clientRef.current = createSimClient());
-      const { node, seed, customImages, until } = base;
-      const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }) };
+      const { until, ...rest } = base;
+      // Only SimInput's own fields go to the worker (a scenario's title and the like stay here).
+      const { node, seed, customImages, nodes } = rest;
+      const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }), ...(nodes && { nodes }) };
       setState((s) => ({ ...s, running: true }));
       client.run(input, until === undefined ? undefined : until * 1000).then(
         (result) => {

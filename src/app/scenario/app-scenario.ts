@@ -9,6 +9,8 @@ import { DEFAULT_SEED, SCENARIO_VERSION } from './scenario-core';
 
 export interface ScenarioBase {
   node: NodeSettings;
+  /** Several nodes (the scenario's `nodes`). */
+  nodes?: NodeSettings[];
   seed: number;
   customImages?: SimInput['customImages'];
   title?: string;
@@ -50,6 +52,7 @@ export function toScenario(p: AppScenarioParts): ScenarioV1 {
     seed: p.base.seed,
     view,
   };
+  if (p.base.nodes !== undefined) s.nodes = p.base.nodes;
   if (p.base.customImages !== undefined) s.customImages = p.base.customImages;
   if (p.base.title !== undefined) s.title = p.base.title;
   if (p.base.until !== undefined) s.until = p.base.until;
@@ -58,6 +61,7 @@ export function toScenario(p: AppScenarioParts): ScenarioV1 {
 
 export function baseOf(s: ScenarioV1): ScenarioBase {
   const base: ScenarioBase = { node: s.node, seed: s.seed };
+  if (s.nodes !== undefined) base.nodes = s.nodes;
   if (s.customImages !== undefined) base.customImages = s.customImages;
   if (s.title !== undefined) base.title = s.title;
   if (s.until !== undefined) base.until = s.until;
