@@ -38,7 +38,11 @@ export type SimAction =
   | { at: number; kind: 'scale'; replicaSet: string; replicas: number }
   | { at: number; kind: 'cordon'; node?: string }
   | { at: number; kind: 'uncordon'; node?: string }
-  | { at: number; kind: 'drain'; node?: string };
+  | { at: number; kind: 'drain'; node?: string }
+  /** A node joins the cluster (fields left out take the defaults of a new node). */
+  | { at: number; kind: 'addNode'; node: Partial<NodeSettings> & { name: string } }
+  /** The node's machine is gone and `kubectl delete node` removes it. */
+  | { at: number; kind: 'removeNode'; node: string };
 
 export type SimActionKind = SimAction['kind'];
 

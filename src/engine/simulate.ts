@@ -7,7 +7,7 @@ import { admitManifests, type Diagnostic } from '../k8s';
 import { PUBLIC_DNS, createRuntime, internet } from '../runtime';
 import { VirtualClock } from './clock';
 import { IdSource } from './ids';
-import type { SimAction, SimInput } from './input';
+import { DEFAULT_NODE, type SimAction, type SimInput } from './input';
 import type { KubeletEnv } from './kubelet/pod-runner';
 import { Cluster } from './cluster/cluster';
 import { Recorder } from './recorder';
@@ -104,6 +104,16 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         break;
       case 'drain':
         cluster.drain(action.node);
+        break;
+      case 'addNode':
+        cluster.addNode({
+          ...DEFAULT_NODE,
+          labels: { 'kubernetes.io/hostname': action.node.name, 'kubernetes.io/os': 'linux' },
+          ...action.node,
+        });
+        break;
+      case 'removeNode':
+        cluster.removeNode(action.node);
         break;
       case 'nodePressure':
         cluster.pressure(action.resource, action.node);

@@ -23,9 +23,24 @@ describe('scenario nodes', () => {
     [{ nodes: [{ name: 'a' }, { name: 'a' }] }, 'nodes[1].name: duplicate node name "a"'],
     [{ nodes: [{}, {}], actions: [{ at: 1, kind: 'cordon', node: 'node-9' }] }, 'actions[0].node: no node named "node-9" (nodes: node-1, node-2)'],
     [{ node: {}, nodes: [{}, {}] }, 'nodes: give either node or nodes, not both'],
+    [{ actions: [{ at: 1, kind: 'addNode', node: { name: 'node-1' } }] }, 'actions[0].node.name: a node named "node-1" already exists'],
+    [{ actions: [{ at: 1, kind: 'addNode', node: {} }] }, 'actions[0].node.name: required'],
+    [{ actions: [{ at: 1, kind: 'removeNode', node: 'ghost' }] }, 'actions[0].node: no node named "ghost" (nodes: node-1)'],
   ])('rejects %j with a located error', (extra, message) => {
     const r = parseScenario({ version: 1, manifest: POD, ...extra });
     expect(r.ok ? [] : r.errors).toContain(message);
+  });
+
+  it('a node an action adds can be named by later actions', () => {
+    const r = parseScenario({
+      version: 1,
+      manifest: POD,
+      actions: [
+        { at: 1, kind: 'addNode', node: { name: 'spot-1', capacity: { memory: '16Gi' } } },
+        { at: 9, kind: 'removeNode', node: 'spot-1' },
+      ],
+    });
+    expect(r.ok ? r.scenario.actions[0] : r.errors).toEqual({ at: 1, kind: 'addNode', node: { name: 'spot-1', capacity: { cpu: '2', memory: '16Gi', pods: '110' } } });
   });
 
   it('a link carries the nodes and decodes to the same scenario', async () => {

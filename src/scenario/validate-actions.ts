@@ -15,6 +15,7 @@ import {
   str,
   type Checker,
 } from './check';
+import { checkNewNode } from './validate-node';
 
 const at = req(num({ min: 0 }));
 const pod = opt(str);
@@ -75,6 +76,8 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
   cordon: objectOf({ at, kind: kindIs('cordon'), node }),
   uncordon: objectOf({ at, kind: kindIs('uncordon'), node }),
   drain: objectOf({ at, kind: kindIs('drain'), node }),
+  addNode: objectOf({ at, kind: kindIs('addNode'), node: req(checkNewNode) }),
+  removeNode: objectOf({ at, kind: kindIs('removeNode'), node: req(str) }),
 };
 
 export const ACTION_KINDS = Object.keys(ACTION_CHECKERS) as SimActionKind[];

@@ -41,6 +41,19 @@ const nodeShape = objectOf({
   pullBytesPerSecond: opt(num({ min: 1 })),
 });
 
+/** A node an `addNode` action brings: a name, and whatever differs from a new node's defaults. */
+export const checkNewNode: Checker<Partial<NodeSettings> & { name: string }> = (v, path, issues) => {
+  const given = nodeShape(v, path, issues);
+  if (given === INVALID) return INVALID;
+  if (given.name === undefined) return fail(issues, [...path, 'name'], 'required');
+  const out: Partial<NodeSettings> & { name: string } = { name: given.name };
+  if (given.capacity) out.capacity = { ...defaultNode().capacity, ...given.capacity };
+  if (given.labels) out.labels = given.labels;
+  if (given.cachedImages) out.cachedImages = given.cachedImages;
+  if (given.pullBytesPerSecond !== undefined) out.pullBytesPerSecond = given.pullBytesPerSecond;
+  return out;
+};
+
 /** The defaults of the i-th node of a `nodes` list: node-1, node-2, ... labelled with their hostname. */
 export function defaultNodeAt(index: number): NodeSettings {
   const base = defaultNode();

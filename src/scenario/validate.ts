@@ -43,9 +43,15 @@ export function validateScenario(value: unknown): ValidationResult {
   if (given === INVALID) return { ok: false, issues };
   if (given.nodes && given.node) fail(issues, ['nodes'], 'give either node or nodes, not both');
   const names = new Set((given.nodes ?? [given.node ?? defaultNode()]).map((n) => n.name));
-  (given.actions ?? []).forEach((a, i) => {
-    if ('node' in a && a.node !== undefined && !names.has(a.node))
-      fail(issues, ['actions', i, 'node'], `no node named ${show(a.node)} (nodes: ${[...names].join(', ')})`);
+  const actions = given.actions ?? [];
+  actions.forEach((a, i) => {
+    if (a.kind !== 'addNode') return;
+    if (names.has(a.node.name)) fail(issues, ['actions', i, 'node', 'name'], `a node named ${show(a.node.name)} already exists`);
+    names.add(a.node.name);
+  });
+  actions.forEach((a, i) => {
+    if (a.kind === 'addNode' || !('node' in a) || a.node === undefined) return;
+    if (!names.has(a.node)) fail(issues, ['actions', i, 'node'], `no node named ${show(a.node)} (nodes: ${[...names].join(', ')})`);
   });
   if (issues.length > 0) return { ok: false, issues };
   const scenario: ScenarioV1 = {

@@ -62,6 +62,11 @@ export class ClusterNode {
     this.actor.start();
   }
 
+  /** The node object is deleted: the controller no longer watches it. */
+  stop(): void {
+    this.actor.stop();
+  }
+
   get name(): string {
     return this.settings.name;
   }

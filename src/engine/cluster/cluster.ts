@@ -19,12 +19,18 @@ import { selects } from './endpoint-slices';
 
 export type { NodeView } from './cluster-node';
 
+/** podgc's quarantineTime: how long a node must be missing before its pods count as orphans. */
+export const PODGC_QUARANTINE_MS = 40_000;
+
 export class Cluster {
   readonly runners: PodRunner[] = [];
   readonly nodes: ClusterNode[];
   readonly decisions: SchedulingDecision[] = [];
   /** The last FailedScheduling message per pod, so a retry that fails the same way adds no event. */
   private readonly lastFailure = new Map<PodRunner, string>();
+
+  /** Nodes ever created: the next node's index (its IP and pod CIDR are never reused). */
+  private nodeCount = 0;
 
   constructor(
     private readonly env: KubeletEnv,
@@ -34,12 +40,44 @@ export class Cluster {
     private readonly tieBreak: IdSource,
     private readonly services: Service[] = [],
   ) {
-    this.nodes = settings.map(
-      (s, i) =>
-        new ClusterNode(s, i, env, () => new Set(this.runners.filter((r) => r.nodeName === s.name && r.ip).map((r) => r.ip as string)), (node, effect) =>
-          this.onNodeEffect(node, effect),
-        ),
+    this.nodes = [];
+    for (const s of settings) this.addNode(s);
+  }
+
+  /** A node joins: its kubelet registers and reports Ready (kubectl get nodes lists it). */
+  addNode(settings: NodeSettings): ClusterNode | undefined {
+    if (this.nodes.some((n) => n.name === settings.name)) return undefined;
+    const node = new ClusterNode(
+      settings,
+      this.nodeCount++,
+      this.env,
+      () => new Set(this.runners.filter((r) => r.nodeName === settings.name && r.ip).map((r) => r.ip as string)),
+      (n, effect) => this.onNodeEffect(n, effect),
     );
+    this.nodes.push(node);
+    this.recorder.version++;
+    return node;
+  }
+
+  /**
+   * `kubectl delete node` for a machine that is gone: its kubelet stops; PodGC (pkg/controller/podgc
+   * gcOrphaned) force-deletes the pods still bound to it once the node has been missing for the
+   * 40 s quarantine, with the DisruptionTarget condition DeletionByPodGC.
+   */
+  removeNode(name: string): void {
+    const node = this.node(name);
+    if (!node) return;
+    node.stop();
+    this.nodes.splice(this.nodes.indexOf(node), 1);
+    this.recorder.version++;
+    const orphans = this.runners.filter((r) => r.nodeName === name && !r.isRemoved);
+    for (const runner of orphans) runner.halt();
+    this.env.clock.setTimeout(() => {
+      for (const runner of orphans) {
+        runner.setCondition('DisruptionTarget', 'True', 'DeletionByPodGC', 'PodGC: node no longer exists');
+        runner.forceRemove();
+      }
+    }, PODGC_QUARANTINE_MS);
   }
 
   /** A pod reaches the API server (from the manifest, or created by a controller). */

@@ -640,6 +640,31 @@ export class PodRunner {
   // ---------------------------------------------------------------- termination
 
   /** kubectl delete: deletionTimestamp = now + grace; the kubelet then kills every container. */
+  /**
+   * The node's machine is gone: its kubelet, containers and probes stop where they are, and the API
+   * keeps the last status the kubelet posted until someone deletes the object.
+   */
+  halt(): void {
+    if (this.removed) return;
+    this.freezeApi();
+    for (const slot of this.slots) {
+      for (const p of slot.probes) p.actor.stop();
+      slot.actor.stop();
+    }
+    this.podActor.stop();
+    this.sandbox?.destroy();
+  }
+
+  /**
+   * A force deletion (grace period 0) by the control plane when no kubelet will ever confirm it,
+   * as PodGC does for a pod whose node no longer exists: the object is gone at once.
+   */
+  forceRemove(): void {
+    if (this.removed) return;
+    this.touch();
+    this.removed = true;
+  }
+
   delete(graceSeconds?: number): void {
     if (this.deletion || this.removed) return;
     this.touch();

@@ -164,3 +164,24 @@ describe('each node has its own address space, image cache and health', () => {
     expect(seek(trace, 15_000).nodes.find((n) => n.name === 'node-3')).toMatchObject({ unschedulable: true, taints: ['node.kubernetes.io/unschedulable:NoSchedule'] });
   });
 });
+
+describe('nodes join and leave', () => {
+  it('a pod that fits nowhere is scheduled when a big enough node joins (the scheduler retries on node add)', () => {
+    const trace = run(pod('big', '6Gi'), [node('node-1')], [{ at: 20, kind: 'addNode', node: { name: 'big-node', capacity: { cpu: '4', memory: '16Gi', pods: '110' } } }]);
+    expect(seek(trace, 19_000).pods[0].status?.phase).toBe('Pending');
+    expect(trace.events.find((e) => e.reason === 'Scheduled')).toMatchObject({ t: 20_000, message: 'Successfully assigned default/big to big-node' });
+    expect(seek(trace, 25_000).nodes.map((n) => n.name)).toEqual(['node-1', 'big-node']);
+    expect(seek(trace, 25_000).pods[0].status?.hostIP).toBe('10.0.0.11');
+  });
+
+  it('a deleted node: its pods stay as last reported, then PodGC force-deletes them after the 40 s quarantine; the ReplicaSet replaces them', () => {
+    const trace = run(rs(3), THREE, [{ at: 10, kind: 'removeNode', node: 'node-2' }], 80_000);
+    const lost = live(trace, 9_000).find((p) => p.spec?.nodeName === 'node-2')?.metadata?.name ?? '';
+    expect(seek(trace, 11_000).nodes.map((n) => n.name)).toEqual(['node-1', 'node-3']);
+    expect(seek(trace, 49_000).pods.find((p) => p.metadata?.name === lost)?.status?.phase).toBe('Running');
+    expect(trace.deletedAt[lost]).toBe(50_000);
+    const after = live(trace, 55_000);
+    expect(after).toHaveLength(3);
+    expect(perNode(after)).not.toContain('node-2');
+  });
+});
