@@ -101,6 +101,8 @@ test('node unreachable: later the pod is not Ready', async ({ page }) => {
 });
 
 test('choices that make no sense at the cursor say why; every form passes axe', async ({ page }) => {
+  // Nine axe scans: slow on a busy 2-core machine.
+  test.setTimeout(90_000);
   await loadStarter(page, 'probe / exec-liveness');
   // At 0 s nothing runs: no kill, no files.
   await chooseAction(page, 'Kill a container (not now)');
