@@ -10,7 +10,7 @@ const q = (t: number, pod: string | undefined, outcome: RequestRecord['outcome']
   outcome,
   tookMs: 0,
 });
-const REQUESTS = [q(0, undefined, 'noEndpoints'), q(1000, 'a'), q(1500, 'b'), q(2000, 'a', 'httpError'), q(2000, 'b'), q(9000, 'a', 'timeout')];
+const REQUESTS = [q(0, 'b'), q(1000, 'a'), q(1500, undefined, 'noEndpoints'), q(2000, 'a', 'httpError'), q(2000, 'b'), q(9000, 'a', 'timeout')];
 const frame = (t: number, requestCount: number) => ({ t, requestCount }) as Frame;
 // Frames at 0 and 2000 only: requests between frames are counted from the frame on.
 const TRACE = { frames: [frame(0, 1), frame(2000, 5)], requests: REQUESTS, until: 10_000 } as unknown as Trace;
@@ -31,7 +31,7 @@ describe('requestsUpTo: the frame\'s requestCount, then the requests between the
 });
 
 describe('trafficTotals', () => {
-  it('counts OK and failed by pod in order of first request, requests with no endpoint in their own row', () => {
+  it('counts OK and failed by pod, requests with no endpoint in their own row first, then pods by name', () => {
     expect(trafficTotals(REQUESTS, 5)).toEqual({
       sent: 5,
       ok: 3,

@@ -41,11 +41,14 @@ export interface TrafficTotals {
   ok: number;
   failed: number;
   byOutcome: Record<Outcome, number>;
-  /** In order of first request. */
+  /** No endpoint first, then by Pod name. */
   byPod: PodTotals[];
 }
 
 const laneOf = (q: RequestRecord) => q.pod ?? NO_ENDPOINT;
+/** Requests with no endpoint first, then Pods by name (a Service's Pods side by side). */
+const byName = (a: { pod: string }, b: { pod: string }) =>
+  a.pod === b.pod ? 0 : a.pod === NO_ENDPOINT ? -1 : b.pod === NO_ENDPOINT ? 1 : a.pod.localeCompare(b.pod);
 
 export function trafficTotals(requests: RequestRecord[], count: number): TrafficTotals {
   const byOutcome: Record<Outcome, number> = { ok: 0, httpError: 0, refused: 0, timeout: 0, noEndpoints: 0 };
@@ -59,7 +62,7 @@ export function trafficTotals(requests: RequestRecord[], count: number): Traffic
     else row.failed++;
     byPod.set(key, row);
   }
-  return { sent: count, ok: byOutcome.ok, failed: count - byOutcome.ok, byOutcome, byPod: [...byPod.values()] };
+  return { sent: count, ok: byOutcome.ok, failed: count - byOutcome.ok, byOutcome, byPod: [...byPod.values()].sort(byName) };
 }
 
 export interface TrafficLane {
@@ -93,7 +96,7 @@ export function trafficStrip(requests: RequestRecord[], endMs: number, buckets: 
     counts[b]++;
     max = Math.max(max, counts[b]);
   }
-  return { lanes: [...lanes.values()], bucketMs, max };
+  return { lanes: [...lanes.values()].sort(byName), bucketMs, max };
 }
 
 /** The clients and the Services they call, as `client → service`. */
