@@ -64,3 +64,21 @@ test('the readiness lesson: checkout keeps serving, legacy fails, in the Traffic
   expect((await row(page, 'legacy-2')).failed).toBeGreaterThan(10);
   await page.screenshot({ path: 'test-results/traffic-lesson.png' });
 });
+
+test('the traffic editor: remove the client and the Traffic tab goes; add one and it is back', async ({ page }) => {
+  await loadStarter(page, 'traffic / a Service with 5 requests a second');
+  const clients = page.getByRole('list', { name: 'Clients in this run' });
+  await expect(clients).toContainText('shop-frontend: GET web/ 5/s');
+  await clients.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('tab', { name: 'Traffic' })).toHaveCount(0);
+
+  const editor = page.getByRole('region', { name: 'Traffic' });
+  await editor.getByLabel('Requests per second').fill('0');
+  await expect(editor.getByRole('button', { name: /^Send from/ })).toBeDisabled();
+  await editor.getByLabel('Requests per second').fill('2');
+  await editor.getByRole('button', { name: 'Send from 0s' }).click();
+  await expect(clients).toContainText('client-1: GET web/ 2/s');
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await expect(pane(page)).toContainText('client-1 → web');
+  await page.screenshot({ path: 'test-results/traffic-editor.png' });
+});

@@ -48,6 +48,7 @@ import { ScenarioDialog, ScenarioHeaderControls, ScenarioNotices } from './scena
 import { usePlaygroundScenario } from './scenario/usePlaygroundScenario';
 import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 import { TrafficPane } from '../ui/traffic/TrafficPane';
+import { TrafficEditor } from '../ui/traffic/TrafficEditor';
 
 type SideTab = 'events' | 'statechart' | 'status' | 'traffic';
 const NO_ACTIONS: SimAction[] = [];
@@ -238,6 +239,17 @@ export function App() {
                   frame={frame}
                   onAdd={addAction}
                   onRemove={removeAction}
+                />
+              )}
+              {trace && (
+                <TrafficEditor
+                  traffic={base.traffic ?? []}
+                  services={frame?.services ?? []}
+                  t={t}
+                  onChange={(traffic) => {
+                    setDebounce(0);
+                    setBase((b) => ({ ...b, traffic: traffic.length > 0 ? traffic : undefined }));
+                  }}
                 />
               )}
             </div>
