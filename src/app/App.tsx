@@ -47,8 +47,10 @@ import { DEFAULT_BASE, baseOf } from './scenario/app-scenario';
 import { ScenarioDialog, ScenarioHeaderControls, ScenarioNotices } from './scenario/ScenarioChrome';
 import { usePlaygroundScenario } from './scenario/usePlaygroundScenario';
 import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
+import { TrafficPane } from '../ui/traffic/TrafficPane';
+import { TrafficEditor } from '../ui/traffic/TrafficEditor';
 
-type SideTab = 'events' | 'statechart' | 'status';
+type SideTab = 'events' | 'statechart' | 'status' | 'traffic';
 const NO_ACTIONS: SimAction[] = [];
 
 export function App() {
@@ -115,11 +117,11 @@ export function App() {
     const text = await s.load();
     playback.pause();
     setT(0);
-    setActions(NO_ACTIONS);
+    setActions(s.actions ?? NO_ACTIONS);
     setDebounce(0);
     setFileName(s.fileName);
     setStarterId(s.id);
-    setBase(DEFAULT_BASE);
+    setBase(s.traffic ? { ...DEFAULT_BASE, traffic: s.traffic } : DEFAULT_BASE);
     setManifest(text);
   };
 
@@ -135,7 +137,7 @@ export function App() {
       setFileName(s.fileName ?? 'pod.yaml');
       setStarterId('');
       setBase(baseOf(s));
-      setSideTab(s.view.pane === 'statechart' ? 'statechart' : 'events');
+      setSideTab(s.view.pane === 'statechart' || s.view.pane === 'traffic' ? s.view.pane : 'events');
       setManifest(s.manifest);
     },
   });
@@ -239,6 +241,17 @@ export function App() {
                   onRemove={removeAction}
                 />
               )}
+              {trace && (
+                <TrafficEditor
+                  traffic={base.traffic ?? []}
+                  services={frame?.services ?? []}
+                  t={t}
+                  onChange={(traffic) => {
+                    setDebounce(0);
+                    setBase((b) => ({ ...b, traffic: traffic.length > 0 ? traffic : undefined }));
+                  }}
+                />
+              )}
             </div>
             <Splitter
               label="Editor width"
@@ -305,8 +318,9 @@ export function App() {
                       { key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` },
                       { key: 'statechart', label: 'Statechart' },
                       { key: 'status', label: 'Status' },
+                      ...(trace.requests.length > 0 ? [{ key: 'traffic' as const, label: 'Traffic' }] : []),
                     ]}
-                    selected={sideTab}
+                    selected={sideTab === 'traffic' && trace.requests.length === 0 ? 'events' : sideTab}
                     onSelect={setSideTab}
                     actions={
                       <button
@@ -318,7 +332,9 @@ export function App() {
                       </button>
                     }
                   >
-                    {sideTab === 'events' ? (
+                    {sideTab === 'traffic' && trace.requests.length > 0 ? (
+                      <TrafficPane trace={trace} t={t} onSeek={setT} />
+                    ) : sideTab === 'events' || sideTab === 'traffic' ? (
                       <EventsList events={events} t={t} onSeek={setT} />
                     ) : sideTab === 'status' ? (
                       <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} {...why.pane} />

@@ -1,7 +1,10 @@
 /**
  * Starter manifests: the Kubernetes docs' examples (src/k8s/fixtures/docs), fetched lazily as raw
- * text so they cost nothing on first load.
+ * text so they cost nothing on first load, and PodPlay's own scenarios (with traffic and actions).
  */
+import type { SimAction, TrafficSource } from '../engine/input';
+import { SERVICE_TRAFFIC } from './starter-traffic';
+
 const loaders = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', {
   query: '?raw',
   import: 'default',
@@ -12,12 +15,16 @@ export interface Starter {
   label: string;
   fileName: string;
   load: () => Promise<string>;
+  /** A scenario's clients and timed actions, for starters that are more than a manifest. */
+  traffic?: TrafficSource[];
+  actions?: SimAction[];
 }
 
 const PREFIX = '../k8s/fixtures/docs/';
 
 /** The ones worth a first click, in the order a lesson would take them. */
 const FEATURED = [
+  SERVICE_TRAFFIC.id,
   'probe/exec-liveness',
   'probe/http-liveness',
   'init-containers',
@@ -25,11 +32,13 @@ const FEATURED = [
   'simple-pod',
 ];
 
-export const STARTERS: Starter[] = Object.entries(loaders)
-  .map(([path, load]) => {
+export const STARTERS: Starter[] = [
+  ...Object.entries(loaders).map(([path, load]) => {
     const id = path.slice(PREFIX.length).replace(/\.yaml$/, '');
     return { id, label: id.replace(/\//g, ' / '), fileName: id.split('/').pop() + '.yaml', load };
-  })
+  }),
+  SERVICE_TRAFFIC,
+]
   .sort((a, b) => {
     const fa = FEATURED.indexOf(a.id);
     const fb = FEATURED.indexOf(b.id);

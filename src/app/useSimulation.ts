@@ -53,8 +53,8 @@ export function useSimulation(
       const client = clientRef.current ?? (clientRef.current = createSimClient());
       const { until, ...rest } = base;
       // Only SimInput's own fields go to the worker (a scenario's title and the like stay here).
-      const { node, seed, customImages, nodes } = rest;
-      const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }), ...(nodes && { nodes }) };
+      const { node, seed, customImages, nodes, traffic } = rest;
+      const input: SimInput = { manifest, fileName, node, actions, seed, ...(customImages && { customImages }), ...(nodes && { nodes }), ...(traffic && { traffic }) };
       setState((s) => ({ ...s, running: true }));
       client.run(input, until === undefined ? undefined : until * 1000).then(
         (result) => {

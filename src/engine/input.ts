@@ -46,6 +46,27 @@ export type SimAction =
 
 export type SimActionKind = SimAction['kind'];
 
+/**
+ * A simulated client outside the pods sending HTTP GETs to a Service's ClusterIP at a steady rate,
+ * routed as kube-proxy routes them (see engine/cluster/traffic.ts). Times are virtual seconds.
+ */
+export interface TrafficSource {
+  /** Shown in the Traffic view; default `client-N` (1-based, in list order). */
+  name?: string;
+  /** The Service's metadata.name (namespace default). */
+  service: string;
+  /** A Service port, by number or name; default the Service's first port. */
+  port?: number | string;
+  /** Default `/`. */
+  path?: string;
+  ratePerSecond: number;
+  /** When the client starts (default 0) and stops (default: the end of the run). */
+  from?: number;
+  until?: number;
+  /** The client gives up on an answer after this long (default 1 s, like a probe's timeoutSeconds). */
+  timeoutSeconds?: number;
+}
+
 export interface SimInput {
   /** One or more YAML documents, as the user wrote them. */
   manifest: string;
@@ -59,6 +80,8 @@ export interface SimInput {
   /** Seeds every random choice (pod IPs, container IDs, UIDs). */
   seed: number;
   customImages?: CustomImageBehaviour[];
+  /** Clients sending requests to Services; every request lands in Trace.requests. */
+  traffic?: TrafficSource[];
 }
 
 export const DEFAULT_NODE: NodeSettings = {

@@ -15,10 +15,11 @@ import { admitServices, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
 import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
+import { startTraffic } from './cluster/traffic';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Frame, NodeFrame, Trace } from './trace-types';
+import type { Frame, NodeFrame, RequestRecord, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -73,6 +74,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
   const deletedAt: Record<string, number> = {};
+  const requests: RequestRecord[] = [];
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
   for (const rs of replicaSets) rs.reconcile(0);
@@ -84,6 +86,15 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   for (const action of [...input.actions].sort((a, b) => a.at - b.at)) {
     clock.setTimeout(() => applyAction(action), action.at * 1000);
   }
+  // Clients outside the pods; their own seeded source, so adding traffic changes no pod's IDs.
+  const trafficWarnings = startTraffic(input.traffic ?? [], {
+    clock,
+    services,
+    endpoints: () => cluster.runners.map((r) => ({ name: r.name, pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port), override: (port, path) => r.endpointOverride(port, path) })),
+    ids: new IdSource(input.seed ^ 0x7a4f1c),
+    until,
+    requests,
+  });
 
   function applyAction(action: SimAction): void {
     switch (action.kind) {
@@ -163,7 +174,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       eventCount: recorder.events.length,
       transitionCount: recorder.transitions.length,
       probeCount: recorder.probes.length,
-      requestCount: 0,
+      requestCount: requests.length,
     });
   };
 
@@ -182,10 +193,10 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       transitions: recorder.transitions,
       probes: recorder.probes,
       scheduling: cluster.decisions,
-      requests: [],
+      requests,
       logs,
       until,
-      diagnostics: admission.diagnostics,
+      diagnostics: [...admission.diagnostics, ...trafficWarnings],
       deletedAt,
     },
   };

@@ -1,6 +1,6 @@
 /**
  * Canonical JSON: keys sorted at every depth, defaults left out (node fields equal to DEFAULT_NODE's,
- * no actions, seed 1, empty view, no custom images, the default run length), so equal scenarios
+ * no actions, seed 1, empty view, no custom images or traffic, the default run length), so equal scenarios
  * give the same string and links stay short. validateScenario puts the defaults back.
  */
 import { isPlainObject } from './check';
@@ -49,6 +49,7 @@ export function wireScenario(s: ScenarioV1): Record<string, unknown> {
     actions: s.actions.length > 0 ? s.actions : undefined,
     seed: s.seed !== DEFAULT_SEED ? s.seed : undefined,
     customImages: s.customImages !== undefined && s.customImages.length > 0 ? s.customImages : undefined,
+    traffic: s.traffic !== undefined && s.traffic.length > 0 ? s.traffic : undefined,
     until: s.until !== DEFAULT_UNTIL_SECONDS ? s.until : undefined,
     view: Object.keys(view).length > 0 ? view : undefined,
   };

@@ -22,6 +22,7 @@ function readable(s: ScenarioV1): Record<string, unknown> {
     node: s.node,
     actions: s.actions,
     customImages: s.customImages,
+    traffic: s.traffic,
     until: s.until,
     view: s.view,
     manifest: s.manifest,

@@ -100,6 +100,13 @@ describe('parseScenario', () => {
       { customImages: [{ image: 'x', listen: [{ port: 80, grpc: [{ fromSeconds: 0, status: 'OK' }] }] }] },
       'customImages[0].listen[0].grpc[0].status: must be one of "SERVING"',
     ],
+    [{ traffic: [{ ratePerSecond: 1 }] }, 'traffic[0].service: required'],
+    [{ traffic: [{ service: 'web', ratePerSecond: 0 }] }, 'traffic[0].ratePerSecond: must be a number > 0, got 0'],
+    [{ traffic: [{ service: 'web', ratePerSecond: 500 }] }, 'traffic[0].ratePerSecond: must be a number <= 100, got 500'],
+    [{ traffic: [{ service: 'web', ratePerSecond: 1, port: true }] }, 'traffic[0].port: must be a port number or a port name, got true'],
+    [{ traffic: [{ service: 'web', ratePerSecond: 1, port: 70000 }] }, 'traffic[0].port: must be an integer >= 1 and <= 65535, got 70000'],
+    [{ traffic: [{ service: 'web', ratePerSecond: 1, from: 30, until: 10 }] }, 'traffic[0].until: must be after from (30), got 10'],
+    [{ traffic: [{ service: 'web', rate: 1 }] }, 'traffic[0].rate: unknown field (expected one of name, service, port, path, ratePerSecond'],
   ])('reports %j as %s', (obj, message) => {
     expect(errors(obj).join('\n')).toContain(message);
   });
@@ -118,6 +125,14 @@ describe('parseScenario', () => {
     const paths = r.ok ? r.scenario.customImages?.[0].listen?.[0].paths : undefined;
     expect(Object.keys(paths ?? {})).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(paths)).toBe(Object.prototype);
+  });
+
+  it('keeps traffic sources as given and drops an empty list (same meaning as none)', () => {
+    const traffic = [{ service: 'web', port: 'http', ratePerSecond: 2.5, from: 10, until: 60, timeoutSeconds: 2 }];
+    const r = parseScenario({ version: 1, manifest: POD, traffic });
+    expect(r.ok && r.scenario.traffic).toEqual(traffic);
+    const none = parseScenario({ version: 1, manifest: POD, traffic: [] });
+    expect(none.ok && 'traffic' in none.scenario).toBe(false);
   });
 
   it('drops an empty customImages list (same meaning as none)', () => {

@@ -6,6 +6,7 @@ import { INVALID, fail, num, objectOf, opt, req, show, str, type Checker, type I
 import { checkActions } from './validate-actions';
 import { checkCustomImages } from './validate-custom-images';
 import { checkNode, checkNodes, defaultNode } from './validate-node';
+import { checkTraffic } from './validate-traffic';
 import {
   DEFAULT_SEED,
   DEFAULT_UNTIL_SECONDS,
@@ -31,6 +32,7 @@ const scenarioShape = objectOf({
   actions: opt(checkActions),
   seed: opt(num({ min: 0, max: 0xffff_ffff, integer: true })),
   customImages: opt(checkCustomImages),
+  traffic: opt(checkTraffic),
   until: opt(num({ min: 1, max: MAX_UNTIL_SECONDS, integer: true })),
   view: opt(checkView),
 });
@@ -68,6 +70,7 @@ export function validateScenario(value: unknown): ValidationResult {
   // An empty list and an absent one mean the same; keep one form so equal scenarios compare equal.
   if (given.customImages !== undefined && given.customImages.length > 0)
     scenario.customImages = given.customImages;
+  if (given.traffic !== undefined && given.traffic.length > 0) scenario.traffic = given.traffic;
   // Likewise the default run length: left out.
   if (given.until !== undefined && given.until !== DEFAULT_UNTIL_SECONDS) scenario.until = given.until;
   return { ok: true, scenario };

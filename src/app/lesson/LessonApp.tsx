@@ -250,7 +250,7 @@ function LessonPlayer({
   const own = views.step === stepKey ? views : { step: stepKey };
   const pointed = focusPane(focus);
   const kubectlView = own.kubectl ?? focus?.kubectl ?? 'watch';
-  const sideTab = own.side ?? (pointed === 'statechart' || pointed === 'events' ? pointed : 'events');
+  const sideTab = own.side ?? (pointed === 'statechart' || pointed === 'events' || pointed === 'traffic' ? pointed : 'events');
   const machine = own.machine ?? focusedMachine(frame, focus);
   const visibleTrace = useMemo(
     () => (trace && pending && current ? traceUntil(trace, current.t) : trace),

@@ -1,7 +1,7 @@
 /**
  * The running app's state as a ScenarioV1 and back. The app keeps the cursor in milliseconds; a
  * scenario keeps it in seconds (view.t). Everything the editor does not show (node, seed, custom
- * images, title, run length) rides along in a ScenarioBase.
+ * images, traffic, title, run length) rides along in a ScenarioBase.
  */
 import { DEFAULT_NODE, type NodeSettings, type SimAction, type SimInput } from '../../engine/input';
 import type { ScenarioV1, ScenarioView } from '../../scenario';
@@ -13,6 +13,7 @@ export interface ScenarioBase {
   nodes?: NodeSettings[];
   seed: number;
   customImages?: SimInput['customImages'];
+  traffic?: SimInput['traffic'];
   title?: string;
   /** Virtual seconds to simulate (a scenario's `until`); absent: the engine's default. */
   until?: number;
@@ -54,6 +55,7 @@ export function toScenario(p: AppScenarioParts): ScenarioV1 {
   };
   if (p.base.nodes !== undefined) s.nodes = p.base.nodes;
   if (p.base.customImages !== undefined) s.customImages = p.base.customImages;
+  if (p.base.traffic !== undefined) s.traffic = p.base.traffic;
   if (p.base.title !== undefined) s.title = p.base.title;
   if (p.base.until !== undefined) s.until = p.base.until;
   return s;
@@ -63,6 +65,7 @@ export function baseOf(s: ScenarioV1): ScenarioBase {
   const base: ScenarioBase = { node: s.node, seed: s.seed };
   if (s.nodes !== undefined) base.nodes = s.nodes;
   if (s.customImages !== undefined) base.customImages = s.customImages;
+  if (s.traffic !== undefined) base.traffic = s.traffic;
   if (s.title !== undefined) base.title = s.title;
   if (s.until !== undefined) base.until = s.until;
   return base;

@@ -45,6 +45,27 @@ const cases: Array<[string, ScenarioV1]> = [
       tMs: 5_000,
     }),
   ],
+  [
+    'a Service with traffic: the same requests to the same pods',
+    toScenario({
+      manifest: `apiVersion: v1
+kind: Pod
+metadata: { name: nginx, labels: { env: test } }
+spec:
+  containers: [{ name: nginx, image: nginx }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { env: test }
+  ports: [{ port: 80 }]
+`,
+      fileName: 'web.yaml',
+      actions: [{ at: 40, kind: 'setEndpoint', pod: 'nginx', container: 'nginx', port: 80, status: 503 }],
+      base: { node: DEFAULT_NODE, seed: 9, traffic: [{ service: 'web', ratePerSecond: 5, from: 5 }] },
+    }),
+  ],
 ];
 
 describe('a scenario simulates the same after a trip through a link', () => {
@@ -56,6 +77,7 @@ describe('a scenario simulates the same after a trip through a link', () => {
       const b = simulate(back, { until: 120_000 });
       expect(a.ok && b.ok).toBe(true);
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      if (scenario.traffic) expect(a.ok && a.trace.requests.filter((q) => q.outcome === 'ok').length).toBeGreaterThan(100);
     });
   }
 });

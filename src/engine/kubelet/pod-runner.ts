@@ -136,6 +136,11 @@ export class PodRunner {
     return this.removed ? undefined : this.sandbox?.net.listener(port);
   }
 
+  /** What a setEndpoint action made `port` + `path` answer (for clients outside the pod too). */
+  endpointOverride(port: number, path: string): { status?: number; timeout?: boolean } | undefined {
+    return this.endpointOverrides.get(`${port} ${path}`) ?? this.endpointOverrides.get(`${port} `);
+  }
+
   /** Bound to the node by the scheduler. */
   get isBound(): boolean {
     return this.scheduled?.status === 'True';

@@ -87,6 +87,28 @@ const proofs: Record<string, () => void> = {
     const cells = podRowCells(seek(trace, t).pods[0], t, true);
     expect(cells[cells.length - 1]).toBe(answerOf(lesson, 'ready'));
   },
+  'readiness-service/spread': () => {
+    const { lesson, trace } = run('readiness-service');
+    const t = resolveAnchor(lesson.steps[0].at, trace)!;
+    // Both ready Pods answered a fair share of checkout's requests so far (random, not one of them).
+    const answered = (pod: string) => trace.requests.filter((q) => q.t <= t && q.pod === pod).length;
+    const all = trace.requests.filter((q) => q.t <= t && q.service === 'checkout').length;
+    for (const pod of ['checkout-1', 'checkout-2']) expect(answered(pod) / all).toBeGreaterThan(0.3);
+    expect(answerOf(lesson, 'spread')).toMatch(/^Either/);
+  },
+  'readiness-service/not-ready': () => {
+    const { lesson, trace } = run('readiness-service');
+    const t = resolveAnchor(lesson.steps[1].at, trace)!;
+    expect(trace.requests.filter((q) => q.t > t && q.pod === 'checkout-2')).toEqual([]);
+    expect(answerOf(lesson, 'not-ready')).toBe('None');
+  },
+  'readiness-service/broken': () => {
+    const { lesson, trace } = run('readiness-service');
+    const t = resolveAnchor(lesson.steps[2].at, trace)!;
+    const failed = (service: string) => trace.requests.filter((q) => q.t <= t && q.service === service && q.outcome !== 'ok').length;
+    expect(String(failed('checkout'))).toBe(answerOf(lesson, 'broken'));
+    expect(failed('legacy')).toBeGreaterThan(10);
+  },
 };
 
 describe('choice questions match their traces', () => {

@@ -7,7 +7,7 @@ import type { NodeSettings, SimAction } from '../../engine';
 import type { ScenarioV1 } from '../types';
 
 /** Panes a lesson can ask the UI to show. */
-export type LessonPane = 'timeline' | 'statechart' | 'kubectl' | 'events';
+export type LessonPane = 'timeline' | 'statechart' | 'kubectl' | 'events' | 'traffic';
 
 /** The kubectl view a step points at (the kubectl pane's tabs). */
 export type KubectlView = 'watch' | 'describe' | 'yaml' | 'logs';

@@ -1,6 +1,6 @@
 /** fast-check arbitraries for valid scenarios in the form parseScenario returns (every action kind). */
 import fc from 'fast-check';
-import type { NodeSettings, SimAction } from '../../engine/input';
+import type { NodeSettings, SimAction, TrafficSource } from '../../engine/input';
 import type { CustomImageBehaviour } from '../../runtime/sandbox-types';
 import type { ScenarioV1 } from '../types';
 
@@ -174,6 +174,23 @@ export const arbCustomImage: fc.Arbitrary<CustomImageBehaviour> = fc.record(
   { requiredKeys: ['image'] },
 );
 
+/** A traffic source as validate-traffic accepts it: rate in (0, 100], until after from. */
+export const arbTrafficSource: fc.Arbitrary<TrafficSource> = fc
+  .record(
+    {
+      name: text,
+      service: name,
+      port: fc.oneof(int(1, 65535), name),
+      path: text,
+      ratePerSecond: fc.double({ min: 0.001, max: 100, noNaN: true }),
+      from: seconds,
+      until: seconds,
+      timeoutSeconds: fc.double({ min: 0.001, max: 600, noNaN: true }),
+    },
+    { requiredKeys: ['service', 'ratePerSecond'] },
+  )
+  .map((t) => (t.until !== undefined && t.until <= (t.from ?? 0) ? { ...t, until: (t.from ?? 0) + 1 } : t));
+
 export const arbScenario: fc.Arbitrary<ScenarioV1> = fc.record(
   {
     version: fc.constant(1 as const),
@@ -184,6 +201,7 @@ export const arbScenario: fc.Arbitrary<ScenarioV1> = fc.record(
     actions: fc.array(arbAction, { maxLength: 4 }),
     seed: fc.integer({ min: 0, max: 0xffff_ffff }),
     customImages: fc.array(arbCustomImage, { minLength: 1, maxLength: 2 }),
+    traffic: fc.array(arbTrafficSource, { minLength: 1, maxLength: 2 }),
     until: fc.integer({ min: 1, max: 21_600 }).filter((s) => s !== 300),
     view: fc.record({ t: seconds, pane: text, container: name }, { requiredKeys: [] }),
   },

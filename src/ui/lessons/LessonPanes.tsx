@@ -10,12 +10,13 @@ import { KubectlViews } from '../kubectl/KubectlViews';
 import { watchRows } from '../kubectl/watch-rows';
 import { Tabs } from '../layout/Tabs';
 import { StatechartPane } from '../statechart/StatechartPane';
+import { TrafficPane } from '../traffic/TrafficPane';
 import { computeLanes } from '../timeline/segments';
 import { Timeline } from '../timeline/Timeline';
 import { fitSpan } from '../timeline/view-window';
 import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
 
-export type SideTab = 'events' | 'statechart';
+export type SideTab = 'events' | 'statechart' | 'traffic';
 export type KubectlTab = 'watch' | 'describe' | 'yaml' | 'logs';
 
 export interface LessonPanesProps {
@@ -90,6 +91,8 @@ export function LessonPanes(p: LessonPanesProps) {
   const sideTabs: Array<{ key: SideTab; label: string }> = [];
   if (panes.has('events')) sideTabs.push({ key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` });
   if (panes.has('statechart')) sideTabs.push({ key: 'statechart', label: 'Statechart' });
+  // Only for a scenario with clients (trace, not visibleTrace: before the first request it says so).
+  if (panes.has('traffic') && trace.requests.length > 0) sideTabs.push({ key: 'traffic', label: 'Traffic' });
   const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
   const sideRef = useRef<HTMLDivElement>(null);
   useActiveStateInView(sideRef, side === 'statechart' ? `${p.machine ?? ''}:${frame.transitionCount}` : '');
@@ -135,6 +138,8 @@ export function LessonPanes(p: LessonPanesProps) {
               <Tabs label="Events and statecharts" tabs={sideTabs} selected={side} onSelect={p.onSideTab}>
                 {side === 'events' ? (
                   <EventsList events={events} t={t} onSeek={p.onSeek} />
+                ) : side === 'traffic' ? (
+                  <TrafficPane trace={visibleTrace} endMs={trace.until} t={t} onSeek={p.onSeek} />
                 ) : (
                   <StatechartPane
                     frame={frame}

@@ -47,6 +47,7 @@ export function traceUntil(trace: Trace, t: number): Trace {
     events: upTo(trace.events),
     transitions: upTo(trace.transitions),
     probes: upTo(trace.probes),
+    requests: upTo(trace.requests),
     until: Math.max(t, trace.frames[0]?.t ?? 0),
   };
 }
@@ -60,7 +61,7 @@ export function focusedMachine(frame: Frame | undefined, focus: LessonFocus | un
   return (named ?? candidates[0])?.id;
 }
 
-export const ALL_PANES: LessonPane[] = ['timeline', 'kubectl', 'events', 'statechart'];
+export const ALL_PANES: LessonPane[] = ['timeline', 'kubectl', 'events', 'statechart', 'traffic'];
 
 /** Panes on screen: all of them, or in presenter mode the lesson's own (plus the one a step points at). */
 export function visiblePanes(

@@ -11,6 +11,7 @@ import { portClash } from './port-clash';
 import { privilegedContainers } from './privileged';
 import { probeHandlers } from './probe-handlers';
 import { readinessGates } from './readiness-gates';
+import { readinessService } from './readiness-service';
 import { restartPolicies } from './restart-policies';
 import { sharedMemory } from './shared-memory';
 import { sharedNetwork } from './shared-network';
@@ -33,6 +34,7 @@ export const LESSONS: Lesson[] = [
   unschedulable,
   probeHandlers,
   livenessReadiness,
+  readinessService,
   startupProbe,
   hooksAndStates,
   restartPolicies,
