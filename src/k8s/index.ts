@@ -18,6 +18,7 @@ export {
 } from './kubectl';
 export type { PodRow, GetPodsOptions, AggregatedEvent } from './kubectl';
 export { admitManifests, formatDiagnostic } from './manifest';
+export { defaultDeployment } from './admission/validate-deployment';
 export type { AdmissionResult, AdmittedPod, Diagnostic, ManifestObject } from './manifest';
 export {
   QUANTITY_FORMAT_ERROR,

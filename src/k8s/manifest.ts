@@ -9,6 +9,7 @@ import { Reporter } from './admission/reporter';
 import { parseSource } from './admission/source';
 import type { SourceDoc } from './admission/source';
 import { validatePod } from './admission/validate-pod';
+import { validateDeployment } from './admission/validate-deployment';
 
 export type { Diagnostic } from './admission/diagnostics';
 export { formatDiagnostic } from './admission/diagnostics';
@@ -133,6 +134,7 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       if (env.kind === 'Service' && env.apiVersion === 'v1') validateService(env.object, r);
       else if ((env.kind === 'ConfigMap' || env.kind === 'Secret') && env.apiVersion === 'v1') validateConfigData(env.object, env.kind, r);
       else if (env.kind === 'ReplicaSet' && env.apiVersion === 'apps/v1') validateReplicaSet(env.object, r);
+      else if (env.kind === 'Deployment' && env.apiVersion === 'apps/v1') validateDeployment(env.object, r);
       else r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
       const pod = admitPodDocument(doc, env.object, r, classes);

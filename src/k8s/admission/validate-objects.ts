@@ -88,6 +88,11 @@ export function validateReplicaSet(object: Record<string, unknown>, r: Reporter)
   if (spec.replicas !== undefined && (typeof spec.replicas !== 'number' || spec.replicas < 0)) {
     r.error('spec.replicas', `Invalid value: ${JSON.stringify(spec.replicas)}: must be greater than or equal to 0`);
   }
+  validateSelectorMatchesTemplate(spec, r);
+}
+
+/** The selector check ReplicaSets and Deployments share (ValidatePodTemplateSpecForReplicaSet). */
+export function validateSelectorMatchesTemplate(spec: Record<string, unknown>, r: Reporter): void {
   const selector = isObject(spec.selector) && isObject(spec.selector.matchLabels) ? spec.selector.matchLabels : undefined;
   if (!selector || Object.keys(selector).length === 0) {
     r.error('spec.selector', 'Required value');
