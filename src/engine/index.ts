@@ -8,3 +8,4 @@ export { containerMachine } from './machines/container';
 export { probeMachine } from './machines/probe';
 export { podMachine } from './machines/pod';
 export { nodeMachine } from './machines/node';
+export { deploymentMachine } from './machines/deployment';

@@ -35,7 +35,15 @@ export type SimAction =
   | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
   | { at: number; kind: 'setNodeState'; node?: string; state: 'Ready' | 'NotReady' | 'Unreachable' }
   | { at: number; kind: 'nodePressure'; node?: string; resource: 'memory' | 'ephemeral-storage' | 'pid' }
-  | { at: number; kind: 'scale'; replicaSet: string; replicas: number }
+  /** `kubectl scale`: a Deployment when `deployment` is given, else the ReplicaSet `replicaSet`. */
+  | { at: number; kind: 'scale'; replicaSet?: string; deployment?: string; replicas: number }
+  /** `kubectl set image deployment/NAME CONTAINER=IMAGE`: a new pod template, so a rollout. */
+  | { at: number; kind: 'setImage'; deployment: string; container: string; image: string }
+  /** `kubectl rollout undo deployment/NAME [--to-revision=N]` (default: the previous revision). */
+  | { at: number; kind: 'rollback'; deployment: string; toRevision?: number }
+  /** `kubectl rollout pause` / `kubectl rollout resume`. */
+  | { at: number; kind: 'pauseRollout'; deployment: string }
+  | { at: number; kind: 'resumeRollout'; deployment: string }
   | { at: number; kind: 'cordon'; node?: string }
   | { at: number; kind: 'uncordon'; node?: string }
   | { at: number; kind: 'drain'; node?: string }

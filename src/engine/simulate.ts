@@ -17,8 +17,9 @@ import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
 import { startTraffic } from './cluster/traffic';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
+import { DeploymentController, deploymentsOf } from './controllers/deployment';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Frame, NodeFrame, RequestRecord, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
@@ -62,10 +63,18 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   let lastVersion = -1;
   for (const admitted of admission.pods) cluster.addPod(admitted.pod, 0);
   const controllerIds = new IdSource(input.seed ^ 0x4e5);
-  const replicaSets = replicaSetsOf(admission.others).map((rs) => new ReplicaSetController(rs, cluster, controllerIds, recorder));
+  const replicaSets = replicaSetsOf(admission.others).map((rs) => new ReplicaSetController(rs, cluster, controllerIds, recorder, { timers: clock }));
+  const deployments = deploymentsOf(admission.others).map((d) => new DeploymentController(d, cluster, controllerIds, recorder, clock));
+  /** Every ReplicaSet in the API: the manifest's, then each Deployment's. */
+  const allReplicaSets = () => [...replicaSets, ...deployments.flatMap((d) => d.replicaSets())];
+  /** Deployments size their ReplicaSets, ReplicaSets their pods; then the scheduler binds. */
+  const reconcileControllers = () => {
+    for (const rs of replicaSets) rs.reconcile(clock.now());
+    for (const d of deployments) d.reconcile(() => d.replicaSets().forEach((rs) => rs.reconcile(clock.now())));
+  };
   /** The control plane reacts to what just happened: controllers first, then the scheduler. */
   const reactControlPlane = () => {
-    for (const rs of replicaSets) rs.reconcile(clock.now());
+    reconcileControllers();
     cluster.schedulePending();
   };
   const endpoints = (): PodEndpoint[] =>
@@ -73,11 +82,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
+  let lastDeployments: Deployment[] = [];
   const deletedAt: Record<string, number> = {};
   const requests: RequestRecord[] = [];
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
-  for (const rs of replicaSets) rs.reconcile(0);
+  reconcileControllers();
   record();
   cluster.schedulePending();
   // The kubelet's first sync posts the default waiting states right after the bind.
@@ -130,8 +140,19 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         cluster.pressure(action.resource, action.node);
         break;
       case 'scale':
-        replicaSets.find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
+        if (action.deployment !== undefined) deployments.find((d) => d.name === action.deployment)?.scale(action.replicas);
+        else allReplicaSets().find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
         recorder.version++;
+        break;
+      case 'setImage':
+        deployments.find((d) => d.name === action.deployment)?.setImage(action.container, action.image);
+        break;
+      case 'rollback':
+        deployments.find((d) => d.name === action.deployment)?.rollback(action.toRevision);
+        break;
+      case 'pauseRollout':
+      case 'resumeRollout':
+        deployments.find((d) => d.name === action.deployment)?.setPaused(action.kind === 'pauseRollout');
         break;
       default:
         cluster.find('pod' in action ? action.pod : undefined)?.act(action);
@@ -165,8 +186,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       pods,
       services,
       endpointSlices: lastSlices.slices,
-      replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
-      deployments: [],
+      replicaSets: sameItems(lastReplicaSets, allReplicaSets().map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
+      deployments: sameItems(lastDeployments, deployments.map((d) => d.snapshot()), (v) => (lastDeployments = v)),
       statefulSets: [],
       daemonSets: [],
       machines: recorder.machineStates(),

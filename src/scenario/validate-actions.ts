@@ -22,6 +22,7 @@ const pod = opt(str);
 const container = req(str);
 /** A node by name; absent means the scenario's first node. */
 const node = opt(str);
+const deployment = req(str);
 const kindIs = <K extends SimActionKind>(k: K) => req(oneOf([k]));
 
 type ActionOf<K extends SimActionKind> = Extract<SimAction, { kind: K }>;
@@ -72,7 +73,17 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
     node,
     resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])),
   }),
-  scale: objectOf({ at, kind: kindIs('scale'), replicaSet: req(str), replicas: req(num({ min: 0, max: 1000, integer: true })) }),
+  scale: objectOf({
+    at,
+    kind: kindIs('scale'),
+    replicaSet: opt(str),
+    deployment: opt(str),
+    replicas: req(num({ min: 0, max: 1000, integer: true })),
+  }),
+  setImage: objectOf({ at, kind: kindIs('setImage'), deployment, container, image: req(str) }),
+  rollback: objectOf({ at, kind: kindIs('rollback'), deployment, toRevision: opt(num({ min: 1, integer: true })) }),
+  pauseRollout: objectOf({ at, kind: kindIs('pauseRollout'), deployment }),
+  resumeRollout: objectOf({ at, kind: kindIs('resumeRollout'), deployment }),
   cordon: objectOf({ at, kind: kindIs('cordon'), node }),
   uncordon: objectOf({ at, kind: kindIs('uncordon'), node }),
   drain: objectOf({ at, kind: kindIs('drain'), node }),
@@ -110,6 +121,9 @@ export const checkAction: Checker<SimAction> = (v, path, issues) => {
       [...path, 'status'],
       'required unless timeout is true (what should the endpoint answer?)',
     );
+  }
+  if (action !== INVALID && action.kind === 'scale' && (action.replicaSet === undefined) === (action.deployment === undefined)) {
+    return fail(issues, [...path, 'replicaSet'], 'give either replicaSet or deployment (what should be scaled?)');
   }
   return action;
 };

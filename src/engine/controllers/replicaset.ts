@@ -5,7 +5,7 @@
  * once; the replacement is a new Pod with a new name: Pods are never moved or revived.
  */
 import { stringify } from 'yaml';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { admitManifests, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
@@ -14,16 +14,32 @@ import { isPodReady } from '../cluster/endpoint-slices';
 import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
+import type { Timers } from '../../runtime/types';
+import type { RsCounts } from './deployment-util';
 
 /** The random suffix alphabet of generateName (k8s.io/apimachinery/pkg/util/rand, no vowels). */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
+/** What a ReplicaSet needs besides its object: when it was created, and a clock for minReadySeconds. */
+export interface ReplicaSetOptions {
+  createdAt?: number;
+  timers?: Timers;
+}
+
 export class ReplicaSetController {
   readonly name: string;
   readonly namespace: string;
-  private readonly uid: string;
+  readonly uid: string;
+  readonly createdAt: number;
   private replicas: number;
+  /** metadata.generation: bumped by every spec change (status.observedGeneration follows at once). */
+  private generation = 1;
+  private annotations: Record<string, string>;
   private readonly owned: PodRunner[] = [];
+  /** When each owned pod was first seen Ready (podutil.IsPodAvailable counts minReadySeconds from it). */
+  private readonly readySince = new Map<PodRunner, number>();
+  /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
+  private gone = false;
   private cached?: { key: string; rs: ReplicaSet };
 
   constructor(
@@ -31,19 +47,88 @@ export class ReplicaSetController {
     private readonly cluster: Cluster,
     private readonly ids: IdSource,
     private readonly recorder: Recorder,
+    private readonly options: ReplicaSetOptions = {},
   ) {
     this.name = object.metadata?.name ?? 'rs';
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
     this.replicas = object.spec?.replicas ?? 1;
+    this.annotations = { ...object.metadata?.annotations };
+    this.createdAt = options.createdAt ?? 0;
+  }
+
+  get specReplicas(): number {
+    return this.replicas;
+  }
+
+  get template(): PodTemplateSpec | undefined {
+    return this.object.spec?.template;
+  }
+
+  get isGone(): boolean {
+    return this.gone;
   }
 
   scale(replicas: number): void {
-    this.replicas = Math.max(0, replicas);
+    const next = Math.max(0, replicas);
+    if (next !== this.replicas) this.generation++;
+    this.replicas = next;
+  }
+
+  annotation(key: string): string | undefined {
+    return this.annotations[key];
+  }
+
+  /** Sets metadata.annotations entries; returns whether any changed. */
+  annotate(values: Record<string, string>): boolean {
+    const changed = Object.entries(values).some(([k, v]) => this.annotations[k] !== v);
+    if (changed) this.annotations = { ...this.annotations, ...values };
+    return changed;
+  }
+
+  /** The ReplicaSet is deleted from the API (only ever at 0 replicas with no pods left). */
+  remove(): void {
+    this.gone = true;
   }
 
   private active(): PodRunner[] {
     return this.owned.filter((r) => !r.isRemoved && !r.isDeleting && !r.isTerminal);
+  }
+
+  /** Pods it owns that the API still holds, terminating ones included (the deployment's podMap). */
+  pods(): PodRunner[] {
+    return this.owned.filter((r) => !r.isRemoved);
+  }
+
+  private get minReadyMs(): number {
+    return (this.object.spec?.minReadySeconds ?? 0) * 1000;
+  }
+
+  /** IsPodAvailable: Ready for at least minReadySeconds. */
+  private isAvailable(r: PodRunner): boolean {
+    const since = this.readySince.get(r);
+    if (since === undefined) return false;
+    return this.minReadyMs === 0 || since + this.minReadyMs <= (this.options.timers?.now() ?? 0);
+  }
+
+  /** Follows readiness; a pod that just became Ready wakes the control plane when it becomes available. */
+  private observeReadiness(): void {
+    for (const r of this.owned) {
+      const pod = r.isRemoved ? undefined : r.snapshot();
+      const ready = pod !== undefined && isPodReady(pod);
+      if (!ready) this.readySince.delete(r);
+      else if (!this.readySince.has(r)) {
+        const timers = this.options.timers;
+        this.readySince.set(r, timers?.now() ?? 0);
+        if (timers && this.minReadyMs > 0) timers.setTimeout(() => this.recorder.version++, this.minReadyMs);
+      }
+    }
+  }
+
+  /** spec.replicas and the status counts the deployment controller reads. */
+  counts(): RsCounts {
+    const status = this.snapshot().status;
+    return { spec: this.replicas, replicas: status?.replicas ?? 0, ready: status?.readyReplicas ?? 0, available: status?.availableReplicas ?? 0 };
   }
 
   private podFromTemplate(): Pod | undefined {
@@ -70,6 +155,8 @@ export class ReplicaSetController {
 
   /** manageReplicas: one pass. Creates (slow-start batches collapse into one instant here) or deletes. */
   reconcile(now: number): void {
+    this.observeReadiness();
+    if (this.gone) return;
     const active = this.active();
     const diff = active.length - this.replicas;
     if (diff < 0) {
@@ -100,20 +187,29 @@ export class ReplicaSetController {
 
   /** The ReplicaSet as the API server returns it, with the status the controller writes. */
   snapshot(): ReplicaSet {
-    const pods = this.active().map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
+    const active = this.active();
+    const pods = active.map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
     const ready = pods.filter(isPodReady).length;
+    const annotations = Object.keys(this.annotations).length > 0 ? { annotations: this.annotations } : {};
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { ...this.object.metadata, name: this.name, namespace: this.namespace, uid: this.uid, creationTimestamp: kubeTime(0) },
+      metadata: {
+        ...this.object.metadata,
+        ...annotations,
+        name: this.name,
+        namespace: this.namespace,
+        uid: this.uid,
+        generation: this.generation,
+        creationTimestamp: kubeTime(this.createdAt),
+      },
       spec: { ...this.object.spec, replicas: this.replicas, selector: this.object.spec?.selector ?? {} },
       status: {
         replicas: pods.length,
         fullyLabeledReplicas: pods.length,
         readyReplicas: ready,
-        // minReadySeconds 0: a ready pod is available at once.
-        availableReplicas: this.object.spec?.minReadySeconds ? undefined : ready,
-        observedGeneration: 1,
+        availableReplicas: active.filter((r) => this.isAvailable(r)).length,
+        observedGeneration: this.generation,
       },
     };
     const key = JSON.stringify(rs);
