@@ -66,7 +66,7 @@ export interface Question {
 }
 
 export interface LessonFocus {
-  machine?: 'pod' | 'container' | 'probe' | 'node';
+  machine?: 'pod' | 'container' | 'probe' | 'node' | 'deployment';
   container?: string;
   pane?: LessonPane;
   kubectl?: KubectlView;

@@ -51,12 +51,26 @@ export function describeAction(a: SimAction): string {
     case 'drain':
       return 'kubectl drain (cordon, then evict the pods)';
     default: {
-      // Kinds that act on other objects than the pod and node (a ReplicaSet's `scale`): handled here so
+      // Kinds that act on other objects than the pod and node (ReplicaSets, Deployments): handled here so
       // this file type-checks with and without them in SimAction.
-      const other: { kind: string; replicaSet?: unknown; replicas?: unknown } = a;
-      return other.kind === 'scale'
-        ? `kubectl scale replicaset ${String(other.replicaSet)} --replicas=${String(other.replicas)}`
-        : other.kind;
+      const other: { kind: string; replicaSet?: unknown; deployment?: unknown; replicas?: unknown; container?: unknown; image?: unknown; toRevision?: unknown } = a;
+      const deploy = `deployment/${String(other.deployment)}`;
+      switch (other.kind) {
+        case 'scale':
+          return other.deployment !== undefined
+            ? `kubectl scale ${deploy} --replicas=${String(other.replicas)}`
+            : `kubectl scale replicaset ${String(other.replicaSet)} --replicas=${String(other.replicas)}`;
+        case 'setImage':
+          return `kubectl set image ${deploy} ${String(other.container)}=${String(other.image)}`;
+        case 'rollback':
+          return `kubectl rollout undo ${deploy}${other.toRevision !== undefined ? ` --to-revision=${String(other.toRevision)}` : ''}`;
+        case 'pauseRollout':
+          return `kubectl rollout pause ${deploy}`;
+        case 'resumeRollout':
+          return `kubectl rollout resume ${deploy}`;
+        default:
+          return other.kind;
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ const HOOKS = `${DOCS}/concepts/containers/container-lifecycle-hooks/`;
 const PROBES_TASK = `${DOCS}/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/`;
 const PROBES = `${DOCS}/concepts/configuration/liveness-readiness-startup-probes/`;
 const NODES = `${DOCS}/concepts/architecture/nodes/`;
+const DEPLOYMENTS = `${DOCS}/concepts/workloads/controllers/deployment/`;
 
 function doc(text: string, href: string, source: string): Explanation {
   return { text, href, source };
@@ -77,6 +78,13 @@ export const explanations: Readonly<Record<string, Readonly<Record<string, Expla
     notReady: doc('The kubelet reports a problem (runtime, network, pressure): condition Ready is False.', `${NODES}#condition`, 'Node conditions'),
     silent: doc('The kubelet has stopped posting status; the node controller waits for the monitor grace period before it reacts.', `${NODES}#heartbeats`, 'Heartbeats'),
     unknown: doc('No heartbeat within the grace period: condition Ready becomes Unknown and the node is tainted unreachable.', `${NODES}#condition`, 'Node conditions'),
+  },
+  deployment: {
+    '': doc('A Deployment\u2019s rollout as its controller reports it in the Progressing condition: a ReplicaSet per pod template, pods moved from the old ones to the new one.', `${DEPLOYMENTS}#deployment-status`, 'Deployment status'),
+    progressing: doc('The controller scales the new ReplicaSet up and the old ones down, within maxSurge and maxUnavailable: Progressing is True.', `${DEPLOYMENTS}#progressing-deployment`, 'Progressing Deployment'),
+    complete: doc('Every replica runs the new template and is available: Progressing is True with reason NewReplicaSetAvailable.', `${DEPLOYMENTS}#complete-deployment`, 'Complete Deployment'),
+    failed: doc('No progress for progressDeadlineSeconds: Progressing is False, reason ProgressDeadlineExceeded. The controller does not roll back; it keeps trying.', `${DEPLOYMENTS}#failed-deployment`, 'Failed Deployment'),
+    paused: doc('kubectl rollout pause: template changes wait for a resume; scaling still happens. Progressing is Unknown, reason DeploymentPaused.', `${DEPLOYMENTS}#pausing-and-resuming-a-deployment`, 'Pausing and Resuming a Deployment'),
   },
 };
 
