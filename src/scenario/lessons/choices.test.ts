@@ -109,6 +109,30 @@ const proofs: Record<string, () => void> = {
     expect(String(failed('checkout'))).toBe(answerOf(lesson, 'broken'));
     expect(failed('legacy')).toBeGreaterThan(10);
   },
+  'controllers-heal/lonely-deleted': () => {
+    const { lesson, trace } = run('controllers-heal');
+    // Between the two deletions nothing is created, and lonely never comes back.
+    expect(trace.events.filter((e) => e.reason === 'SuccessfulCreate' && e.t > 0 && e.t < 40_000)).toEqual([]);
+    expect(trace.frames.filter((f) => f.t > trace.deletedAt.lonely).some((f) => f.pods.some((p) => p.metadata?.name === 'lonely'))).toBe(false);
+    expect(answerOf(lesson, 'lonely-deleted')).toBe('Nobody');
+  },
+  'controllers-heal/rolling': () => {
+    const { lesson, trace } = run('controllers-heal');
+    const [, scaleUp, next] = trace.events.filter((e) => e.reason === 'ScalingReplicaSet');
+    const oldRS = seek(trace, 60_000).replicaSets[0].metadata?.name;
+    expect(scaleUp.message).toMatch(/from 0 to 1$/);
+    expect(next.message).toBe(`Scaled down replica set ${oldRS} from 3 to 2`);
+    // ... once the new Pod is Ready (it is the only Pod of the new ReplicaSet).
+    const newPod = seek(trace, next.t).pods.find((p) => p.metadata?.name?.startsWith(`${seek(trace, next.t).replicaSets[1].metadata?.name}-`));
+    expect(newPod?.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    expect(answerOf(lesson, 'rolling')).toBe('Scales the old ReplicaSet down from 3 to 2');
+  },
+  'controllers-heal/complete': () => {
+    const { lesson, trace } = run('controllers-heal');
+    const t = resolveAnchor(lesson.steps.find((s) => s.id === 'complete')!.at, trace)!;
+    expect(String(seek(trace, t).replicaSets.length)).toBe(answerOf(lesson, 'complete'));
+    expect(seek(trace, t).machines.find((m) => m.id === 'deployment/web')?.value).toBe('complete');
+  },
 };
 
 describe('choice questions match their traces', () => {

@@ -1,5 +1,6 @@
 import type { Lesson } from '../types';
 import { conditions } from './conditions';
+import { controllersHeal } from './controllers-heal';
 import { crashLoopBackOff } from './crashloop-backoff';
 import { gracefulTermination } from './graceful-termination';
 import { hooksAndStates } from './hooks-states';
@@ -27,6 +28,7 @@ export const LESSONS: Lesson[] = [
   sharedStorage,
   sharedMemory,
   nodeFailure,
+  controllersHeal,
   gracefulTermination,
   privilegedContainers,
   phases,

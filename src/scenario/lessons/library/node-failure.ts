@@ -13,10 +13,10 @@ spec:
 
 export const nodeFailure: Lesson = {
   id: 'node-failure',
-  title: 'Pods do not heal themselves',
+  title: 'When a node is lost',
   topic: 'Node failure and the Unknown phase',
   goal: 'Follow a lost node: Ready=Unknown after the grace period, eviction after 300 s, and why a controller must make the replacement.',
-  scenario: lessonScenario('Pods do not heal themselves', manifest, [{ at: 30, kind: 'setNodeState', state: 'Unreachable' }]),
+  scenario: lessonScenario('When a node is lost', manifest, [{ at: 30, kind: 'setNodeState', state: 'Unreachable' }]),
   untilMs: seconds(420),
   panes: ['statechart', 'kubectl', 'events', 'timeline'],
   misconception: {

@@ -63,7 +63,7 @@ export const phases: Lesson = {
       id: 'unknown',
       at: { phase: 'Succeeded', offsetMs: seconds(10) },
       narration:
-        'The fifth phase, Unknown, means the Pod\'s state could not be obtained, typically because its node stopped reporting. The "Pods do not heal themselves" lesson shows what current Kubernetes does then.',
+        'The fifth phase, Unknown, means the Pod\'s state could not be obtained, typically because its node stopped reporting. The "When a node is lost" lesson shows what current Kubernetes does then.',
       focus: { pane: 'kubectl', kubectl: 'yaml' },
     },
   ],
