@@ -113,12 +113,14 @@ export function podTemplateHash(template: PodTemplateSpec): string {
   return safeEncodeString(String(h));
 }
 
+/** A template's text without its pod-template-hash label: what EqualIgnoreHash compares. */
+export function templateKey(t: PodTemplateSpec | undefined): string {
+  const labels = { ...t?.metadata?.labels };
+  delete labels[POD_TEMPLATE_HASH];
+  return canonical({ ...t, metadata: { ...t?.metadata, labels } });
+}
+
 /** EqualIgnoreHash: two templates are the same revision when they differ only in pod-template-hash. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const labels = { ...t?.metadata?.labels };
-    delete labels[POD_TEMPLATE_HASH];
-    return canonical({ ...t, metadata: { ...t?.metadata, labels } });
-  };
-  return strip(a) === strip(b);
+  return templateKey(a) === templateKey(b);
 }

@@ -35,6 +35,7 @@ import {
   availableTotal,
   DESIRED_REPLICAS,
   equalIgnoreHash,
+  templateKey,
   MAX_REPLICAS,
   maxSurge,
   maxUnavailable,
@@ -69,6 +70,7 @@ export class DeploymentController {
   /** Progress checks already queued (requeueStuckDeployment), by virtual ms. */
   private readonly wakes = new Set<number>();
   private cached?: { key: string; d: Deployment };
+  private ownTemplateKey?: { generation: number; key: string };
 
   constructor(
     object: Record<string, unknown>,
@@ -108,6 +110,12 @@ export class DeploymentController {
       this.generation++;
       this.recorder.version++;
     }
+  }
+
+  /** The template as EqualIgnoreHash compares it, once per generation. */
+  private templateKey(): string {
+    if (this.ownTemplateKey?.generation !== this.generation) this.ownTemplateKey = { generation: this.generation, key: templateKey(this.spec.template) };
+    return this.ownTemplateKey.key;
   }
 
   /** `kubectl scale deployment NAME --replicas=N`. */
@@ -219,7 +227,8 @@ export class DeploymentController {
    */
   private getAllReplicaSetsAndSyncRevision(create: boolean): { newRS?: ReplicaSetController; old: ReplicaSetController[] } {
     const alive = this.replicaSets();
-    const existing = alive.find((rs) => equalIgnoreHash(rs.template, this.spec.template));
+    const key = this.templateKey();
+    const existing = alive.find((rs) => rs.templateKey === key);
     const old = alive.filter((rs) => rs !== existing);
     const newRevision = Math.max(0, ...old.map(revisionOf)) + 1;
     const now = this.clock.now();

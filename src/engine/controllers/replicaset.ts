@@ -9,13 +9,14 @@ import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import { admitManifests, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
+import { renameAdmittedPod } from '../../k8s/admission/plugins';
 import type { Cluster } from '../cluster/cluster';
 import { isPodReady } from '../cluster/endpoint-slices';
 import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
-import type { RsCounts } from './deployment-util';
+import { templateKey, type RsCounts } from './deployment-util';
 
 /** The random suffix alphabet of generateName (k8s.io/apimachinery/pkg/util/rand, no vowels). */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -41,6 +42,10 @@ export class ReplicaSetController {
   /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
   private gone = false;
   private cached?: { key: string; rs: ReplicaSet };
+  /** Status counts at one recorder version and instant (the deployment controller reads them often). */
+  /** The template admitted as a Pod, the first time one is created. */
+  private admitted?: Pod;
+  private counted?: { version: number; t: number; counts: Omit<RsCounts, 'spec'> };
 
   constructor(
     private readonly object: ReplicaSet,
@@ -63,6 +68,12 @@ export class ReplicaSetController {
 
   get template(): PodTemplateSpec | undefined {
     return this.object.spec?.template;
+  }
+
+  private ownTemplateKey?: string;
+  /** The template as EqualIgnoreHash compares it (it never changes: a new template is a new ReplicaSet). */
+  get templateKey(): string {
+    return (this.ownTemplateKey ??= templateKey(this.template));
   }
 
   get isGone(): boolean {
@@ -116,8 +127,10 @@ export class ReplicaSetController {
     for (const r of this.owned) {
       const pod = r.isRemoved ? undefined : r.snapshot();
       const ready = pod !== undefined && isPodReady(pod);
-      if (!ready) this.readySince.delete(r);
-      else if (!this.readySince.has(r)) {
+      if (!ready) {
+        if (this.readySince.delete(r)) this.counted = undefined;
+      } else if (!this.readySince.has(r)) {
+        this.counted = undefined;
         const timers = this.options.timers;
         this.readySince.set(r, timers?.now() ?? 0);
         if (timers && this.minReadyMs > 0) timers.setTimeout(() => this.recorder.version++, this.minReadyMs);
@@ -127,8 +140,17 @@ export class ReplicaSetController {
 
   /** spec.replicas and the status counts the deployment controller reads. */
   counts(): RsCounts {
-    const status = this.snapshot().status;
-    return { spec: this.replicas, replicas: status?.replicas ?? 0, ready: status?.readyReplicas ?? 0, available: status?.availableReplicas ?? 0 };
+    const version = this.recorder.version;
+    const t = this.options.timers?.now() ?? 0;
+    if (this.counted?.version !== version || this.counted.t !== t) {
+      const active = this.active();
+      const ready = active.filter((r) => {
+        const pod = r.snapshot();
+        return pod !== undefined && isPodReady(pod);
+      }).length;
+      this.counted = { version, t, counts: { replicas: active.length, ready, available: active.filter((r) => this.isAvailable(r)).length } };
+    }
+    return { spec: this.replicas, ...this.counted.counts };
   }
 
   private podFromTemplate(): Pod | undefined {
@@ -136,6 +158,7 @@ export class ReplicaSetController {
     do {
       name = `${this.name}-${Array.from({ length: 5 }, () => ALPHANUMS[this.ids.int(ALPHANUMS.length)]).join('')}`;
     } while (this.cluster.runners.some((r) => r.name === name));
+    if (this.admitted) return renameAdmittedPod(this.admitted, name, 'doc0');
     const template = this.object.spec?.template ?? {};
     const manifest = stringify({
       apiVersion: 'v1',
@@ -149,8 +172,10 @@ export class ReplicaSetController {
       },
       spec: template.spec,
     });
-    // The template goes through the same admission as any Pod (defaults, service account, tolerations).
-    return admitManifests(manifest, `${this.name}.template.yaml`).pods[0]?.pod;
+    // The template goes through the same admission as any Pod (defaults, service account, tolerations),
+    // once: later pods are that Pod renamed ('doc0' is the seed admitManifests gives its only document).
+    this.admitted = admitManifests(manifest, `${this.name}.template.yaml`).pods[0]?.pod;
+    return this.admitted && structuredClone(this.admitted);
   }
 
   /** manageReplicas: one pass. Creates (slow-start batches collapse into one instant here) or deletes. */

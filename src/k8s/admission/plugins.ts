@@ -77,6 +77,27 @@ function admitServiceAccount(spec: PodSpec, seed: string): void {
   if (!existing && needsVolume) spec.volumes = [...(spec.volumes ?? []), tokenVolume(volumeName)];
 }
 
+/**
+ * An admitted Pod as admitting it again under another name would give: the only part of admission
+ * that depends on the name is the generated token volume's suffix. Controllers admit their template
+ * once and stamp out pods with this (a full admission per pod is most of a large rollout's cost).
+ */
+export function renameAdmittedPod(pod: Pod, name: string, seed: string): Pod {
+  const copy = structuredClone(pod);
+  const meta = copy.metadata ?? (copy.metadata = {});
+  const namespace = meta.namespace ?? 'default';
+  const generated = `kube-api-access-${nameSuffix(`${seed}/${namespace}/${meta.name ?? ''}/kube-api-access`)}`;
+  const renamed = `kube-api-access-${nameSuffix(`${seed}/${namespace}/${name}/kube-api-access`)}`;
+  meta.name = name;
+  const spec = copy.spec;
+  if (!spec?.volumes?.some((v) => v.name === generated)) return copy;
+  for (const v of spec.volumes) if (v.name === generated) v.name = renamed;
+  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+    for (const m of c.volumeMounts ?? []) if (m.name === generated) m.name = renamed;
+  }
+  return copy;
+}
+
 /** DefaultTolerationSeconds admission: 300 s of tolerance for a not-ready or unreachable node. */
 function admitDefaultTolerations(spec: PodSpec): void {
   const tolerations = spec.tolerations ?? [];
