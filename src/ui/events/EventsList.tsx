@@ -12,10 +12,13 @@ export function EventsList({
   events,
   t,
   onSeek,
+  showObject = false,
 }: {
   events: SimEvent[];
   t: number;
   onSeek: (t: number) => void;
+  /** Name each event's object (`deployment/web: Scaled up ...`) when the list mixes objects. */
+  showObject?: boolean;
 }) {
   const currentRef = useRef<HTMLLIElement>(null);
   let lastPast = -1;
@@ -73,7 +76,10 @@ export function EventsList({
                   <span>{age}</span>
                   <span className="truncate">{e.source}</span>
                 </span>
-                <span className="mt-0.5 block font-sans text-sm break-words">{e.message}</span>
+                <span className="mt-0.5 block font-sans text-sm break-words">
+                  {showObject && <span className="font-mono text-[0.8125rem]">{e.object}: </span>}
+                  {e.message}
+                </span>
               </button>
             </li>
           );

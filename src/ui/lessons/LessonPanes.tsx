@@ -71,10 +71,13 @@ const ring = (on: boolean) =>
 
 export function LessonPanes(p: LessonPanesProps) {
   const { trace, visibleTrace, t, panes } = p;
-  const podName = useMemo(() => podNames(trace)[0] ?? '', [trace]);
+  const names = useMemo(() => podNames(trace), [trace]);
+  const podName = names[0] ?? '';
+  // With several pods (a controller's), the events pane lists every object's events, each named.
+  const several = names.length > 1;
   const lanes = useMemo(() => computeLanes(visibleTrace, podName), [visibleTrace, podName]);
   const rows = useMemo(() => watchRows(trace, podName), [trace, podName]);
-  const events = useMemo(() => podEvents(visibleTrace.events, podName), [visibleTrace, podName]);
+  const events = useMemo(() => podEvents(visibleTrace.events, several ? undefined : podName), [visibleTrace, podName, several]);
   const initialSpan = useMemo(
     () => fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until),
     [trace],
@@ -137,7 +140,7 @@ export function LessonPanes(p: LessonPanesProps) {
             <div ref={sideRef} className={`flex min-h-0 flex-col ${ring(p.focus === side)}`}>
               <Tabs label="Events and statecharts" tabs={sideTabs} selected={side} onSelect={p.onSideTab}>
                 {side === 'events' ? (
-                  <EventsList events={events} t={t} onSeek={p.onSeek} />
+                  <EventsList events={events} t={t} onSeek={p.onSeek} showObject={several} />
                 ) : side === 'traffic' ? (
                   <TrafficPane trace={visibleTrace} endMs={trace.until} t={t} onSeek={p.onSeek} />
                 ) : (

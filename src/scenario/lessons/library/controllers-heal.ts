@@ -93,7 +93,7 @@ export const controllersHeal: Lesson = {
       at: onEvent('SuccessfulCreate', { nth: 4 }),
       narration:
         'The replacement is a new Pod with a new name, a new UID and a new IP: the deleted Pod was not moved or restarted. Pods are cattle; the ReplicaSet keeps the count.',
-      focus: { pane: 'kubectl', kubectl: 'watch' },
+      focus: { pane: 'events' },
     },
     {
       id: 'rolling',
