@@ -19,6 +19,7 @@ export {
 export type { PodRow, GetPodsOptions, AggregatedEvent } from './kubectl';
 export { admitManifests, formatDiagnostic } from './manifest';
 export { defaultDeployment } from './admission/validate-deployment';
+export { renameAdmittedPod } from './admission/plugins';
 export type { AdmissionResult, AdmittedPod, Diagnostic, ManifestObject } from './manifest';
 export {
   QUANTITY_FORMAT_ERROR,

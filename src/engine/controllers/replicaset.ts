@@ -7,9 +7,8 @@
 import { stringify } from 'yaml';
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import { admitManifests, type ManifestObject } from '../../k8s';
+import { admitManifests, renameAdmittedPod, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
-import { renameAdmittedPod } from '../../k8s/admission/plugins';
 import type { Cluster } from '../cluster/cluster';
 import { isPodReady } from '../cluster/endpoint-slices';
 import type { IdSource } from '../ids';

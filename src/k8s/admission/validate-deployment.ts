@@ -5,11 +5,7 @@
  */
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Reporter } from './reporter';
-import { validateSelectorMatchesTemplate } from './validate-objects';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject, validateSelectorMatchesTemplate } from './validate-objects';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 /** validation.IsValidPercent, via RegexError (the double space before "or" is upstream's). */
