@@ -473,7 +473,7 @@ export class DeploymentController {
 
   /**
    * cleanupDeployment: beyond revisionHistoryLimit old ReplicaSets, the lowest revisions that are
-   * scaled to 0 and have no pods left are deleted.
+   * scaled to 0 and count no pods are deleted (pods still terminating finish on their own).
    */
   private cleanupDeployment(old: ReplicaSetController[]): void {
     const limit = this.spec.revisionHistoryLimit ?? 10;
@@ -482,7 +482,7 @@ export class DeploymentController {
     if (diff <= 0) return;
     const byRevision = [...cleanable].sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const rs of byRevision.slice(0, diff)) {
-      if (rs.counts().replicas !== 0 || rs.specReplicas !== 0 || rs.pods().length > 0) continue;
+      if (rs.counts().replicas !== 0 || rs.specReplicas !== 0) continue;
       rs.remove();
       this.recorder.version++;
     }
