@@ -356,6 +356,26 @@ describe('sync.go: scaling, revision history, pause', () => {
   });
 });
 
+describe('frames and a paused manifest', () => {
+  it('frames share the Deployment and ReplicaSet lists while nothing in them changed', () => {
+    const trace = run(deployment(), [], 60_000);
+    const late = trace.frames.filter((f) => f.t > 10_000);
+    expect(late.length).toBeGreaterThan(1);
+    for (const f of late) {
+      expect(f.deployments).toBe(late[0].deployments);
+      expect(f.replicaSets).toBe(late[0].replicaSets);
+    }
+  });
+
+  it('a Deployment created paused creates no ReplicaSet (sync without createIfNotExisted) until resumed', () => {
+    const trace = run(deployment({ spec: '  paused: true\n' }), [{ at: 10, kind: 'resumeRollout', deployment: 'web' }], 30_000);
+    expect(seek(trace, 5_000).replicaSets).toEqual([]);
+    expect(seek(trace, 5_000).pods).toEqual([]);
+    expect(progressing(trace, 5_000)).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused' });
+    expect(scalingEvents(trace)[0]).toMatch(/^10 Scaled up replica set web-\w+ from 0 to 3$/);
+  });
+});
+
 describe('minReadySeconds: a ready pod counts as available only after it (podutil.IsPodAvailable)', () => {
   it('availableReplicas stays 0 for 10 s after the pods are ready, then the rollout completes', () => {
     const trace = run(deployment({ spec: '  minReadySeconds: 10\n' }), [], 30_000);
