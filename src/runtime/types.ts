@@ -5,7 +5,7 @@
  */
 
 /** Signals a container process can receive. Numbers are Linux's (exit code = 128 + number). */
-export type Signal = 'HUP' | 'INT' | 'QUIT' | 'KILL' | 'USR1' | 'USR2' | 'TERM';
+export type Signal = 'HUP' | 'INT' | 'QUIT' | 'KILL' | 'USR1' | 'USR2' | 'PIPE' | 'TERM';
 
 export const SIGNAL_NUMBERS: Record<Signal, number> = {
   HUP: 1,
@@ -14,6 +14,7 @@ export const SIGNAL_NUMBERS: Record<Signal, number> = {
   KILL: 9,
   USR1: 10,
   USR2: 12,
+  PIPE: 13,
   TERM: 15,
 };
 
