@@ -90,3 +90,20 @@ describe('inject/envars-file-container.yaml (tasks/inject-data-application/defin
     expect(printed.includes('DB_ADDRESS=address') || warned).toBe(true);
   });
 });
+
+describe('multi-container/adapter.yaml (concepts/workloads/pods: adapter pattern; page not in the search index)', () => {
+  it('the adapter sidecar (tail -F raw.log | while read line) logs "adapted: <date> raw event" for each line main-app appends, within tail\'s 1 s poll', () => {
+    const t = run(fixture('multi-container/adapter.yaml'), { until: 30_000 });
+    const started = eventsOf(t, 'Started', 'spec.containers{main-app}')[0].t;
+    const adapted = (t.logs['adapter-pattern-example/adapter'] ?? []).filter((l) => l.stream === 'stdout');
+    // main-app appends a line at start and then every 2 s (sleep 2).
+    const writes = Array.from({ length: Math.floor((29_000 - started) / 2000) }, (_, k) => started + 2000 * k);
+    expect(adapted.length).toBeGreaterThanOrEqual(writes.length);
+    writes.forEach((w, k) => {
+      expect(adapted[k].text).toMatch(/^adapted: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC \d{4} raw event$/);
+      expect(adapted[k].t).toBeGreaterThanOrEqual(w);
+      expect(adapted[k].t).toBeLessThanOrEqual(w + 1000);
+    });
+    expect(statusAt(t, 29_000)).toBe('Running');
+  });
+});
