@@ -103,11 +103,12 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
   let pid1: Running | undefined;
   let started = false;
 
-  const lookup = (argv0: string): Program | undefined => {
+  const imageProgram = (argv0: string): Program | undefined => {
     const own = deps.image?.programs(() => lookup) ?? {};
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
-    return own[argv0] ?? (argv0.includes('/') ? own[base] : undefined) ?? deps.resolveCommand(argv0);
+    return own[argv0] ?? (argv0.includes('/') ? own[base] : undefined);
   };
+  const lookup = (argv0: string): Program | undefined => imageProgram(argv0) ?? deps.resolveCommand(argv0);
 
   const totalMemory = () => [...processes].reduce((sum, p) => sum + p.memory, 0) + deps.volumeMemory();
 
@@ -153,6 +154,7 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
         if (config.memoryLimitBytes !== undefined && totalMemory() > config.memoryLimitBytes) oomKill();
       },
       privileged: config.privileged,
+      programs: imageProgram,
       exit: (status) => running.end(status),
     };
     const process = program.start(argv, context);

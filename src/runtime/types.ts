@@ -113,6 +113,11 @@ export interface ProcessContext {
   /** Memory the process now uses; the container kills it with OOMKilled above its limit. */
   setMemory(bytes: number): void;
   privileged: boolean;
+  /**
+   * The image's own programs on the container's PATH (`redis-cli` in redis, `nginx` in nginx), so a
+   * shell inside the container runs them by name. Absent outside a container.
+   */
+  programs?: (name: string) => Program | undefined;
   /** Call once when the process has ended (after its own cleanup, e.g. a TERM trap). */
   exit(status: ExitStatus): void;
 }

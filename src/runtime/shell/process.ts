@@ -283,7 +283,7 @@ class ShellProcess implements Process, Host {
   }
 
   program(name: string): Program | undefined {
-    return this.tree.options.programs?.(name);
+    return this.tree.options.programs?.(name) ?? this.tree.ctx.programs?.(name);
   }
 }
 
