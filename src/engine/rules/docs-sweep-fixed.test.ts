@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { admitManifests, formatDiagnostic } from '../../k8s';
 import { containerAt, eventsOf, podAt, run, statusAt } from './builders';
-import { fixture, logs, withProbe } from './docs-fixtures';
+import { fixture, logs, withDocs, withProbe } from './docs-fixtures';
 
 const warningsOf = (manifest: string, file: string) =>
   admitManifests(manifest, file).diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
@@ -105,5 +105,19 @@ describe('multi-container/adapter.yaml (concepts/workloads/pods: adapter pattern
       expect(adapted[k].t).toBeLessThanOrEqual(w + 1000);
     });
     expect(statusAt(t, 29_000)).toBe('Running');
+  });
+});
+
+describe('config/redis-pod.yaml (tutorials/configuration/configure-redis-using-configmap.md)', () => {
+  const EMPTY_CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: example-redis-config\ndata:\n  redis-config: ""\n';
+  it.each([
+    ['with the empty ConfigMap first created: "maxmemory" "0", "maxmemory-policy" "noeviction"', EMPTY_CONFIG, '0', 'noeviction'],
+    ['recreated after the ConfigMap update: "maxmemory" "2097152", "maxmemory-policy" "allkeys-lru"', fixture('config/example-redis-config.yaml'), '2097152', 'allkeys-lru'],
+  ])('kubectl exec redis -- redis-cli CONFIG GET, %s', (_, configMap, maxmemory, policy) => {
+    const check = `test "$(redis-cli CONFIG GET maxmemory | tr "\\n" " ")" = "maxmemory ${maxmemory} " && test "$(redis-cli CONFIG GET maxmemory-policy | tr "\\n" " ")" = "maxmemory-policy ${policy} "`;
+    const t = run(withProbe(withDocs(configMap, fixture('config/redis-pod.yaml')), 'redis', check), { until: 30_000 });
+    expect(statusAt(t, 29_000)).toBe('Running');
+    expect(containerAt(t, 29_000, 'redis').ready).toBe(true);
+    expect(logs(t, 'redis', 'redis')).toContainEqual(expect.stringMatching(/\* Configuration loaded$/));
   });
 });

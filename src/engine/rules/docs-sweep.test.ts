@@ -596,6 +596,7 @@ const fixedSince = [
   'pod-with-node-affinity-1.yaml',
   'pod-with-node-affinity-2.yaml',
   'multi-container/adapter.yaml',
+  'config/redis-pod.yaml',
 ];
 
 /** Companion objects (ConfigMaps, Secrets) used by the rows above; not Pods. */
@@ -604,7 +605,6 @@ const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFro
 /** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
 const differs: Array<{ path: string; how: string }> = [
   { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is reported as not simulated (DB_ADDRESS is missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
-  { path: 'config/redis-pod.yaml', how: 'redis ignores its config file argument ("no config file specified"); redis-cli is not found from exec' },
   { path: 'storage/projected.yaml', how: 'projected volume sources are ignored without a diagnostic: the volume holds ca.crt, namespace, token' },
   { path: 'storage/projected-secret-downwardapi-configmap.yaml', how: 'same: projected sources ignored, missing Secret/ConfigMap not reported' },
   { path: 'storage/projected-secrets-nondefault-permission-mode.yaml', how: 'same: projected sources ignored, missing Secrets not reported' },
