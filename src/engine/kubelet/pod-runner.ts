@@ -25,7 +25,8 @@ import { runHook, runProbe } from './handlers';
 import type { NodeHost } from './node-host';
 import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
-import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
+import { ContainerConfigError, containerConfig, downwardFields } from './container-config';
+import { podVolumes } from './volume-payload';
 import type { ConfigStore } from '../cluster/config-objects';
 import { KUBELET_SYNC_MS } from '../timing';
 import { imageDigest } from '../ids';
@@ -301,7 +302,7 @@ export class PodRunner {
     // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
     const host = this.host;
     if (!host) return;
-    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store, host.allocatable);
+    const { volumes, failures } = podVolumes(this.pod, { fields: this.fields(), store: this.env.store, allocatable: host.allocatable, now: this.env.clock.now(), uid: this.uid });
     if (failures.length > 0) {
       for (const message of failures) this.event('Warning', 'FailedMount', message);
       return;
