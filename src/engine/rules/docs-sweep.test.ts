@@ -577,6 +577,7 @@ const notRunnable: NotRunnable[] = [
   warns('storage/pv-volume.yaml', 'PersistentVolumes are not simulated', /pv-volume\.yaml:2:7: warning: kind: kind PersistentVolume is not simulated yet/),
   warns('storage/pv-claim.yaml', 'PersistentVolumeClaims are not simulated', /pv-claim\.yaml:2:7: warning: kind: kind PersistentVolumeClaim is not simulated yet/),
   warns('storage/expandable-pvc.yaml', 'PersistentVolumeClaims are not simulated', /expandable-pvc\.yaml:2:7: warning: kind: kind PersistentVolumeClaim is not simulated yet/),
+  warns('storage/projected-podcertificate.yaml', 'podCertificate projections need a signer for coolcert.example.com/foo and the alpha PodCertificateRequest API', /projected-podcertificate\.yaml:25:13: warning: spec\.volumes\[0\]\.projected\.sources\[0\]\.podCertificate: not simulated by PodPlay/),
   rejects('pod-with-numeric-toleration.yaml', 'numeric toleration operators (Gt) need an alpha feature gate; the API server rejects them without it', /pod-with-numeric-toleration\.yaml:14:17: spec\.tolerations\[0\]\.operator: Unsupported value: "Gt"/),
   rejects('storage/projected-clustertrustbundle.yaml', 'the example mounts "token-vol" but names its volume "root-certificates-vol": the API server rejects it', /projected-clustertrustbundle\.yaml:13:17: spec\.containers\[0\]\.volumeMounts\[0\]\.name: Not found: "token-vol"/),
   rejects('pod-with-node-affinity.yaml', 'the stored version puts a preference list under requiredDuringScheduling...: not a NodeSelector', /pod-with-node-affinity\.yaml:9:9: spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution: json: cannot unmarshal array/),
@@ -584,7 +585,7 @@ const notRunnable: NotRunnable[] = [
   rejects('inject/pod-single-secret-env-variable.yaml', 'the stored version has no apiVersion', /pod-single-secret-env-variable\.yaml:1:1: apiVersion: Object 'apiVersion' is missing/),
 ];
 
-/** Examples that once differed and now match their pages: asserted in docs-sweep-fixed.test.ts. */
+/** Examples that once differed and now match their pages: asserted in docs-sweep-fixed*.test.ts. */
 const fixedSince = [
   'inject/dapi-volume.yaml',
   'inject/dapi-volume-resources.yaml',
@@ -597,6 +598,12 @@ const fixedSince = [
   'pod-with-node-affinity-2.yaml',
   'multi-container/adapter.yaml',
   'config/redis-pod.yaml',
+  // Asserted in docs-sweep-fixed-volumes.test.ts.
+  'storage/projected.yaml',
+  'storage/projected-secret-downwardapi-configmap.yaml',
+  'storage/projected-secrets-nondefault-permission-mode.yaml',
+  'storage/projected-service-account-token.yaml',
+  'pod-projected-svc-token.yaml',
 ];
 
 /** Companion objects (ConfigMaps, Secrets) used by the rows above; not Pods. */
@@ -605,12 +612,6 @@ const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFro
 /** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
 const differs: Array<{ path: string; how: string }> = [
   { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is reported as not simulated (DB_ADDRESS is missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
-  { path: 'storage/projected.yaml', how: 'projected volume sources are ignored without a diagnostic: the volume holds ca.crt, namespace, token' },
-  { path: 'storage/projected-secret-downwardapi-configmap.yaml', how: 'same: projected sources ignored, missing Secret/ConfigMap not reported' },
-  { path: 'storage/projected-secrets-nondefault-permission-mode.yaml', how: 'same: projected sources ignored, missing Secrets not reported' },
-  { path: 'storage/projected-service-account-token.yaml', how: 'serviceAccountToken projection (audience, path token) ignored without a diagnostic' },
-  { path: 'storage/projected-podcertificate.yaml', how: 'podCertificate projection (alpha) ignored without a diagnostic' },
-  { path: 'pod-projected-svc-token.yaml', how: 'serviceAccountToken projection ignored without a diagnostic; serviceAccountName build-robot is not looked up' },
 ];
 
 describe('docs sweep: every saved example is classified once', () => {
