@@ -7,6 +7,8 @@ import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { ContainerConfig, ImageInfo } from '../../runtime/sandbox-types';
 import type { ConfigStore } from '../cluster/config-objects';
+import { ContainerConfigError } from './config-error';
+import { fileKeyRefOf, fileKeyValue, type PodVolumeFiles } from './env-file';
 
 function formatMap(map: Record<string, string>): string {
   return Object.keys(map)
@@ -57,15 +59,18 @@ export function resourceValue(container: Container, resource: string, divisor: s
   return String(Math.ceil(value));
 }
 
-/** generateContainerConfig failed: the container waits with CreateContainerConfigError. */
-export class ContainerConfigError extends Error {}
+export { ContainerConfigError } from './config-error';
 
 export interface EnvSources {
   fields: Record<string, string>;
   allocatable: Record<string, string>;
   store: ConfigStore;
   namespace: string;
+  /** The Pod's volumes as the kubelet reads them (fileKeyRef); absent: none can be read. */
+  volumes?: PodVolumeFiles;
 }
+
+const NO_VOLUMES: PodVolumeFiles = { hostPath: () => undefined, read: () => undefined };
 
 /** A key of a ConfigMap or Secret, worded as makeEnvironmentVariables reports a missing one. */
 function keyRef(kind: 'ConfigMap' | 'Secret', ref: { name?: string; key: string; optional?: boolean }, src: EnvSources): string | undefined {
@@ -90,6 +95,8 @@ function envValue(e: EnvVar, container: Container, env: Record<string, string>, 
   if (from.resourceFieldRef) return resourceValue(container, from.resourceFieldRef.resource, from.resourceFieldRef.divisor, src.allocatable);
   if (from.configMapKeyRef) return keyRef('ConfigMap', from.configMapKeyRef, src);
   if (from.secretKeyRef) return keyRef('Secret', from.secretKeyRef, src);
+  const fileRef = fileKeyRefOf(from);
+  if (fileRef) return fileKeyValue(fileRef, src.volumes ?? NO_VOLUMES);
   return undefined;
 }
 

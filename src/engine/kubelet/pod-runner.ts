@@ -27,6 +27,7 @@ import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
 import { ContainerConfigError, containerConfig, downwardFields } from './container-config';
 import { podVolumes } from './volume-payload';
+import { volumeHostPath, type PodVolumeFiles } from './env-file';
 import type { ConfigStore } from '../cluster/config-objects';
 import { KUBELET_SYNC_MS } from '../timing';
 import { imageDigest } from '../ids';
@@ -323,6 +324,14 @@ export class PodRunner {
     );
   }
 
+  /** The Pod's volumes on the node, for fileKeyRef (the sandbox holds their contents). */
+  private volumeFiles(): PodVolumeFiles {
+    return {
+      hostPath: (volume) => (this.sandbox?.volume(volume) ? volumeHostPath(this.pod, this.uid, volume) : undefined),
+      read: (volume, path) => this.sandbox?.volume(volume)?.read(`/${path.replace(/^\/+/, '')}`),
+    };
+  }
+
   private fields(): Record<string, string> {
     return downwardFields(this.pod, { uid: this.uid, nodeName: this.host?.name ?? '', podIP: this.podIP, hostIP: this.host?.ip ?? '' });
   }
@@ -465,6 +474,7 @@ export class PodRunner {
         allocatable: this.host?.allocatable ?? {},
         store: this.env.store,
         namespace: this.namespace,
+        volumes: this.volumeFiles(),
       });
     } catch (err) {
       if (!(err instanceof ContainerConfigError)) throw err;
