@@ -81,13 +81,55 @@ describe('pod-nginx-specific-node.yaml on a cluster without foo-node', () => {
   });
 });
 
+/** The example as kubernetes/website has it: flow sequences, and `\'` inside a double-quoted scalar. */
+const ENVARS_FILE_UPSTREAM = `apiVersion: v1
+kind: Pod
+metadata:
+  name: envfile-test-pod
+spec:
+  initContainers:
+    - name: setup-envfile
+      image:  nginx
+      command: ['sh', '-c', "echo \\"DB_ADDRESS=\\'address\\'\\nREST_ENDPOINT=\\'endpoint\\'\\" > /data/config.env"]
+      volumeMounts:
+        - name: config
+          mountPath: /data
+  containers:
+    - name: use-envfile
+      image: nginx
+      command: [ "/bin/sh", "-c", "env" ]
+      env:
+        - name: DB_ADDRESS
+          valueFrom:
+            fileKeyRef:
+              path: config.env
+              volumeName: config
+              key: DB_ADDRESS
+              optional: false
+  restartPolicy: Never
+  volumes:
+    - name: config
+      emptyDir: {}`;
+
 describe('inject/envars-file-container.yaml (tasks/inject-data-application/define-environment-variable-via-file.md)', () => {
-  it('fileKeyRef (alpha EnvFiles): env prints DB_ADDRESS=address, or PodPlay says it does not simulate fileKeyRef', () => {
-    const manifest = fixture('inject/envars-file-container.yaml');
-    const t = run(manifest, { until: 30_000 });
-    const printed = logs(t, 'envfile-test-pod', 'use-envfile');
-    const warned = warningsOf(manifest, 'envars-file-container.yaml').some((w) => w.includes('fileKeyRef'));
-    expect(printed.includes('DB_ADDRESS=address') || warned).toBe(true);
+  it('the upstream text is accepted (go-yaml reads \\\' as a quote) and means what the saved block-style copy means', () => {
+    const upstream = admitManifests(ENVARS_FILE_UPSTREAM, 'envars-file-container.yaml');
+    expect(upstream.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(upstream.pods[0].pod.spec).toEqual(admitManifests(fixture('inject/envars-file-container.yaml')).pods[0].pod.spec);
+  });
+
+  it('kubectl logs envfile-test-pod -c use-envfile | grep DB_ADDRESS: "DB_ADDRESS=address" (the kubelet reads the init container\'s env file)', () => {
+    const t = run(ENVARS_FILE_UPSTREAM, { until: 30_000 });
+    expect(logs(t, 'envfile-test-pod', 'use-envfile').filter((l) => l.includes('DB_ADDRESS'))).toEqual(['DB_ADDRESS=address']);
+    expect(statusAt(t, 29_000)).toBe('Completed');
+  });
+
+  it('a key the file lacks: CreateContainerConfigError worded as makeEnvironmentVariables words it', () => {
+    const t = run(fixture('inject/envars-file-container.yaml').replace('key: DB_ADDRESS', 'key: DB_PASSWORD'), { until: 30_000 });
+    const uid = podAt(t, 29_000).metadata?.uid ?? '?';
+    const message = `environment variable key "DB_PASSWORD" not found in file "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir/config/config.env"`;
+    expect(containerAt(t, 29_000, 'use-envfile').state?.waiting).toEqual({ reason: 'CreateContainerConfigError', message });
+    expect(eventsOf(t, 'Failed').map((e) => e.message)).toContain(`Error: ${message}`);
   });
 });
 

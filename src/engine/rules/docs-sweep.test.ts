@@ -598,6 +598,7 @@ const fixedSince = [
   'pod-with-node-affinity-2.yaml',
   'multi-container/adapter.yaml',
   'config/redis-pod.yaml',
+  'inject/envars-file-container.yaml',
   // Asserted in docs-sweep-fixed-volumes.test.ts.
   'storage/projected.yaml',
   'storage/projected-secret-downwardapi-configmap.yaml',
@@ -611,7 +612,6 @@ const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFro
 
 /** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
 const differs: Array<{ path: string; how: string }> = [
-  { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is reported as not simulated (DB_ADDRESS is missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
 ];
 
 describe('docs sweep: every saved example is classified once', () => {
