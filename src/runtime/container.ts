@@ -128,6 +128,8 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
   ): Running => {
     const timers = processTimers(deps.timers);
     let alive = true;
+    // A program's children (nginx's workers) go with it.
+    const children = new Set<() => void>();
     const running: Running = {
       timers,
       memory: 0,
@@ -136,6 +138,7 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
         if (!alive) return;
         alive = false;
         timers.cancelAll();
+        for (const exit of children) exit();
         processes.delete(running);
         onEnd(status);
       },
@@ -155,6 +158,15 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
       },
       privileged: config.privileged,
       programs: imageProgram,
+      spawnChild: (command, options) => {
+        const entry: ProcessEntry = { name: command.split(/[ :]/)[0], command, root: deps.fs, uid: options.uid ?? config.runAsUser ?? 0, signal: options.signal };
+        const pid = deps.pids.register(entry);
+        const exit = () => {
+          if (deps.pids.get(pid) === entry) deps.pids.unregister(pid);
+        };
+        children.add(exit);
+        return { pid, exit };
+      },
       exit: (status) => running.end(status),
     };
     const process = program.start(argv, context);

@@ -118,8 +118,21 @@ export interface ProcessContext {
    * shell inside the container runs them by name. Absent outside a container.
    */
   programs?: (name: string) => Program | undefined;
+  /**
+   * Start a child of this process in its PID namespace (nginx's worker processes): what `ps`
+   * shows, with its own uid; `signal` is what a signal sent to its PID does. It ends with the
+   * parent. Absent outside a container.
+   */
+  spawnChild?(command: string, options: { uid?: number; signal(signal: Signal): void }): ChildProcess;
   /** Call once when the process has ended (after its own cleanup, e.g. a TERM trap). */
   exit(status: ExitStatus): void;
+}
+
+/** A process a program started beside itself (ProcessContext.spawnChild). */
+export interface ChildProcess {
+  readonly pid: number;
+  /** It has ended: `ps` no longer lists it. */
+  exit(): void;
 }
 
 /** A running process (PID 1 of a container, or an exec'd command). */
