@@ -139,8 +139,17 @@ const runnable: Runnable[] = [
   {
     path: 'share-process-namespace.yaml',
     page: 'tasks/configure-pod-container/share-process-namespace.md',
-    claim: 'processes are visible to other containers in the pod: ps ax shows /pause as PID 1 and the nginx master process',
-    manifest: () => withProbe(fixture('share-process-namespace.yaml'), 'shell', "ps ax | grep -Eq '^ *1 +root +[0-9:]+ /pause$' && ps ax | grep -q '[n]ginx: master process'"),
+    claim: 'ps ax: 1 root /pause, nginx: master process nginx -g daemon off; (root), nginx: worker process (101); kill -HUP <master> brings the worker back under a new PID',
+    manifest: () =>
+      withProbe(
+        fixture('share-process-namespace.yaml'),
+        'shell',
+        // Anchored patterns: this script's own command line (also in ps ax) must not match them.
+        "ps ax | grep -Eq '^ *1 +root +[0-9:]+ /pause$' && ps ax | grep -Eq '^ *[0-9]+ +root +[0-9:]+ nginx: master process nginx -g daemon off;$' && " +
+          "w1=$(ps ax | grep -E '^ *[0-9]+ +101 +[0-9:]+ nginx: worker process$' | cut -c1-5) && test -n \"$w1\" && " +
+          "kill -HUP $(ps ax | grep -E '^ *[0-9]+ +root +[0-9:]+ nginx: master' | cut -c1-5) && sleep 0.1 && " +
+          "w2=$(ps ax | grep -E '^ *[0-9]+ +101 +[0-9:]+ nginx: worker process$' | cut -c1-5) && test -n \"$w2\" && test \"$w1\" != \"$w2\"",
+      ),
     until: 30_000,
     check: (t) => {
       expect(containerAt(t, 29_000, 'shell').ready).toBe(true);
