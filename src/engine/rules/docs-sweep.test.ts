@@ -6,8 +6,9 @@
  *    the same docs page creates) and checked against what the page says, quoted in the test name;
  *  - `notRunnable`: an unknown image or a feature PodPlay does not simulate; PodPlay must at least
  *    say so with a located diagnostic (or, for an unknown image, a pull failure naming the image);
- *  - `differs`: the engine gives something other than the page; asserted (correctly, and failing
- *    today) in pending-sweep.test.ts, listed here so the sweep stays complete.
+ *  - `differs`: the engine gives something other than the page, each with how (empty today: the
+ *    last ones were fixed and are asserted as their pages say in docs-sweep-fixed*.test.ts, listed
+ *    in `fixedSince`).
  * Pages are content/en/docs/... in kubernetes/website.
  */
 import { describe, expect, it } from 'vitest';
@@ -619,7 +620,7 @@ const fixedSince = [
 /** Companion objects (ConfigMaps, Secrets) used by the rows above; not Pods. */
 const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFrom.yaml', 'inject/secret.yaml'];
 
-/** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
+/** Where PodPlay differs from the page, and how (see the header). */
 const differs: Array<{ path: string; how: string }> = [
 ];
 
