@@ -158,6 +158,12 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
       },
       privileged: config.privileged,
       programs: imageProgram,
+      pid: () => ownPid ?? running.process?.pid,
+      kill: (pid, signal) => {
+        const target = deps.pids.get(pid);
+        target?.signal(signal);
+        return target !== undefined;
+      },
       spawnChild: (command, options) => {
         const entry: ProcessEntry = { name: command.split(/[ :]/)[0], command, root: deps.fs, uid: options.uid ?? config.runAsUser ?? 0, signal: options.signal };
         const pid = deps.pids.register(entry);
@@ -169,19 +175,22 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
       },
       exit: (status) => running.end(status),
     };
+    let ownPid: number | undefined;
     const process = program.start(argv, context);
     running.process = process;
     // A program that did not register itself (the shell does) gets its PID here: PID 1 of its own
     // namespace for the entrypoint, the next free PID otherwise (always in a shared namespace).
     if (process.pid === undefined && alive) {
       const entry: ProcessEntry = {
-        name: argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '',
+        // An entrypoint script that exec'd a program is that program (`nginx: master process` → nginx).
+        name: process.command?.split(/[ :]/)[0] ?? argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '',
         command: process.command ?? argv.join(' '),
         root: deps.fs,
         uid: config.runAsUser ?? 0,
         signal: (signal) => deliver(running, signal),
       };
       const pid = deps.pids.register(entry, running.init);
+      ownPid = pid;
       const end = running.end;
       running.end = (status) => {
         if (deps.pids.get(pid) === entry) deps.pids.unregister(pid);

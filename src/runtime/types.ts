@@ -118,6 +118,10 @@ export interface ProcessContext {
    * shell inside the container runs them by name. Absent outside a container.
    */
   programs?: (name: string) => Program | undefined;
+  /** This process's PID in its namespace, once it has one (a program gets it after `start` returns). */
+  pid?(): number | undefined;
+  /** kill(2) in the process's PID namespace: false when there is no such process. */
+  kill?(pid: number, signal: Signal): boolean;
   /**
    * Start a child of this process in its PID namespace (nginx's worker processes): what `ps`
    * shows, with its own uid; `signal` is what a signal sent to its PID does. It ends with the

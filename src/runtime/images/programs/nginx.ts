@@ -2,11 +2,12 @@
  * nginx as the official image runs it (`nginx -g 'daemon off;'`): serves /usr/share/nginx/html on
  * port 80, 404 for a missing file, an access log line per request on stdout. TERM/INT: fast
  * shutdown, QUIT: graceful shutdown (the image's STOPSIGNAL), both exit 0; HUP reloads (a new
- * worker process, see nginx-workers.ts). A port
+ * worker process, see nginx-workers.ts); `nginx -s quit` signals the running master (nginx-signal.ts). A port
  * already taken: nginx retries bind() five times, half a second apart, then exits 1.
  */
 import type { HttpRequest, HttpResponse, Listener, Process, Program, ProcessContext } from '../../types';
 import { MONTHS, later, onceExit, pad, processWith, slashStamp, splitPath, wallDate } from '../program-kit';
+import { NGINX_PID_FILE, nginxSignal } from './nginx-signal';
 import { nginxWorkers } from './nginx-workers';
 
 export const NGINX_VERSION = '1.27.3';
@@ -49,6 +50,8 @@ export const nginxProgram: Program = {
   start(argv: string[], ctx: ProcessContext): Process {
     const exit = onceExit(ctx);
     const notice = (level: string, text: string) => ctx.log('stderr', `${slashStamp(ctx)} [${level}] 1#1: ${text}`);
+    const s = argv.indexOf('-s');
+    if (s >= 0) return nginxSignal(argv[s + 1] ?? '', ctx);
     if (argv.includes('-v') || argv.includes('-V')) {
       ctx.log('stderr', `nginx version: nginx/${NGINX_VERSION}`);
       later(ctx, () => exit({ exitCode: 0 }));
@@ -73,9 +76,16 @@ export const nginxProgram: Program = {
       if (ctx.net.bind(80, listener, ctx.containerName) === 'ok') {
         notice('notice', 'using the "epoll" event method');
         notice('notice', `nginx/${NGINX_VERSION}`);
-        // The master forks its worker once it is itself up (and has its PID).
+        // Once up (and with its PID) the master writes its pid file and forks its worker.
         later(ctx, () => {
-          if (!stopped) workers.start();
+          if (stopped) return;
+          const pid = ctx.pid?.();
+          if (pid !== undefined) {
+            // The image has /run; PodPlay's image files list only files.
+            ctx.fs.mkdir('/run', true);
+            ctx.fs.write(NGINX_PID_FILE, `${pid}\n`);
+          }
+          workers.start();
         });
         return;
       }
@@ -97,6 +107,7 @@ export const nginxProgram: Program = {
       workers.stop();
       ctx.net.unbind(80, ctx.containerName);
       later(ctx, () => {
+        ctx.fs.remove(NGINX_PID_FILE);
         notice('notice', 'exit');
         exit({ exitCode: 0 });
       });
