@@ -107,3 +107,14 @@ describe('read splits fields as sh does', () => {
     expect(sh(script, 1000).stdout()).toBe(out);
   });
 });
+
+describe('tail -f on standard input', () => {
+  it.each([
+    ['a pipe cannot be followed: the last lines at its end, then tail exits', '(echo a; sleep 1; echo b) | tail -f -n 1; echo done', [[1000, 'b'], [1000, 'done']], [1000, 0]],
+    ['/dev/null is followed forever (a way to sleep)', 'tail -f /dev/null; echo never', [], undefined],
+  ] as const)('%s', (_, script, lines, exit) => {
+    const h = sh(script, 10_000);
+    expect(h.lines.filter((l) => l.stream === 'stdout').map((l) => [l.t, l.text])).toEqual(lines);
+    expect(h.exits.map((e) => [e.t, e.status.exitCode])).toEqual(exit ? [exit] : []);
+  });
+});

@@ -35,6 +35,11 @@ export class Input {
     return new Input('', true, timers, onBroken);
   }
 
+  /** The read end of a pipe (not text known in full). */
+  get isPipe(): boolean {
+    return this.onBroken !== undefined;
+  }
+
   /** The write end is still open. */
   get isOpen(): boolean {
     return this.open;

@@ -135,15 +135,11 @@ function* head(call: UtilityCall): Gen<number> {
 /**
  * `tail -f`/`-F` follows: it checks the file once a second (busybox's sleep(1) loop) and writes what
  * was appended; `-F` also retries a file that is missing and starts over when it was truncated or
- * replaced. On stdin it copies lines until end of file.
+ * replaced. On stdin it prints the last lines at end of file.
  */
 function* tail(call: UtilityCall): Gen<number> {
   const { n, from, follow, retry, rest } = countOption(call.argv.slice(1));
   const names = rest.length ? rest : ['-'];
-  if (follow && names.every((r) => r === '-')) {
-    for (let text = yield* call.io.stdin.chunk(); text !== undefined; text = yield* call.io.stdin.chunk()) call.io.out.write(text);
-    return 0;
-  }
   const files = yield* inputs(call, names);
   if (!files && !retry) return 1;
   for (const { text } of files ?? []) {
@@ -153,6 +149,9 @@ function* tail(call: UtilityCall): Gen<number> {
   if (!follow) return files && files.length === names.length ? 0 : 1;
   const watched = names.filter((r) => r !== '/dev/null' && r !== '-').map((r) => ({ path: abs(call, r), seen: call.ctx.fs.read(abs(call, r))?.length ?? 0 }));
   if (watched.length === 0) {
+    // A pipe cannot be followed (GNU tail ignores -f there): done at its end. Anything else
+    // (/dev/null, a closed stdin) is followed forever: `tail -f /dev/null` is a way to sleep.
+    if (names.includes('-') && call.io.stdin.isPipe) return 0;
     yield sleep(call.ctx.timers, Infinity);
     return 0;
   }
