@@ -71,3 +71,26 @@ describe('redis-server configuration file', () => {
     ['x', undefined],
   ])('memtoll(%s) = %s', (text, value) => expect(memtoll(text)).toBe(value));
 });
+
+describe('"The configuration values do not grab updated values from the associated ConfigMaps until you restart the Pod"', () => {
+  it('redis reads its config file only when it starts: an updated file shows after the container is recreated', () => {
+    const s = setup({ realShell: true, sandbox: { volumes: { config: { kind: 'emptyDir' } } } });
+    const config = s.container('redis', 'redis:5', { args: ['/usr/local/etc/redis/redis.conf'], mounts: [{ volume: 'config', mountPath: '/usr/local/etc/redis', readOnly: false }] });
+    s.sandbox.volume('config')?.write('/redis.conf', '');
+    const first = s.sandbox.createContainer(config);
+    first.start(() => undefined);
+    s.clock.advance(10);
+    const get = (c: typeof first) => {
+      let out = '';
+      c.exec(['redis-cli', 'CONFIG', 'GET', 'maxmemory'], 1000, (r) => (out = r.output));
+      s.clock.advance(10);
+      return out;
+    };
+    s.sandbox.volume('config')?.write('/redis.conf', 'maxmemory 2mb\nmaxmemory-policy allkeys-lru\n');
+    expect(get(first)).toBe('maxmemory\n0\n');
+    const second = s.sandbox.createContainer(config);
+    second.start(() => undefined);
+    s.clock.advance(10);
+    expect(get(second)).toBe('maxmemory\n2097152\n');
+  });
+});
