@@ -63,6 +63,29 @@ function priorityClasses(docs: SourceDoc[]): Map<string, PriorityClassInfo> {
   return classes;
 }
 
+/** ServiceAccounts defined in the same file, by `namespace/name` (every namespace also has `default`). */
+function serviceAccounts(docs: SourceDoc[]): Set<string> {
+  const accounts = new Set<string>();
+  for (const { value } of docs) {
+    if (!isObject(value) || value.kind !== 'ServiceAccount' || value.apiVersion !== 'v1') continue;
+    const meta = metaOf(value);
+    accounts.add(`${str(meta.namespace) || 'default'}/${str(meta.name)}`);
+  }
+  return accounts;
+}
+
+/**
+ * The ServiceAccount admission plugin looks the Pod's account up and forbids the Pod when it does
+ * not exist (plugin/pkg/admission/serviceaccount/admission.go); the service account controller
+ * makes `default` in every namespace.
+ */
+function checkServiceAccount(pod: Pod, accounts: ReadonlySet<string>, r: Reporter): void {
+  const name = pod.spec?.serviceAccountName ?? 'default';
+  const ns = pod.metadata?.namespace ?? 'default';
+  if (name === 'default' || accounts.has(`${ns}/${name}`)) return;
+  r.error('spec.serviceAccountName', `pods "${pod.metadata?.name ?? ''}" is forbidden: error looking up service account ${ns}/${name}: serviceaccount "${name}" not found`);
+}
+
 /** Checks the envelope every document needs; returns kind and apiVersion when present. */
 function envelope(
   doc: SourceDoc,
@@ -87,6 +110,7 @@ function admitPodDocument(
   object: Record<string, unknown>,
   r: Reporter,
   classes: ReadonlyMap<string, PriorityClassInfo>,
+  accounts: ReadonlySet<string>,
 ): Pod | undefined {
   if (object.apiVersion !== 'v1') {
     r.error('apiVersion', `no matches for kind "Pod" in version "${str(object.apiVersion)}"`);
@@ -98,6 +122,7 @@ function admitPodDocument(
   const pod = decoded.object as Pod;
   applyPodDefaults(pod);
   for (const e of admitPod(pod, `doc${doc.docIndex}`, classes)) r.error(e.path, e.message);
+  checkServiceAccount(pod, accounts, r);
   validatePod(pod, r);
   return r.errorCount === 0 ? pod : undefined;
 }
@@ -122,6 +147,7 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
   const { docs, diagnostics } = parseSource(text, fileName);
   const result: AdmissionResult = { pods: [], others: [], diagnostics, ok: true };
   const classes = priorityClasses(docs);
+  const accounts = serviceAccounts(docs);
   const seen = new Set<string>();
   for (const doc of docs) {
     const r = new Reporter(fileName, doc);
@@ -135,9 +161,10 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       else if ((env.kind === 'ConfigMap' || env.kind === 'Secret') && env.apiVersion === 'v1') validateConfigData(env.object, env.kind, r);
       else if (env.kind === 'ReplicaSet' && env.apiVersion === 'apps/v1') validateReplicaSet(env.object, r);
       else if (env.kind === 'Deployment' && env.apiVersion === 'apps/v1') validateDeployment(env.object, r);
-      else r.warn('kind', `kind ${env.kind} is not simulated yet`);
+      // A ServiceAccount only matters as the account a Pod names (checkServiceAccount).
+      else if (!(env.kind === 'ServiceAccount' && env.apiVersion === 'v1')) r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
-      const pod = admitPodDocument(doc, env.object, r, classes);
+      const pod = admitPodDocument(doc, env.object, r, classes, accounts);
       warnIgnoredAnnotations(pod, r);
       const key = `${pod?.metadata?.namespace}/${pod?.metadata?.name}`;
       if (pod && seen.has(key)) {

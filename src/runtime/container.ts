@@ -103,11 +103,12 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
   let pid1: Running | undefined;
   let started = false;
 
-  const lookup = (argv0: string): Program | undefined => {
+  const imageProgram = (argv0: string): Program | undefined => {
     const own = deps.image?.programs(() => lookup) ?? {};
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);
-    return own[argv0] ?? (argv0.includes('/') ? own[base] : undefined) ?? deps.resolveCommand(argv0);
+    return own[argv0] ?? (argv0.includes('/') ? own[base] : undefined);
   };
+  const lookup = (argv0: string): Program | undefined => imageProgram(argv0) ?? deps.resolveCommand(argv0);
 
   const totalMemory = () => [...processes].reduce((sum, p) => sum + p.memory, 0) + deps.volumeMemory();
 
@@ -127,6 +128,8 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
   ): Running => {
     const timers = processTimers(deps.timers);
     let alive = true;
+    // A program's children (nginx's workers) go with it.
+    const children = new Set<() => void>();
     const running: Running = {
       timers,
       memory: 0,
@@ -135,6 +138,7 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
         if (!alive) return;
         alive = false;
         timers.cancelAll();
+        for (const exit of children) exit();
         processes.delete(running);
         onEnd(status);
       },
@@ -153,21 +157,40 @@ export function createContainer(config: ContainerConfig, deps: ContainerDeps): S
         if (config.memoryLimitBytes !== undefined && totalMemory() > config.memoryLimitBytes) oomKill();
       },
       privileged: config.privileged,
+      programs: imageProgram,
+      pid: () => ownPid ?? running.process?.pid,
+      kill: (pid, signal) => {
+        const target = deps.pids.get(pid);
+        target?.signal(signal);
+        return target !== undefined;
+      },
+      spawnChild: (command, options) => {
+        const entry: ProcessEntry = { name: command.split(/[ :]/)[0], command, root: deps.fs, uid: options.uid ?? config.runAsUser ?? 0, signal: options.signal };
+        const pid = deps.pids.register(entry);
+        const exit = () => {
+          if (deps.pids.get(pid) === entry) deps.pids.unregister(pid);
+        };
+        children.add(exit);
+        return { pid, exit };
+      },
       exit: (status) => running.end(status),
     };
+    let ownPid: number | undefined;
     const process = program.start(argv, context);
     running.process = process;
     // A program that did not register itself (the shell does) gets its PID here: PID 1 of its own
     // namespace for the entrypoint, the next free PID otherwise (always in a shared namespace).
     if (process.pid === undefined && alive) {
       const entry: ProcessEntry = {
-        name: argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '',
+        // An entrypoint script that exec'd a program is that program (`nginx: master process` → nginx).
+        name: process.command?.split(/[ :]/)[0] ?? argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '',
         command: process.command ?? argv.join(' '),
         root: deps.fs,
         uid: config.runAsUser ?? 0,
         signal: (signal) => deliver(running, signal),
       };
       const pid = deps.pids.register(entry, running.init);
+      ownPid = pid;
       const end = running.end;
       running.end = (status) => {
         if (deps.pids.get(pid) === entry) deps.pids.unregister(pid);

@@ -110,17 +110,50 @@ describe('PID namespace (share-process-namespace.md)', () => {
     expect(p.exec('b', 'ps').output).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c sleep 3600\n    2 root      0:00 sh -c ps\n');
   });
 
-  it('with shareProcessNamespace, ps lists /pause as PID 1 and every container\'s processes with distinct PIDs', () => {
+  it('with shareProcessNamespace, ps lists /pause as PID 1 and every container\'s processes with distinct PIDs: nginx\'s master (root) and worker (uid 101)', () => {
     const p = pod({ shareProcessNamespace: true });
     p.run('nginx', [], {}, 'nginx');
     p.run('shell', ['sleep', '3600']);
-    const lines = p.exec('shell', 'ps ax').output.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(p.exec('shell', 'ps ax').output.split('\n').slice(0, 6)).toEqual([
       'PID   USER     TIME  COMMAND',
       '    1 root      0:00 /pause',
       '    2 root      0:00 nginx: master process nginx -g daemon off;',
-      '    3 root      0:00 sleep 3600',
+      '    3 101       0:00 nginx: worker process',
+      '    4 root      0:00 sleep 3600',
+      '    5 root      0:00 sh -c ps ax',
     ]);
+  });
+
+  it('kill -HUP <nginx master> reloads: the worker comes back under a new PID, as the page shows', () => {
+    const p = pod({ shareProcessNamespace: true });
+    const nginx = p.run('nginx', [], {}, 'nginx');
+    p.run('shell', ['sleep', '3600']);
+    expect(p.exec('shell', 'kill -HUP 2').exitCode).toBe(0);
+    const rows = p.exec('shell', 'ps ax').output.split('\n');
+    expect(rows.filter((r) => r.includes('nginx'))).toEqual(['    2 root      0:00 nginx: master process nginx -g daemon off;', '    6 101       0:00 nginx: worker process']);
+    const log = nginx.logs().map((l) => l.text.replace(/^\S+ \S+ /, ''));
+    expect(log.slice(-7)).toEqual([
+      '[notice] 1#1: signal 1 (SIGHUP) received, reconfiguring',
+      '[notice] 1#1: reconfiguring',
+      '[notice] 1#1: using the "epoll" event method',
+      '[notice] 1#1: start worker processes',
+      '[notice] 1#1: start worker process 6',
+      '[notice] 1#1: signal 17 (SIGCHLD) received from 3',
+      '[notice] 1#1: worker process 3 exited with code 0',
+    ]);
+  });
+
+  it.each([
+    ['KILL', 'exited on signal 9'],
+    ['TERM', 'exited with code 0'],
+  ] as const)('a worker killed with %s is replaced by the master (%s)', (signal, how) => {
+    const p = pod({ shareProcessNamespace: true });
+    const nginx = p.run('nginx', [], {}, 'nginx');
+    p.run('shell', ['sleep', '3600']);
+    p.exec('shell', `kill -${signal} 3`);
+    expect(p.exec('shell', 'ps ax').output).toMatch(/^ +6 101 +0:00 nginx: worker process$/m);
+    expect(nginx.logs().map((l) => l.text)).toContainEqual(expect.stringContaining(`worker process 3 ${how}`));
+    expect(nginx.running()).toBe(true);
   });
 
   it.each([
@@ -149,7 +182,7 @@ describe('PID namespace (share-process-namespace.md)', () => {
     const nginx = p.run('nginx', [], {}, 'nginx');
     p.run('shell', SLEEP);
     expect(p.exec('shell', 'kill -HUP 1; kill -HUP 2').exitCode).toBe(0);
-    expect(nginx.logs().map((l) => l.text).at(-1)).toContain('signal 1 (SIGHUP) received, reconfiguring');
+    expect(nginx.logs().map((l) => l.text)).toContainEqual(expect.stringContaining('signal 1 (SIGHUP) received, reconfiguring'));
     expect(nginx.running()).toBe(true);
   });
 

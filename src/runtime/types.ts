@@ -5,7 +5,7 @@
  */
 
 /** Signals a container process can receive. Numbers are Linux's (exit code = 128 + number). */
-export type Signal = 'HUP' | 'INT' | 'QUIT' | 'KILL' | 'USR1' | 'USR2' | 'TERM';
+export type Signal = 'HUP' | 'INT' | 'QUIT' | 'KILL' | 'USR1' | 'USR2' | 'PIPE' | 'TERM';
 
 export const SIGNAL_NUMBERS: Record<Signal, number> = {
   HUP: 1,
@@ -14,6 +14,7 @@ export const SIGNAL_NUMBERS: Record<Signal, number> = {
   KILL: 9,
   USR1: 10,
   USR2: 12,
+  PIPE: 13,
   TERM: 15,
 };
 
@@ -112,8 +113,30 @@ export interface ProcessContext {
   /** Memory the process now uses; the container kills it with OOMKilled above its limit. */
   setMemory(bytes: number): void;
   privileged: boolean;
+  /**
+   * The image's own programs on the container's PATH (`redis-cli` in redis, `nginx` in nginx), so a
+   * shell inside the container runs them by name. Absent outside a container.
+   */
+  programs?: (name: string) => Program | undefined;
+  /** This process's PID in its namespace, once it has one (a program gets it after `start` returns). */
+  pid?(): number | undefined;
+  /** kill(2) in the process's PID namespace: false when there is no such process. */
+  kill?(pid: number, signal: Signal): boolean;
+  /**
+   * Start a child of this process in its PID namespace (nginx's worker processes): what `ps`
+   * shows, with its own uid; `signal` is what a signal sent to its PID does. It ends with the
+   * parent. Absent outside a container.
+   */
+  spawnChild?(command: string, options: { uid?: number; signal(signal: Signal): void }): ChildProcess;
   /** Call once when the process has ended (after its own cleanup, e.g. a TERM trap). */
   exit(status: ExitStatus): void;
+}
+
+/** A process a program started beside itself (ProcessContext.spawnChild). */
+export interface ChildProcess {
+  readonly pid: number;
+  /** It has ended: `ps` no longer lists it. */
+  exit(): void;
 }
 
 /** A running process (PID 1 of a container, or an exec'd command). */

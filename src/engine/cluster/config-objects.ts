@@ -37,9 +37,20 @@ export function configStore(objects: ManifestObject[]): ConfigStore {
     }
   }
   return {
-    configMap: (namespace, name) => maps.get(`${namespace}/${name}`),
+    configMap: (namespace, name) => maps.get(`${namespace}/${name}`) ?? published(name),
     secret: (namespace, name) => secrets.get(`${namespace}/${name}`),
   };
 }
 
-export const EMPTY_STORE: ConfigStore = { configMap: () => undefined, secret: () => undefined };
+/** The cluster's root CA, as the kube-root-ca.crt ConfigMap holds it (not a real certificate). */
+export const ROOT_CA_PEM = '-----BEGIN CERTIFICATE-----\nTUlJQ1BvZFBsYXkgc2ltdWxhdGVkIGNsdXN0ZXIgcm9vdCBDQQ==\n-----END CERTIFICATE-----\n';
+
+/**
+ * ConfigMaps the control plane keeps in every namespace: kube-root-ca.crt (the root CA publisher
+ * controller), which every Pod's kube-api-access projected volume reads.
+ */
+function published(name: string): Record<string, string> | undefined {
+  return name === 'kube-root-ca.crt' ? { 'ca.crt': ROOT_CA_PEM } : undefined;
+}
+
+export const EMPTY_STORE: ConfigStore = { configMap: (_namespace, name) => published(name), secret: () => undefined };

@@ -1,12 +1,14 @@
 /**
- * What the kubelet hands the runtime: volumes for the sandbox, and per container its environment
+ * What the kubelet hands the runtime per container: its environment
  * (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables: fieldRef, resourceFieldRef, `$(VAR)`
  * expansion per third_party/forked/golang/expansion) and command/args with `$(VAR)` expanded.
  */
 import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
-import type { ContainerConfig, ImageInfo, SandboxConfig } from '../../runtime/sandbox-types';
-import { EMPTY_STORE, type ConfigStore } from '../cluster/config-objects';
+import type { ContainerConfig, ImageInfo } from '../../runtime/sandbox-types';
+import type { ConfigStore } from '../cluster/config-objects';
+import { ContainerConfigError } from './config-error';
+import { fileKeyRefOf, fileKeyValue, type PodVolumeFiles } from './env-file';
 
 function formatMap(map: Record<string, string>): string {
   return Object.keys(map)
@@ -37,54 +39,6 @@ export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string;
   return fields;
 }
 
-/** Files of a configMap/secret volume: every key, or the listed items at their paths. */
-function keyFiles(data: Record<string, string>, items: Array<{ key: string; path: string }> | undefined): Record<string, string> {
-  if (!items || items.length === 0) return { ...data };
-  const files: Record<string, string> = {};
-  for (const item of items) if (Object.hasOwn(data, item.key)) files[item.path] = data[item.key];
-  return files;
-}
-
-/**
- * The sandbox's volumes. A configMap or secret volume whose object is missing (and not optional)
- * cannot be mounted: the answer lists those, worded as the kubelet's FailedMount event.
- */
-export function podVolumes(
-  pod: Pod,
-  fields: Record<string, string>,
-  store: ConfigStore = EMPTY_STORE,
-  allocatable: Record<string, string> = {},
-): { volumes: SandboxConfig['volumes']; failures: string[] } {
-  const volumes: SandboxConfig['volumes'] = {};
-  const failures: string[] = [];
-  const ns = pod.metadata?.namespace ?? 'default';
-  for (const v of pod.spec?.volumes ?? []) {
-    if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
-    else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
-    else if (v.configMap) {
-      const data = store.configMap(ns, v.configMap.name ?? '');
-      if (!data && !v.configMap.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`);
-      volumes[v.name] = { kind: 'configMap', files: keyFiles(data ?? {}, v.configMap.items) };
-    } else if (v.secret) {
-      const data = store.secret(ns, v.secret.secretName ?? '');
-      if (!data && !v.secret.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`);
-      volumes[v.name] = { kind: 'secret', files: keyFiles(data ?? {}, v.secret.items) };
-    } else if (v.downwardAPI) {
-      const files: Record<string, string> = {};
-      for (const item of v.downwardAPI.items ?? []) {
-        if (item.fieldRef) files[item.path] = fields[item.fieldRef.fieldPath] ?? '';
-        // A volume item names its container (required there): limits fall back to the node's allocatable.
-        const ref = item.resourceFieldRef;
-        const target = ref && (pod.spec?.containers ?? []).find((c) => c.name === ref.containerName);
-        if (ref && target) files[item.path] = resourceValue(target, ref.resource, ref.divisor, allocatable);
-      }
-      volumes[v.name] = { kind: 'downwardAPI', files };
-    } else if (v.projected) volumes[v.name] = { kind: 'secret', files: { token: 'eyJhbGciOiJSUzI1NiJ9.simulated', namespace: fields['metadata.namespace'], 'ca.crt': '' } };
-    else volumes[v.name] = { kind: 'emptyDir' };
-  }
-  return { volumes, failures };
-}
-
 /**
  * `$(VAR)` expansion as Kubernetes does it: a defined variable is replaced, an undefined one is left
  * as written, and `$$` escapes a `$`.
@@ -97,7 +51,7 @@ export function expandVars(input: string, env: Record<string, string>): string {
 }
 
 /** resourceFieldRef: limits fall back to the node's allocatable when unset; divisor defaults to 1. */
-function resourceValue(container: Container, resource: string, divisor: string | undefined, allocatable: Record<string, string>): string {
+export function resourceValue(container: Container, resource: string, divisor: string | undefined, allocatable: Record<string, string>): string {
   const [kind, name] = resource.split('.') as ['limits' | 'requests', string];
   const set = container.resources?.[kind]?.[name];
   const raw = set ?? (kind === 'limits' ? allocatable[name] : '0') ?? '0';
@@ -105,15 +59,18 @@ function resourceValue(container: Container, resource: string, divisor: string |
   return String(Math.ceil(value));
 }
 
-/** generateContainerConfig failed: the container waits with CreateContainerConfigError. */
-export class ContainerConfigError extends Error {}
+export { ContainerConfigError } from './config-error';
 
 export interface EnvSources {
   fields: Record<string, string>;
   allocatable: Record<string, string>;
   store: ConfigStore;
   namespace: string;
+  /** The Pod's volumes as the kubelet reads them (fileKeyRef); absent: none can be read. */
+  volumes?: PodVolumeFiles;
 }
+
+const NO_VOLUMES: PodVolumeFiles = { hostPath: () => undefined, read: () => undefined };
 
 /** A key of a ConfigMap or Secret, worded as makeEnvironmentVariables reports a missing one. */
 function keyRef(kind: 'ConfigMap' | 'Secret', ref: { name?: string; key: string; optional?: boolean }, src: EnvSources): string | undefined {
@@ -138,6 +95,8 @@ function envValue(e: EnvVar, container: Container, env: Record<string, string>, 
   if (from.resourceFieldRef) return resourceValue(container, from.resourceFieldRef.resource, from.resourceFieldRef.divisor, src.allocatable);
   if (from.configMapKeyRef) return keyRef('ConfigMap', from.configMapKeyRef, src);
   if (from.secretKeyRef) return keyRef('Secret', from.secretKeyRef, src);
+  const fileRef = fileKeyRefOf(from);
+  if (fileRef) return fileKeyValue(fileRef, src.volumes ?? NO_VOLUMES);
   return undefined;
 }
 

@@ -25,7 +25,9 @@ import { runHook, runProbe } from './handlers';
 import type { NodeHost } from './node-host';
 import { parseQuantity, podQosClass } from '../../k8s';
 import { PodApiView, type KubeletFacts } from './api-view';
-import { ContainerConfigError, containerConfig, downwardFields, podVolumes } from './container-config';
+import { ContainerConfigError, containerConfig, downwardFields } from './container-config';
+import { podVolumes } from './volume-payload';
+import { volumeHostPath, type PodVolumeFiles } from './env-file';
 import type { ConfigStore } from '../cluster/config-objects';
 import { KUBELET_SYNC_MS } from '../timing';
 import { imageDigest } from '../ids';
@@ -301,7 +303,7 @@ export class PodRunner {
     // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
     const host = this.host;
     if (!host) return;
-    const { volumes, failures } = podVolumes(this.pod, this.fields(), this.env.store, host.allocatable);
+    const { volumes, failures } = podVolumes(this.pod, { fields: this.fields(), store: this.env.store, allocatable: host.allocatable, now: this.env.clock.now(), uid: this.uid });
     if (failures.length > 0) {
       for (const message of failures) this.event('Warning', 'FailedMount', message);
       return;
@@ -320,6 +322,14 @@ export class PodRunner {
       },
       this.env.clock,
     );
+  }
+
+  /** The Pod's volumes on the node, for fileKeyRef (the sandbox holds their contents). */
+  private volumeFiles(): PodVolumeFiles {
+    return {
+      hostPath: (volume) => (this.sandbox?.volume(volume) ? volumeHostPath(this.pod, this.uid, volume) : undefined),
+      read: (volume, path) => this.sandbox?.volume(volume)?.read(`/${path.replace(/^\/+/, '')}`),
+    };
   }
 
   private fields(): Record<string, string> {
@@ -464,6 +474,7 @@ export class PodRunner {
         allocatable: this.host?.allocatable ?? {},
         store: this.env.store,
         namespace: this.namespace,
+        volumes: this.volumeFiles(),
       });
     } catch (err) {
       if (!(err instanceof ContainerConfigError)) throw err;

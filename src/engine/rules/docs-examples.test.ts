@@ -126,7 +126,11 @@ describe('lifecycle-events.yaml (tasks/configure-pod-container/attach-handler-li
     expect(gone).toBeLessThan(50_000);
     const last = trace.frames.filter((f) => f.pods.length > 0).at(-1)?.pods[0];
     expect(last?.status?.containerStatuses?.[0].state?.terminated?.exitCode).toBe(0);
-    expect(eventsOf(trace, 'FailedPreStopHook')).toEqual([]);
+    expect(trace.logs['lifecycle-demo/lifecycle-demo-container']?.map((l) => l.text)).toContainEqual(expect.stringContaining('signal 3 (SIGQUIT) received, shutting down'));
+    // nginx -s quit returns at once; the hook's wait loop dies with the container when the master
+    // exits, so the hook "fails" (137), as users of this example see (kubernetes/website#12563,
+    // canonical/microk8s#138): nginx still quit gracefully, at once.
+    expect(eventsOf(trace, 'FailedPreStopHook').map((e) => e.t)).toEqual([20_000]);
   });
 });
 

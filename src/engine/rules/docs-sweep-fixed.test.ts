@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { admitManifests, formatDiagnostic } from '../../k8s';
 import { containerAt, eventsOf, podAt, run, statusAt } from './builders';
-import { fixture, logs, withProbe } from './docs-fixtures';
+import { fixture, logs, withDocs, withProbe } from './docs-fixtures';
 
 const warningsOf = (manifest: string, file: string) =>
   admitManifests(manifest, file).diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
@@ -81,12 +81,85 @@ describe('pod-nginx-specific-node.yaml on a cluster without foo-node', () => {
   });
 });
 
+/** The example as kubernetes/website has it: flow sequences, and `\'` inside a double-quoted scalar. */
+const ENVARS_FILE_UPSTREAM = `apiVersion: v1
+kind: Pod
+metadata:
+  name: envfile-test-pod
+spec:
+  initContainers:
+    - name: setup-envfile
+      image:  nginx
+      command: ['sh', '-c', "echo \\"DB_ADDRESS=\\'address\\'\\nREST_ENDPOINT=\\'endpoint\\'\\" > /data/config.env"]
+      volumeMounts:
+        - name: config
+          mountPath: /data
+  containers:
+    - name: use-envfile
+      image: nginx
+      command: [ "/bin/sh", "-c", "env" ]
+      env:
+        - name: DB_ADDRESS
+          valueFrom:
+            fileKeyRef:
+              path: config.env
+              volumeName: config
+              key: DB_ADDRESS
+              optional: false
+  restartPolicy: Never
+  volumes:
+    - name: config
+      emptyDir: {}`;
+
 describe('inject/envars-file-container.yaml (tasks/inject-data-application/define-environment-variable-via-file.md)', () => {
-  it('fileKeyRef (alpha EnvFiles): env prints DB_ADDRESS=address, or PodPlay says it does not simulate fileKeyRef', () => {
-    const manifest = fixture('inject/envars-file-container.yaml');
-    const t = run(manifest, { until: 30_000 });
-    const printed = logs(t, 'envfile-test-pod', 'use-envfile');
-    const warned = warningsOf(manifest, 'envars-file-container.yaml').some((w) => w.includes('fileKeyRef'));
-    expect(printed.includes('DB_ADDRESS=address') || warned).toBe(true);
+  it('the upstream text is accepted (go-yaml reads \\\' as a quote) and means what the saved block-style copy means', () => {
+    const upstream = admitManifests(ENVARS_FILE_UPSTREAM, 'envars-file-container.yaml');
+    expect(upstream.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(upstream.pods[0].pod.spec).toEqual(admitManifests(fixture('inject/envars-file-container.yaml')).pods[0].pod.spec);
+  });
+
+  it('kubectl logs envfile-test-pod -c use-envfile | grep DB_ADDRESS: "DB_ADDRESS=address" (the kubelet reads the init container\'s env file)', () => {
+    const t = run(ENVARS_FILE_UPSTREAM, { until: 30_000 });
+    expect(logs(t, 'envfile-test-pod', 'use-envfile').filter((l) => l.includes('DB_ADDRESS'))).toEqual(['DB_ADDRESS=address']);
+    expect(statusAt(t, 29_000)).toBe('Completed');
+  });
+
+  it('a key the file lacks: CreateContainerConfigError worded as makeEnvironmentVariables words it', () => {
+    const t = run(fixture('inject/envars-file-container.yaml').replace('key: DB_ADDRESS', 'key: DB_PASSWORD'), { until: 30_000 });
+    const uid = podAt(t, 29_000).metadata?.uid ?? '?';
+    const message = `environment variable key "DB_PASSWORD" not found in file "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir/config/config.env"`;
+    expect(containerAt(t, 29_000, 'use-envfile').state?.waiting).toEqual({ reason: 'CreateContainerConfigError', message });
+    expect(eventsOf(t, 'Failed').map((e) => e.message)).toContain(`Error: ${message}`);
+  });
+});
+
+describe('multi-container/adapter.yaml (concepts/workloads/pods: adapter pattern; page not in the search index)', () => {
+  it('the adapter sidecar (tail -F raw.log | while read line) logs "adapted: <date> raw event" for each line main-app appends, within tail\'s 1 s poll', () => {
+    const t = run(fixture('multi-container/adapter.yaml'), { until: 30_000 });
+    const started = eventsOf(t, 'Started', 'spec.containers{main-app}')[0].t;
+    const adapted = (t.logs['adapter-pattern-example/adapter'] ?? []).filter((l) => l.stream === 'stdout');
+    // main-app appends a line at start and then every 2 s (sleep 2).
+    const writes = Array.from({ length: Math.floor((29_000 - started) / 2000) }, (_, k) => started + 2000 * k);
+    expect(adapted.length).toBeGreaterThanOrEqual(writes.length);
+    writes.forEach((w, k) => {
+      expect(adapted[k].text).toMatch(/^adapted: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC \d{4} raw event$/);
+      expect(adapted[k].t).toBeGreaterThanOrEqual(w);
+      expect(adapted[k].t).toBeLessThanOrEqual(w + 1000);
+    });
+    expect(statusAt(t, 29_000)).toBe('Running');
+  });
+});
+
+describe('config/redis-pod.yaml (tutorials/configuration/configure-redis-using-configmap.md)', () => {
+  const EMPTY_CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: example-redis-config\ndata:\n  redis-config: ""\n';
+  it.each([
+    ['with the empty ConfigMap first created: "maxmemory" "0", "maxmemory-policy" "noeviction"', EMPTY_CONFIG, '0', 'noeviction'],
+    ['recreated after the ConfigMap update: "maxmemory" "2097152", "maxmemory-policy" "allkeys-lru"', fixture('config/example-redis-config.yaml'), '2097152', 'allkeys-lru'],
+  ])('kubectl exec redis -- redis-cli CONFIG GET, %s', (_, configMap, maxmemory, policy) => {
+    const check = `test "$(redis-cli CONFIG GET maxmemory | tr "\\n" " ")" = "maxmemory ${maxmemory} " && test "$(redis-cli CONFIG GET maxmemory-policy | tr "\\n" " ")" = "maxmemory-policy ${policy} "`;
+    const t = run(withProbe(withDocs(configMap, fixture('config/redis-pod.yaml')), 'redis', check), { until: 30_000 });
+    expect(statusAt(t, 29_000)).toBe('Running');
+    expect(containerAt(t, 29_000, 'redis').ready).toBe(true);
+    expect(logs(t, 'redis', 'redis')).toContainEqual(expect.stringMatching(/\* Configuration loaded$/));
   });
 });

@@ -6,8 +6,9 @@
  *    the same docs page creates) and checked against what the page says, quoted in the test name;
  *  - `notRunnable`: an unknown image or a feature PodPlay does not simulate; PodPlay must at least
  *    say so with a located diagnostic (or, for an unknown image, a pull failure naming the image);
- *  - `differs`: the engine gives something other than the page; asserted (correctly, and failing
- *    today) in pending-sweep.test.ts, listed here so the sweep stays complete.
+ *  - `differs`: the engine gives something other than the page, each with how (empty today: the
+ *    last ones were fixed and are asserted as their pages say in docs-sweep-fixed*.test.ts, listed
+ *    in `fixedSince`).
  * Pages are content/en/docs/... in kubernetes/website.
  */
 import { describe, expect, it } from 'vitest';
@@ -139,8 +140,17 @@ const runnable: Runnable[] = [
   {
     path: 'share-process-namespace.yaml',
     page: 'tasks/configure-pod-container/share-process-namespace.md',
-    claim: 'processes are visible to other containers in the pod: ps ax shows /pause as PID 1 and the nginx master process',
-    manifest: () => withProbe(fixture('share-process-namespace.yaml'), 'shell', "ps ax | grep -Eq '^ *1 +root +[0-9:]+ /pause$' && ps ax | grep -q '[n]ginx: master process'"),
+    claim: 'ps ax: 1 root /pause, nginx: master process nginx -g daemon off; (root), nginx: worker process (101); kill -HUP <master> brings the worker back under a new PID',
+    manifest: () =>
+      withProbe(
+        fixture('share-process-namespace.yaml'),
+        'shell',
+        // Anchored patterns: this script's own command line (also in ps ax) must not match them.
+        "ps ax | grep -Eq '^ *1 +root +[0-9:]+ /pause$' && ps ax | grep -Eq '^ *[0-9]+ +root +[0-9:]+ nginx: master process nginx -g daemon off;$' && " +
+          "w1=$(ps ax | grep -E '^ *[0-9]+ +101 +[0-9:]+ nginx: worker process$' | cut -c1-5) && test -n \"$w1\" && " +
+          "kill -HUP $(ps ax | grep -E '^ *[0-9]+ +root +[0-9:]+ nginx: master' | cut -c1-5) && sleep 0.1 && " +
+          "w2=$(ps ax | grep -E '^ *[0-9]+ +101 +[0-9:]+ nginx: worker process$' | cut -c1-5) && test -n \"$w2\" && test \"$w1\" != \"$w2\"",
+      ),
     until: 30_000,
     check: (t) => {
       expect(containerAt(t, 29_000, 'shell').ready).toBe(true);
@@ -577,6 +587,7 @@ const notRunnable: NotRunnable[] = [
   warns('storage/pv-volume.yaml', 'PersistentVolumes are not simulated', /pv-volume\.yaml:2:7: warning: kind: kind PersistentVolume is not simulated yet/),
   warns('storage/pv-claim.yaml', 'PersistentVolumeClaims are not simulated', /pv-claim\.yaml:2:7: warning: kind: kind PersistentVolumeClaim is not simulated yet/),
   warns('storage/expandable-pvc.yaml', 'PersistentVolumeClaims are not simulated', /expandable-pvc\.yaml:2:7: warning: kind: kind PersistentVolumeClaim is not simulated yet/),
+  warns('storage/projected-podcertificate.yaml', 'podCertificate projections need a signer for coolcert.example.com/foo and the alpha PodCertificateRequest API', /projected-podcertificate\.yaml:25:13: warning: spec\.volumes\[0\]\.projected\.sources\[0\]\.podCertificate: not simulated by PodPlay/),
   rejects('pod-with-numeric-toleration.yaml', 'numeric toleration operators (Gt) need an alpha feature gate; the API server rejects them without it', /pod-with-numeric-toleration\.yaml:14:17: spec\.tolerations\[0\]\.operator: Unsupported value: "Gt"/),
   rejects('storage/projected-clustertrustbundle.yaml', 'the example mounts "token-vol" but names its volume "root-certificates-vol": the API server rejects it', /projected-clustertrustbundle\.yaml:13:17: spec\.containers\[0\]\.volumeMounts\[0\]\.name: Not found: "token-vol"/),
   rejects('pod-with-node-affinity.yaml', 'the stored version puts a preference list under requiredDuringScheduling...: not a NodeSelector', /pod-with-node-affinity\.yaml:9:9: spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution: json: cannot unmarshal array/),
@@ -584,7 +595,7 @@ const notRunnable: NotRunnable[] = [
   rejects('inject/pod-single-secret-env-variable.yaml', 'the stored version has no apiVersion', /pod-single-secret-env-variable\.yaml:1:1: apiVersion: Object 'apiVersion' is missing/),
 ];
 
-/** Examples that once differed and now match their pages: asserted in docs-sweep-fixed.test.ts. */
+/** Examples that once differed and now match their pages: asserted in docs-sweep-fixed*.test.ts. */
 const fixedSince = [
   'inject/dapi-volume.yaml',
   'inject/dapi-volume-resources.yaml',
@@ -595,22 +606,22 @@ const fixedSince = [
   'pod-with-affinity-anti-affinity.yaml',
   'pod-with-node-affinity-1.yaml',
   'pod-with-node-affinity-2.yaml',
+  'multi-container/adapter.yaml',
+  'config/redis-pod.yaml',
+  'inject/envars-file-container.yaml',
+  // Asserted in docs-sweep-fixed-volumes.test.ts.
+  'storage/projected.yaml',
+  'storage/projected-secret-downwardapi-configmap.yaml',
+  'storage/projected-secrets-nondefault-permission-mode.yaml',
+  'storage/projected-service-account-token.yaml',
+  'pod-projected-svc-token.yaml',
 ];
 
 /** Companion objects (ConfigMaps, Secrets) used by the rows above; not Pods. */
 const companions = ['config/example-redis-config.yaml', 'inject/configmap-envFrom.yaml', 'inject/secret.yaml'];
 
-/** Where PodPlay differs from the page: asserted in pending-sweep.test.ts (see its header). */
+/** Where PodPlay differs from the page, and how (see the header). */
 const differs: Array<{ path: string; how: string }> = [
-  { path: 'inject/envars-file-container.yaml', how: 'fileKeyRef is reported as not simulated (DB_ADDRESS is missing from env); the upstream text\'s \\\' escape, which go-yaml accepts, is a parse error' },
-  { path: 'multi-container/adapter.yaml', how: 'the adapter sidecar (tail -F | while read) prints nothing while raw.log fills' },
-  { path: 'config/redis-pod.yaml', how: 'redis ignores its config file argument ("no config file specified"); redis-cli is not found from exec' },
-  { path: 'storage/projected.yaml', how: 'projected volume sources are ignored without a diagnostic: the volume holds ca.crt, namespace, token' },
-  { path: 'storage/projected-secret-downwardapi-configmap.yaml', how: 'same: projected sources ignored, missing Secret/ConfigMap not reported' },
-  { path: 'storage/projected-secrets-nondefault-permission-mode.yaml', how: 'same: projected sources ignored, missing Secrets not reported' },
-  { path: 'storage/projected-service-account-token.yaml', how: 'serviceAccountToken projection (audience, path token) ignored without a diagnostic' },
-  { path: 'storage/projected-podcertificate.yaml', how: 'podCertificate projection (alpha) ignored without a diagnostic' },
-  { path: 'pod-projected-svc-token.yaml', how: 'serviceAccountToken projection ignored without a diagnostic; serviceAccountName build-robot is not looked up' },
 ];
 
 describe('docs sweep: every saved example is classified once', () => {

@@ -17,7 +17,9 @@ const NOT_SIMULATED = new Set(
     // securityContext: privileged, capabilities, runAsUser and readOnlyRootFilesystem are simulated (src/runtime/kernel.ts).
     'SecurityContext.allowPrivilegeEscalation SecurityContext.appArmorProfile SecurityContext.procMount SecurityContext.runAsGroup',
     'SecurityContext.runAsNonRoot SecurityContext.seLinuxOptions SecurityContext.seccompProfile SecurityContext.windowsOptions',
-    'Container.restartPolicyRules EnvVarSource.fileKeyRef',
+    'Container.restartPolicyRules',
+    // Projected sources that need objects or signers PodPlay does not have (ClusterTrustBundle, PodCertificateRequest).
+    'VolumeProjection.clusterTrustBundle VolumeProjection.podCertificate',
     // Volume types other than the node-local ones (emptyDir, hostPath, configMap, secret, downwardAPI, projected).
     'Volume.persistentVolumeClaim Volume.ephemeral Volume.csi Volume.image Volume.nfs Volume.iscsi Volume.rbd',
     'Volume.cephfs Volume.cinder Volume.fc Volume.flexVolume Volume.flocker Volume.glusterfs Volume.gitRepo',

@@ -1,6 +1,7 @@
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Tags } from 'yaml';
 import type { Diagnostic } from './diagnostics';
+import { parseAsKubectl } from './go-yaml-escapes';
 
 export interface Pos {
   line: number;
@@ -80,19 +81,12 @@ function index(
  */
 export function parseSource(text: string, file: string): { docs: SourceDoc[]; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const at = (offset: number): Pos => lineCounter.linePos(offset);
+  const parsed = parseAsKubectl(text, { version: '1.1', customTags: kubernetesTags, prettyErrors: false, uniqueKeys: true }, lineCounter);
+  // Positions are counted in the file as written (see go-yaml-escapes.ts).
+  const at = (offset: number): Pos => lineCounter.linePos(parsed.original(offset));
   const diagnostics: Diagnostic[] = [];
   const docs: SourceDoc[] = [];
-  const parsed = parseAllDocuments(text, {
-    lineCounter,
-    version: '1.1',
-    customTags: kubernetesTags,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  // parseAllDocuments returns an EmptyStream (an empty array) for blank input.
-  const all = Array.isArray(parsed) ? parsed : [parsed];
-  all.forEach((doc, docIndex) => {
+  parsed.docs.forEach((doc, docIndex) => {
     const problems = [
       ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
       ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),

@@ -123,14 +123,21 @@ function* shift(sh: Interp, args: string[], io: Io): Gen<number> {
 
 function* readLine(sh: Interp, args: string[], io: Io): Gen<number> {
   const names = args.slice(1).filter((a) => !a.startsWith('-'));
-  if (io.stdin === '') return 1;
-  const end = io.stdin.indexOf('\n');
-  const line = end < 0 ? io.stdin : io.stdin.slice(0, end);
-  io.stdin = end < 0 ? '' : io.stdin.slice(end + 1);
-  const fields = line.trim().split(/[ \t]+/);
-  (names.length ? names : ['REPLY']).forEach((name, i, all) => {
-    const value = i === all.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '');
-    sh.state.vars.set(name, value);
+  // Waits for the line when stdin is a pipe whose writer has not produced it yet.
+  const line = yield* io.stdin.line();
+  if (line === undefined) return 1;
+  // Field splitting on IFS white space; the last name takes the rest of the line as written
+  // (inner spaces kept, as in `Jan  1`), less the surrounding blanks.
+  let rest = line.replace(/^[ \t]+/, '');
+  const all = names.length ? names : ['REPLY'];
+  all.forEach((name, i) => {
+    if (i === all.length - 1) {
+      sh.state.vars.set(name, rest.replace(/[ \t]+$/, ''));
+      return;
+    }
+    const m = /^([^ \t]*)[ \t]*/.exec(rest) ?? ['', ''];
+    sh.state.vars.set(name, m[1]);
+    rest = rest.slice(m[0].length);
   });
   return 0;
 }

@@ -69,9 +69,9 @@ export function flags(args: string[], withValue = ''): { set: Set<string>; value
   return { set, values, rest: args.slice(i) };
 }
 
-/** Text of a file operand (`-` is stdin), or an error already reported. */
-export function readInput(call: UtilityCall, name: string): string | undefined {
-  if (name === '-') return call.io.stdin;
+/** Text of a file operand (`-` is stdin, read to end of file), or an error already reported. */
+export function* readInput(call: UtilityCall, name: string): Gen<string | undefined> {
+  if (name === '-') return yield* call.io.stdin.all();
   const path = abs(call, name);
   if (call.ctx.fs.isDirectory(path)) {
     complain(call, `read error: Is a directory`);

@@ -7,6 +7,7 @@ import type { Node, Redir, Word } from './ast';
 import { casePattern, expandJoined, expandWords, type Expander } from './expand';
 import { BufferSink, nullSink, openFileSink, type Io, type Sink } from './io';
 import { heredocWord } from './lexer';
+import { Input } from './stdin';
 import { parse, SyntaxError } from './parser';
 import {
   BreakSignal,
@@ -36,8 +37,11 @@ export interface Host {
   takePendingTrap(): Signal | undefined;
   /** A pause when the shell has run many commands without time passing (a busy loop). */
   timeSlice(): Suspend | undefined;
-  /** Start `node` as a background job in a copy of `interp`; its pid. */
-  spawn(node: Node, interp: Interp, io: Io): number;
+  /**
+   * Start `node` as a child process running a copy of `interp`; its pid. A background job, or with
+   * `onExit` a pipeline stage (not a job: `wait` and `$!` do not see it).
+   */
+  spawn(node: Node, interp: Interp, io: Io, onExit?: (status: number) => void): number;
   /** Wait for jobs (all when `pids` is empty); interruptible by trapped signals. */
   wait(pids: number[]): Suspend;
   /** Run an external program in the foreground; `replace`: it is now the process (exec). */
@@ -118,7 +122,7 @@ export class Interp implements Expander {
   *substitute(source: string): Gen<string> {
     const out = new BufferSink();
     const sub = this.subshell();
-    this.substStatus = yield* sub.runIsolated(source, { stdin: '', out, err: this.errSink() });
+    this.substStatus = yield* sub.runIsolated(source, { stdin: Input.of(), out, err: this.errSink() });
     return out.text;
   }
 
@@ -263,14 +267,42 @@ export class Interp implements Expander {
     return 0;
   }
 
+  /**
+   * `a | b | c`: every stage runs at once, as its own process, joined by pipes; the last runs in
+   * this shell's task (as a subshell: its assignments do not stay). A reader sees each line when its
+   * writer writes it; a writer whose reader has exited gets SIGPIPE on its next write. The status
+   * is the last stage's, once every stage has ended.
+   */
   private *pipe(commands: Node[], io: Io): Gen<number> {
-    let stdin = io.stdin;
-    let status = 0;
-    for (let i = 0; i < commands.length; i++) {
-      const last = i === commands.length - 1;
-      const out = last ? io.out : new BufferSink();
-      status = yield* this.subshell().runIsolated(commands[i], { stdin, out, err: io.err });
-      if (out instanceof BufferSink) stdin = out.text;
+    const timers = this.host.ctx.timers;
+    const pipes: Input[] = [];
+    const running = new Set<number>();
+    let allDone: (() => void) | undefined;
+    for (let i = 0; i < commands.length - 1; i++) {
+      let writer = 0;
+      const pipe = Input.pipe(timers, () => void this.host.sys.kill(writer, 'PIPE'));
+      const stdin = i === 0 ? io.stdin : pipes[i - 1];
+      pipes.push(pipe);
+      writer = this.host.spawn(commands[i], this, { stdin, out: pipe, err: io.err }, () => {
+        running.delete(writer);
+        pipe.close();
+        if (i > 0) pipes[i - 1].closeReader();
+        if (running.size === 0) allDone?.();
+      });
+      // A stage that ended while being started (`echo a | ...`) has already been reported.
+      if (!pipe.isOpen) continue;
+      running.add(writer);
+    }
+    const last = pipes[pipes.length - 1];
+    const status = yield* this.subshell().runIsolated(commands[commands.length - 1], { stdin: last ?? io.stdin, out: io.out, err: io.err });
+    last?.closeReader();
+    if (running.size > 0) {
+      yield {
+        start: (resume) => {
+          allDone = () => timers.setTimeout(() => resume(0), 0);
+          return { cancel: () => (allDone = undefined) };
+        },
+      };
     }
     return status;
   }
@@ -281,7 +313,7 @@ export class Interp implements Expander {
     const next: Io = { ...io };
     for (const r of redirs) {
       if (r.heredoc) {
-        next.stdin = r.heredoc.expand ? yield* expandJoined(this, heredocWord(r.heredoc.body)) : r.heredoc.body;
+        next.stdin = Input.of(r.heredoc.expand ? yield* expandJoined(this, heredocWord(r.heredoc.body)) : r.heredoc.body);
         continue;
       }
       const target = yield* expandJoined(this, r.target);
@@ -291,7 +323,7 @@ export class Interp implements Expander {
           io.err.write(`sh: can't open ${target}: no such file\n`);
           return 1;
         }
-        next.stdin = text;
+        next.stdin = Input.of(text);
         continue;
       }
       if (r.op === '<&' || r.fd > 2 || r.fd === 0) continue;
@@ -354,7 +386,7 @@ export class Interp implements Expander {
   }
 
   /** The process's own stdout/stderr (traps write there). */
-  rootIo: Io = { stdin: '', out: nullSink, err: nullSink };
+  rootIo: Io = { stdin: Input.of(), out: nullSink, err: nullSink };
 
   /** Run a command by name: function, builtin, utility, nested shell, external program, script file. */
   *command(argv: string[], assigns: Array<[string, string]>, io: Io): Gen<number> {

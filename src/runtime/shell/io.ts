@@ -1,12 +1,13 @@
 /** Where a command's output goes: the container log (line by line), a file, a pipe, nowhere. */
 import type { FileSystem, FsResult, LogStream } from '../types';
+import type { Input } from './stdin';
 
 export interface Sink {
   write(text: string): void;
 }
 
 export interface Io {
-  stdin: string;
+  stdin: Input;
   out: Sink;
   err: Sink;
 }

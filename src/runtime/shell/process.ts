@@ -17,6 +17,7 @@ import { commandName, parseShellArgs, SHELLS } from './argv';
 import { Interp, type Host } from './interp';
 import { LineSink, type Io } from './io';
 import { processTable, type ProcessEntry, type ProcessTable } from './process-table';
+import { Input } from './stdin';
 import { capable, kernelOf } from '../kernel';
 import { signalNumber } from './signals';
 import { cloneState, Doom, ExitSignal, newState, ReturnSignal } from './state';
@@ -202,16 +203,17 @@ class ShellProcess implements Process, Host {
     return this.pendingTraps.shift();
   }
 
-  spawn(node: Node, interp: Interp, io: Io): number {
+  spawn(node: Node, interp: Interp, io: Io, onExit?: (status: number) => void): number {
     const first = node.t === 'simple' ? node.words[0]?.raw : undefined;
     const name = first ? commandName(first) : interp.state.argv0;
     const job: Job = { waiters: new Set() };
     const proc = new ShellProcess(this.tree, false, name, (status) => {
       job.status = status.exitCode;
       for (const w of [...job.waiters]) w();
+      onExit?.(status.exitCode);
     });
     if (node.t === 'simple') proc.describe(node.words.map((w) => w.raw).join(' '));
-    this.jobs.set(proc.pid, job);
+    if (!onExit) this.jobs.set(proc.pid, job);
     proc.interp = new Interp(proc, cloneState(interp.state), BUILTINS);
     proc.interp.main = true;
     proc.interp.rootIo = io;
@@ -281,7 +283,7 @@ class ShellProcess implements Process, Host {
   }
 
   program(name: string): Program | undefined {
-    return this.tree.options.programs?.(name);
+    return this.tree.options.programs?.(name) ?? this.tree.ctx.programs?.(name);
   }
 }
 
@@ -320,7 +322,7 @@ export function runCommand(argv: string[], ctx: ProcessContext, options: RunOpti
   const tree: Tree = {
     ctx,
     table: processTable(ctx.fs),
-    io: { stdin: '', out, err },
+    io: { stdin: Input.of(), out, err },
     options,
     procs: new Set(),
     memory: 0,

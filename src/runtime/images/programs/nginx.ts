@@ -1,11 +1,14 @@
 /**
  * nginx as the official image runs it (`nginx -g 'daemon off;'`): serves /usr/share/nginx/html on
  * port 80, 404 for a missing file, an access log line per request on stdout. TERM/INT: fast
- * shutdown, QUIT: graceful shutdown (the image's STOPSIGNAL), both exit 0; HUP reloads. A port
+ * shutdown, QUIT: graceful shutdown (the image's STOPSIGNAL), both exit 0; HUP reloads (a new
+ * worker process, see nginx-workers.ts); `nginx -s quit` signals the running master (nginx-signal.ts). A port
  * already taken: nginx retries bind() five times, half a second apart, then exits 1.
  */
 import type { HttpRequest, HttpResponse, Listener, Process, Program, ProcessContext } from '../../types';
 import { MONTHS, later, onceExit, pad, processWith, slashStamp, splitPath, wallDate } from '../program-kit';
+import { NGINX_PID_FILE, nginxSignal } from './nginx-signal';
+import { nginxWorkers } from './nginx-workers';
 
 export const NGINX_VERSION = '1.27.3';
 const ROOT = '/usr/share/nginx/html';
@@ -47,6 +50,8 @@ export const nginxProgram: Program = {
   start(argv: string[], ctx: ProcessContext): Process {
     const exit = onceExit(ctx);
     const notice = (level: string, text: string) => ctx.log('stderr', `${slashStamp(ctx)} [${level}] 1#1: ${text}`);
+    const s = argv.indexOf('-s');
+    if (s >= 0) return nginxSignal(argv[s + 1] ?? '', ctx);
     if (argv.includes('-v') || argv.includes('-V')) {
       ctx.log('stderr', `nginx version: nginx/${NGINX_VERSION}`);
       later(ctx, () => exit({ exitCode: 0 }));
@@ -65,13 +70,23 @@ export const nginxProgram: Program = {
       },
     };
     let stopped = false;
+    const workers = nginxWorkers(ctx, (text) => notice('notice', text));
     const tryBind = (attempt: number) => {
       if (stopped) return;
       if (ctx.net.bind(80, listener, ctx.containerName) === 'ok') {
         notice('notice', 'using the "epoll" event method');
         notice('notice', `nginx/${NGINX_VERSION}`);
-        notice('notice', 'start worker processes');
-        notice('notice', 'start worker process 29');
+        // Once up (and with its PID) the master writes its pid file and forks its worker.
+        later(ctx, () => {
+          if (stopped) return;
+          const pid = ctx.pid?.();
+          if (pid !== undefined) {
+            // The image has /run; PodPlay's image files list only files.
+            ctx.fs.mkdir('/run', true);
+            ctx.fs.write(NGINX_PID_FILE, `${pid}\n`);
+          }
+          workers.start();
+        });
         return;
       }
       notice('emerg', 'bind() to 0.0.0.0:80 failed (98: Address already in use)');
@@ -89,8 +104,10 @@ export const nginxProgram: Program = {
       if (stopped) return;
       stopped = true;
       notice('notice', `${signal} received, ${graceful ? 'shutting down' : 'exiting'}`);
+      workers.stop();
       ctx.net.unbind(80, ctx.containerName);
       later(ctx, () => {
+        ctx.fs.remove(NGINX_PID_FILE);
         notice('notice', 'exit');
         exit({ exitCode: 0 });
       });
@@ -100,7 +117,10 @@ export const nginxProgram: Program = {
         TERM: () => shutdown('signal 15 (SIGTERM)', false),
         INT: () => shutdown('signal 2 (SIGINT)', false),
         QUIT: () => shutdown('signal 3 (SIGQUIT)', true),
-        HUP: () => notice('notice', 'signal 1 (SIGHUP) received, reconfiguring'),
+        HUP: () => {
+          notice('notice', 'signal 1 (SIGHUP) received, reconfiguring');
+          if (!stopped) workers.reload();
+        },
       },
       `nginx: master process ${argv.join(' ')}`,
     );

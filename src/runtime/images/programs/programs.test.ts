@@ -98,6 +98,37 @@ describe('agnhost', () => {
   });
 });
 
+describe('nginx -s (the signal process reads /run/nginx.pid)', () => {
+  it.each([
+    ['quit', 'signal 3 (SIGQUIT) received, shutting down', [{ exitCode: 0 }]],
+    ['stop', 'signal 15 (SIGTERM) received, exiting', [{ exitCode: 0 }]],
+    ['reload', 'signal 1 (SIGHUP) received, reconfiguring', []],
+  ])('nginx -s %s signals the master, then exits 0 at once', (name, line, exits) => {
+    const s = setup();
+    const c = s.sandbox.createContainer(s.container('web', 'nginx'));
+    const ended: ExitStatus[] = [];
+    c.start((e) => ended.push(e));
+    s.clock.advance(10);
+    expect(c.fs.read('/run/nginx.pid')).toBe('1\n');
+    const results: string[] = [];
+    c.exec(['nginx', '-s', name], 1000, (r) => results.push(`${r.exitCode} ${r.output.replace(/^\S+ \S+ /, '')}`));
+    s.clock.advance(10);
+    expect(results).toEqual(['0 [notice] 3#3: signal process started\n']);
+    expect(c.logs().map((l) => l.text)).toContainEqual(expect.stringContaining(line));
+    expect(ended).toEqual(exits);
+  });
+
+  it('without a running master: open() of the pid file fails, exit 1', () => {
+    const s = setup();
+    const c = s.sandbox.createContainer(s.container('web', 'nginx', { command: ['sleep', '3600'] }));
+    c.start(() => undefined);
+    const results: number[] = [];
+    c.exec(['nginx', '-s', 'quit'], 1000, (r) => results.push(r.exitCode));
+    s.clock.advance(10);
+    expect(results).toEqual([1]);
+  });
+});
+
 describe('pause, stress, redis, goproxy, httpd', () => {
   it('pause exits 0 on TERM', () => {
     const s = setup();

@@ -1,5 +1,6 @@
 /** File utilities: touch, rm, cat, mkdir, ls, cp, mv, chmod (busybox wording). */
 import { abs, complain, done, errText, flags, readInput, type Utility, type UtilityCall } from '../command';
+import type { Gen } from '../task';
 
 function touch(call: UtilityCall) {
   const { rest } = flags(call.argv.slice(1));
@@ -35,15 +36,20 @@ function rm(call: UtilityCall) {
   return done(status);
 }
 
-function cat(call: UtilityCall) {
+function* cat(call: UtilityCall): Gen<number> {
   const { rest } = flags(call.argv.slice(1));
   let status = 0;
   for (const name of rest.length ? rest : ['-']) {
-    const text = name === '/dev/null' ? '' : readInput(call, name);
+    if (name === '-') {
+      // A pipe's lines are passed on as they arrive.
+      for (let text = yield* call.io.stdin.chunk(); text !== undefined; text = yield* call.io.stdin.chunk()) call.io.out.write(text);
+      continue;
+    }
+    const text = name === '/dev/null' ? '' : yield* readInput(call, name);
     if (text === undefined) status = 1;
     else call.io.out.write(text);
   }
-  return done(status);
+  return status;
 }
 
 function mkdir(call: UtilityCall) {

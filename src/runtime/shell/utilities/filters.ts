@@ -1,10 +1,11 @@
 /** More text filters: sort, uniq, cut, tr, sed (s/// and p only), basename, dirname. */
 import { complain, done, flags, readInput, type Utility, type UtilityCall } from '../command';
+import type { Gen } from '../task';
 
-function inputLines(call: UtilityCall, names: string[]): string[] | undefined {
+function* inputLines(call: UtilityCall, names: string[]): Gen<string[] | undefined> {
   let text = '';
   for (const name of names.length ? names : ['-']) {
-    const t = readInput(call, name);
+    const t = yield* readInput(call, name);
     if (t === undefined) return undefined;
     text += t;
   }
@@ -18,19 +19,19 @@ function emit(call: UtilityCall, lines: string[]) {
   return done(0);
 }
 
-function sort(call: UtilityCall) {
+function* sort(call: UtilityCall): Gen<number> {
   const { set, rest } = flags(call.argv.slice(1));
-  const lines = inputLines(call, rest);
-  if (!lines) return done(2);
+  const lines = yield* inputLines(call, rest);
+  if (!lines) return 2;
   const sorted = set.has('n') ? [...lines].sort((a, b) => parseFloat(a) - parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0)) : [...lines].sort();
   if (set.has('r')) sorted.reverse();
-  return emit(call, set.has('u') ? sorted.filter((l, i) => l !== sorted[i - 1]) : sorted);
+  return yield* emit(call, set.has('u') ? sorted.filter((l, i) => l !== sorted[i - 1]) : sorted);
 }
 
-function uniq(call: UtilityCall) {
+function* uniq(call: UtilityCall): Gen<number> {
   const { set, rest } = flags(call.argv.slice(1));
-  const lines = inputLines(call, rest);
-  if (!lines) return done(1);
+  const lines = yield* inputLines(call, rest);
+  if (!lines) return 1;
   const groups: Array<{ line: string; n: number }> = [];
   for (const line of lines) {
     const last = groups[groups.length - 1];
@@ -38,7 +39,7 @@ function uniq(call: UtilityCall) {
     else groups.push({ line, n: 1 });
   }
   const kept = groups.filter((g) => (set.has('d') ? g.n > 1 : set.has('u') ? g.n === 1 : true));
-  return emit(call, kept.map((g) => (set.has('c') ? `${String(g.n).padStart(7)} ${g.line}` : g.line)));
+  return yield* emit(call, kept.map((g) => (set.has('c') ? `${String(g.n).padStart(7)} ${g.line}` : g.line)));
 }
 
 /** `1,3`, `2-`, `-2` → a predicate over 1-based field numbers. */
@@ -50,20 +51,20 @@ function fieldList(spec: string): (n: number) => boolean {
   return (n) => ranges.some(([lo, hi]) => n >= lo && n <= hi);
 }
 
-function cut(call: UtilityCall) {
+function* cut(call: UtilityCall): Gen<number> {
   const { values, rest } = flags(call.argv.slice(1), 'dfc');
-  const lines = inputLines(call, rest);
-  if (!lines) return done(1);
+  const lines = yield* inputLines(call, rest);
+  if (!lines) return 1;
   const chars = values.get('c');
   if (chars !== undefined) {
     const pick = fieldList(chars);
-    return emit(call, lines.map((l) => [...l].filter((_c, i) => pick(i + 1)).join('')));
+    return yield* emit(call, lines.map((l) => [...l].filter((_c, i) => pick(i + 1)).join('')));
   }
   const fields = values.get('f');
-  if (fields === undefined) return done(complain(call, 'you must specify a list of bytes, characters, or fields'));
+  if (fields === undefined) return complain(call, 'you must specify a list of bytes, characters, or fields');
   const delim = values.get('d') ?? '\t';
   const pick = fieldList(fields);
-  return emit(call, lines.map((l) => (l.includes(delim) ? l.split(delim).filter((_f, i) => pick(i + 1)).join(delim) : l)));
+  return yield* emit(call, lines.map((l) => (l.includes(delim) ? l.split(delim).filter((_f, i) => pick(i + 1)).join(delim) : l)));
 }
 
 /** `a-z`, `[:upper:]` → the characters of a tr set. */
@@ -80,13 +81,13 @@ function trSet(spec: string): string[] {
   return out;
 }
 
-function tr(call: UtilityCall) {
+function* tr(call: UtilityCall): Gen<number> {
   const { set, rest } = flags(call.argv.slice(1));
   const from = trSet(rest[0] ?? '');
   const to = trSet(rest[1] ?? '');
   let out = '';
   let last = '';
-  for (const c of call.io.stdin) {
+  for (const c of yield* call.io.stdin.all()) {
     const i = from.indexOf(c);
     if (set.has('d')) {
       if (i < 0) out += c;
@@ -98,18 +99,18 @@ function tr(call: UtilityCall) {
     last = mapped;
   }
   call.io.out.write(out);
-  return done(0);
+  return 0;
 }
 
 /** sed with `s/re/repl/[g]` and `Np` / `/re/p` (with -n) scripts, `-e` repeated, `-i` in place. */
-function sed(call: UtilityCall) {
+function* sed(call: UtilityCall): Gen<number> {
   const { set, values, rest } = flags(call.argv.slice(1), 'e');
   const script = values.get('e') ?? rest.shift() ?? '';
-  const lines = inputLines(call, rest);
-  if (!lines) return done(2);
+  const lines = yield* inputLines(call, rest);
+  if (!lines) return 2;
   const sub = /^s(.)(.*?)\1(.*?)\1([gi]*)$/.exec(script);
   const print = /^(?:(\d+)|\/(.*)\/)p$/.exec(script);
-  if (!sub && !print) return done(complain(call, `unsupported command ${script}`));
+  if (!sub && !print) return complain(call, `unsupported command ${script}`);
   const out: string[] = [];
   lines.forEach((line, i) => {
     if (sub) {
@@ -124,9 +125,9 @@ function sed(call: UtilityCall) {
   });
   if (set.has('i') && rest[0]) {
     call.ctx.fs.write(rest[0].startsWith('/') ? rest[0] : `${call.cwd}/${rest[0]}`, out.map((l) => `${l}\n`).join(''));
-    return done(0);
+    return 0;
   }
-  return emit(call, out);
+  return yield* emit(call, out);
 }
 
 export const FILTERS: Record<string, Utility> = {
