@@ -35,7 +35,8 @@ export type SimAction =
   | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
   | { at: number; kind: 'setNodeState'; node?: string; state: 'Ready' | 'NotReady' | 'Unreachable' }
   | { at: number; kind: 'nodePressure'; node?: string; resource: 'memory' | 'ephemeral-storage' | 'pid' }
-  | { at: number; kind: 'scale'; replicaSet: string; replicas: number }
+  /** kubectl scale: a ReplicaSet by name, or a StatefulSet with `statefulSet` (one of the two). */
+  | { at: number; kind: 'scale'; replicaSet?: string; statefulSet?: string; replicas: number }
   | { at: number; kind: 'cordon'; node?: string }
   | { at: number; kind: 'uncordon'; node?: string }
   | { at: number; kind: 'drain'; node?: string }

@@ -11,14 +11,16 @@ import { DEFAULT_NODE, type SimAction, type SimInput } from './input';
 import type { KubeletEnv } from './kubelet/pod-runner';
 import { Cluster } from './cluster/cluster';
 import { Recorder } from './recorder';
-import { admitServices, serviceDns } from './cluster/services';
+import { admitServices, headlessDns, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
 import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
 import { startTraffic } from './cluster/traffic';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
+import { StatefulSetController, statefulSetsOf } from './controllers/statefulset';
+import { DaemonSetController, daemonSetsOf } from './controllers/daemonset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Frame, NodeFrame, RequestRecord, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
@@ -44,6 +46,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const runtime = createRuntime({ customImages: input.customImages ?? [] });
   const nodes = input.nodes && input.nodes.length > 0 ? input.nodes : [input.node];
   const logs: Trace['logs'] = {};
+  const staticDns = { ...PUBLIC_DNS, ...serviceDns(services) };
+  // Shared with every sandbox: names published later (headless Services) reach containers created after.
+  const dns: Record<string, string> = { ...staticDns };
   const env: KubeletEnv = {
     clock,
     runtime,
@@ -51,7 +56,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     ids,
     sandboxExtras: {
       customImages: input.customImages ?? [],
-      dns: { ...PUBLIC_DNS, ...serviceDns(services) },
+      dns,
       remote: clusterNetwork(services, () => endpoints(), internet),
     },
     logs,
@@ -63,9 +68,18 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   for (const admitted of admission.pods) cluster.addPod(admitted.pod, 0);
   const controllerIds = new IdSource(input.seed ^ 0x4e5);
   const replicaSets = replicaSetsOf(admission.others).map((rs) => new ReplicaSetController(rs, cluster, controllerIds, recorder));
+  const statefulSets = statefulSetsOf(admission.others).map((sts) => new StatefulSetController(sts, cluster, controllerIds, recorder, clock));
+  const nodeList = () => cluster.nodes.map((n) => ({ name: n.name, labels: n.labels, taints: n.view.taints }));
+  const daemonSets = daemonSetsOf(admission.others).map((ds) => new DaemonSetController(ds, cluster, controllerIds, recorder, clock, nodeList));
+  const reconcileWorkloads = () => {
+    for (const controller of [...replicaSets, ...statefulSets, ...daemonSets]) controller.reconcile(clock.now());
+    const fresh = { ...staticDns, ...headlessDns(services, cluster.runners.flatMap((r) => r.snapshot() ?? [])) };
+    for (const name of Object.keys(dns)) if (!(name in fresh)) delete dns[name];
+    Object.assign(dns, fresh);
+  };
   /** The control plane reacts to what just happened: controllers first, then the scheduler. */
   const reactControlPlane = () => {
-    for (const rs of replicaSets) rs.reconcile(clock.now());
+    reconcileWorkloads();
     cluster.schedulePending();
   };
   const endpoints = (): PodEndpoint[] =>
@@ -73,11 +87,13 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
+  let lastStatefulSets: StatefulSet[] = [];
+  let lastDaemonSets: DaemonSet[] = [];
   const deletedAt: Record<string, number> = {};
   const requests: RequestRecord[] = [];
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
-  for (const rs of replicaSets) rs.reconcile(0);
+  reconcileWorkloads();
   record();
   cluster.schedulePending();
   // The kubelet's first sync posts the default waiting states right after the bind.
@@ -130,7 +146,10 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         cluster.pressure(action.resource, action.node);
         break;
       case 'scale':
-        replicaSets.find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
+        (action.statefulSet !== undefined
+          ? statefulSets.find((sts) => sts.name === action.statefulSet)
+          : replicaSets.find((rs) => rs.name === action.replicaSet)
+        )?.scale(action.replicas);
         recorder.version++;
         break;
       default:
@@ -167,8 +186,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       endpointSlices: lastSlices.slices,
       replicaSets: sameItems(lastReplicaSets, replicaSets.map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
       deployments: [],
-      statefulSets: [],
-      daemonSets: [],
+      statefulSets: sameItems(lastStatefulSets, statefulSets.map((sts) => sts.snapshot()), (v) => (lastStatefulSets = v)),
+      daemonSets: sameItems(lastDaemonSets, daemonSets.map((ds) => ds.snapshot()), (v) => (lastDaemonSets = v)),
       machines: recorder.machineStates(),
       nodes: sameItems(lastNodes, cluster.nodes.map((n) => n.snapshot()), (v) => (lastNodes = v)),
       eventCount: recorder.events.length,

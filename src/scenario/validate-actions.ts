@@ -72,7 +72,13 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
     node,
     resource: req(oneOf(['memory', 'ephemeral-storage', 'pid'])),
   }),
-  scale: objectOf({ at, kind: kindIs('scale'), replicaSet: req(str), replicas: req(num({ min: 0, max: 1000, integer: true })) }),
+  scale: objectOf({
+    at,
+    kind: kindIs('scale'),
+    replicaSet: opt(str),
+    statefulSet: opt(str),
+    replicas: req(num({ min: 0, max: 1000, integer: true })),
+  }),
   cordon: objectOf({ at, kind: kindIs('cordon'), node }),
   uncordon: objectOf({ at, kind: kindIs('uncordon'), node }),
   drain: objectOf({ at, kind: kindIs('drain'), node }),
@@ -110,6 +116,9 @@ export const checkAction: Checker<SimAction> = (v, path, issues) => {
       [...path, 'status'],
       'required unless timeout is true (what should the endpoint answer?)',
     );
+  }
+  if (action !== INVALID && action.kind === 'scale' && (action.replicaSet === undefined) === (action.statefulSet === undefined)) {
+    return fail(issues, [...path, 'replicaSet'], 'name either a replicaSet or a statefulSet to scale');
   }
   return action;
 };

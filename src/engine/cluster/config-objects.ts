@@ -1,13 +1,17 @@
 /**
  * ConfigMaps and Secrets the scenario defines, as the kubelet's configmap/secret managers read
  * them: Secret `data` is base64 (decoded here), `stringData` is plain and wins on a shared key.
+ * Also the PersistentVolumeClaims StatefulSets make (`<template>-<set>-<ordinal>`).
  */
 import type { ConfigMap, Secret } from 'kubernetes-types/core/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { ManifestObject } from '../../k8s';
 
 export interface ConfigStore {
   configMap(namespace: string, name: string): Record<string, string> | undefined;
   secret(namespace: string, name: string): Record<string, string> | undefined;
+  /** Whether a claim of this name exists (one a StatefulSet's volumeClaimTemplates make). */
+  claim?(namespace: string, name: string): boolean;
 }
 
 function decodeBase64(value: string): string {
@@ -22,6 +26,7 @@ function decodeBase64(value: string): string {
 export function configStore(objects: ManifestObject[]): ConfigStore {
   const maps = new Map<string, Record<string, string>>();
   const secrets = new Map<string, Record<string, string>>();
+  const claims: Array<{ namespace: string; prefix: string }> = [];
   for (const o of objects) {
     if (o.apiVersion !== 'v1') continue;
     const key = `${o.namespace}/${o.name}`;
@@ -36,9 +41,16 @@ export function configStore(objects: ManifestObject[]): ConfigStore {
       secrets.set(key, data);
     }
   }
+  for (const o of objects) {
+    if (o.kind !== 'StatefulSet' || o.apiVersion !== 'apps/v1') continue;
+    for (const t of (o.object as StatefulSet).spec?.volumeClaimTemplates ?? []) {
+      claims.push({ namespace: o.namespace, prefix: `${t.metadata?.name ?? ''}-${o.name}-` });
+    }
+  }
   return {
     configMap: (namespace, name) => maps.get(`${namespace}/${name}`),
     secret: (namespace, name) => secrets.get(`${namespace}/${name}`),
+    claim: (namespace, name) => claims.some((c) => c.namespace === namespace && name.startsWith(c.prefix) && /^\d+$/.test(name.slice(c.prefix.length))),
   };
 }
 

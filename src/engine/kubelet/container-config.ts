@@ -61,6 +61,10 @@ export function podVolumes(
   for (const v of pod.spec?.volumes ?? []) {
     if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
     else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
+    // A StatefulSet's claim: a directory on the node that outlives the Pod (PVs are not simulated).
+    else if (v.persistentVolumeClaim && store.claim?.(ns, v.persistentVolumeClaim.claimName)) {
+      volumes[v.name] = { kind: 'hostPath', path: `/var/lib/podplay/claims/${ns}/${v.persistentVolumeClaim.claimName}` };
+    }
     else if (v.configMap) {
       const data = store.configMap(ns, v.configMap.name ?? '');
       if (!data && !v.configMap.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`);

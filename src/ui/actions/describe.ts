@@ -53,10 +53,10 @@ export function describeAction(a: SimAction): string {
     default: {
       // Kinds that act on other objects than the pod and node (a ReplicaSet's `scale`): handled here so
       // this file type-checks with and without them in SimAction.
-      const other: { kind: string; replicaSet?: unknown; replicas?: unknown } = a;
-      return other.kind === 'scale'
-        ? `kubectl scale replicaset ${String(other.replicaSet)} --replicas=${String(other.replicas)}`
-        : other.kind;
+      const other: { kind: string; replicaSet?: unknown; statefulSet?: unknown; replicas?: unknown } = a;
+      if (other.kind !== 'scale') return other.kind;
+      const target = other.statefulSet !== undefined ? `statefulset ${String(other.statefulSet)}` : `replicaset ${String(other.replicaSet)}`;
+      return `kubectl scale ${target} --replicas=${String(other.replicas)}`;
     }
   }
 }

@@ -17,6 +17,7 @@ const HOOKS = `${DOCS}/concepts/containers/container-lifecycle-hooks/`;
 const PROBES_TASK = `${DOCS}/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/`;
 const PROBES = `${DOCS}/concepts/configuration/liveness-readiness-startup-probes/`;
 const NODES = `${DOCS}/concepts/architecture/nodes/`;
+const STS = `${DOCS}/concepts/workloads/controllers/statefulset/`;
 
 function doc(text: string, href: string, source: string): Explanation {
   return { text, href, source };
@@ -77,6 +78,14 @@ export const explanations: Readonly<Record<string, Readonly<Record<string, Expla
     notReady: doc('The kubelet reports a problem (runtime, network, pressure): condition Ready is False.', `${NODES}#condition`, 'Node conditions'),
     silent: doc('The kubelet has stopped posting status; the node controller waits for the monitor grace period before it reacts.', `${NODES}#heartbeats`, 'Heartbeats'),
     unknown: doc('No heartbeat within the grace period: condition Ready becomes Unknown and the node is tainted unreachable.', `${NODES}#condition`, 'Node conditions'),
+  },
+  statefulset: {
+    '': doc('The StatefulSet controller: Pods named <set>-0, <set>-1, … created in order, each with its own identity and storage.', STS, 'StatefulSets'),
+    stable: doc('Every ordinal below spec.replicas has a Running and Ready Pod, and there are no others: nothing to do.', STS, 'StatefulSets'),
+    creating: doc('The controller just created a Pod (and its PersistentVolumeClaims the first time), with the name its ordinal gives.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
+    waitingForReady: doc('With OrderedReady, the next Pod is created only when the one before it is Running and Ready.', `${STS}#orderedready-pod-management`, 'OrderedReady Pod Management'),
+    deleting: doc('The controller just deleted a Pod: scaling down removes the highest ordinal first, one at a time.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
+    waitingForTermination: doc('A Pod is terminating: the controller waits until it is gone before creating it again under the same name or deleting the next one.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
   },
 };
 
