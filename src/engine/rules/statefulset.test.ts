@@ -218,7 +218,7 @@ describe('volumeClaimTemplates (updateStorage, createPersistentVolumeClaims)', (
   });
 });
 
-describe('DNS through the headless Service: <pod>.<serviceName>.<ns>.svc.cluster.local', () => {
+describe('DNS through the headless Service: <pod>.<serviceName>.<ns>.svc.cluster.local (CoreDNS; endpointslice utils)', () => {
   it('web-1, created once web-0 is Ready, resolves web-0.nginx to web-0\u2019s IP; the Service gets no ClusterIP', () => {
     const trace = run({ replicas: 2, command: 'nslookup web-0.nginx; sleep 3600' });
     const ip = podsAt(trace, 10_000).find((p) => p.metadata?.name === 'web-0')?.status?.podIP;
@@ -226,6 +226,15 @@ describe('DNS through the headless Service: <pod>.<serviceName>.<ns>.svc.cluster
     expect(ip).toBeDefined();
     expect(lines).toEqual(expect.arrayContaining(['Name:\tweb-0.nginx.default.svc.cluster.local', `Address: ${ip}`]));
     expect(seek(trace, 0).services[0].spec).toMatchObject({ clusterIP: 'None', clusterIPs: ['None'] });
+  });
+
+  it('the headless Service\u2019s EndpointSlice is labelled headless and names each Pod\u2019s hostname (podToEndpoint)', () => {
+    const slice = seek(run({ replicas: 2 }), 10_000).endpointSlices[0];
+    expect(slice.metadata?.labels).toMatchObject({ 'service.kubernetes.io/headless': '' });
+    expect(slice.endpoints.map((e) => [e.hostname, e.targetRef?.name])).toEqual([
+      ['web-0', 'web-0'],
+      ['web-1', 'web-1'],
+    ]);
   });
 });
 
