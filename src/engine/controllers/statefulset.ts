@@ -235,7 +235,8 @@ export class StatefulSetController {
     if (this.spec.updateStrategy?.type === 'OnDelete') return;
     for (let target = replicas.length - 1; target >= this.partition; target--) {
       const m = replicas[target];
-      if (!m) continue;
+      // Created in this very pass (Parallel): new, so not available yet.
+      if (!m) return;
       if (m.pod.metadata?.labels?.['controller-revision-hash'] !== this.updateRevision && !m.runner.isDeleting) {
         pass.acted = this.remove(m);
         return;

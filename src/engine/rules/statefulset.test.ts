@@ -108,11 +108,11 @@ describe('stateful_set_utils.go: each Pod has a stable identity', () => {
 });
 
 describe('processReplica: OrderedReady creates one Pod at a time, Parallel all at once', () => {
-  it.each([
+  it.each<[string, Options, string[]]>([
     // [rule, options, pods at 60 s]
-    ['OrderedReady: the next ordinal only once the previous Pod is Running and Ready', { probe: 'true' as const }, ['web-0', 'web-1', 'web-2']],
-    ['OrderedReady: a Pod that never becomes Ready blocks every later ordinal', { probe: 'false' as const }, ['web-0']],
-    ['Parallel: no waiting, even for a Pod that never becomes Ready', { probe: 'false' as const, policy: 'Parallel' as const }, ['web-0', 'web-1', 'web-2']],
+    ['OrderedReady: the next ordinal only once the previous Pod is Running and Ready', { probe: 'true' }, ['web-0', 'web-1', 'web-2']],
+    ['OrderedReady: a Pod that never becomes Ready blocks every later ordinal', { probe: 'false' }, ['web-0']],
+    ['Parallel: no waiting, even for a Pod that never becomes Ready', { probe: 'false', policy: 'Parallel' }, ['web-0', 'web-1', 'web-2']],
   ])('%s', (_rule, options, expected) => {
     const trace = run(options);
     expect(namesAt(trace, 60_000)).toEqual(expected);
