@@ -170,6 +170,24 @@ describe('podsShouldBeOnNode: replacing a daemon pod', () => {
   });
 });
 
+describe('nodes join and leave (manage runs over the node list)', () => {
+  it('a removed node drops out of desiredNumberScheduled at once; its pod goes with PodGC, not with the DaemonSet controller, and is not replaced', () => {
+    const trace = run('', [{ at: 20, kind: 'removeNode', node: 'node-2' }]);
+    expect(statusAt(trace, 20_000)).toMatchObject({ desiredNumberScheduled: 2, currentNumberScheduled: 2, numberMisscheduled: 0 });
+    expect(daemonPods(trace, 59_000).map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3']);
+    expect(daemonPods(trace, 61_000).map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-3']);
+    expect(trace.events.filter((e) => e.object === 'daemonset/agent').map((e) => e.reason)).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate']);
+  });
+
+  it('a node that joins gets its daemon pod at once', () => {
+    const trace = run('', [{ at: 20, kind: 'addNode', node: { name: 'node-4', cachedImages: ['busybox:1.36'] } }]);
+    const added = created(trace)[3];
+    expect(added.t).toBe(20_000);
+    expect(daemonPods(trace, 30_000).map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3', 'node-4']);
+    expect(statusAt(trace, 30_000)).toMatchObject({ desiredNumberScheduled: 4, numberReady: 4 });
+  });
+});
+
 describe('updateDaemonSetStatus', () => {
   it('before the pods are Ready: desired and current count them, numberReady does not, numberUnavailable does', () => {
     const trace = run('');

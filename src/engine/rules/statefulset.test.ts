@@ -48,8 +48,10 @@ ${o.probe ? `        readinessProbe: { exec: { command: ["${o.probe}"] }, initia
   o.claims ? '  volumeClaimTemplates:\n  - metadata: { name: data }\n    spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }\n' : ''
 }`;
 
-function run(o: Options, actions: SimAction[] = [], until = 120_000): Trace {
-  const r = simulate({ manifest: manifest(o), node: { ...DEFAULT_NODE, cachedImages: ['busybox:1.36'] }, actions, seed: 1 }, { until });
+function run(o: Options, actions: SimAction[] = [], until = 120_000, nodeNames: string[] = []): Trace {
+  const node = { ...DEFAULT_NODE, cachedImages: ['busybox:1.36'] };
+  const nodes = nodeNames.map((name) => ({ ...node, name, labels: { 'kubernetes.io/hostname': name } }));
+  const r = simulate({ manifest: manifest(o), node: nodes[0] ?? node, ...(nodes.length > 0 ? { nodes } : {}), actions, seed: 1 }, { until });
   if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
   return r.trace;
 }
@@ -162,6 +164,19 @@ describe('processReplica: a deleted Pod comes back with the same name, once the 
     expect(recreated).toHaveLength(2);
     expect(recreated[1][0]).toBe(trace.deletedAt[evicted]);
     expect(trace.events.some((e) => e.reason === 'RecreatingFailedPod')).toBe(false);
+  });
+});
+
+describe('a lost node (removeNode): the Pod is created again under its name only after PodGC deleted the old one', () => {
+  it('web-1 stays on the vanished node (frozen, not Terminating) for the 40 s quarantine, then comes back elsewhere', () => {
+    const first = run({}, [], 20_000, ['node-a', 'node-b', 'node-c']);
+    const lost = podsAt(first, 10_000).find((p) => p.metadata?.name === 'web-1')?.spec?.nodeName ?? '';
+    const trace = run({}, [{ at: 20, kind: 'removeNode', node: lost }], 120_000, ['node-a', 'node-b', 'node-c']);
+    expect(controllerActs(trace, 'create').filter(([, pod]) => pod === 'web-1').map(([t]) => t)).toEqual([expect.any(Number), 60_000]);
+    expect(controllerActs(trace, 'delete')).toEqual([]);
+    const again = podsAt(trace, 61_000).find((p) => p.metadata?.name === 'web-1');
+    expect(again?.spec?.nodeName).not.toBe(lost);
+    expect(seek(trace, 59_000).statefulSets[0].status).toMatchObject({ replicas: 3 });
   });
 });
 
