@@ -119,7 +119,7 @@ function warnIgnoredAnnotations(pod: Pod | undefined, r: Reporter): void {
 
 /** What PodPlay makes of a StatefulSet's claims (src/engine/controllers/statefulset.ts). */
 const CLAIMS_SIMULATED =
-  'PersistentVolumeClaims are simplified by PodPlay: each claim is a directory on the node that outlives its Pod; no PersistentVolume, StorageClass or binding';
+  'PersistentVolumeClaims are simplified by PodPlay: each claim is storage that outlives its Pod and follows it to any node; no PersistentVolume, StorageClass or binding';
 
 function hasClaimTemplates(object: Record<string, unknown>): boolean {
   const spec = object.spec;

@@ -5,13 +5,19 @@
  */
 import type { ConfigMap, Secret } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import { createMemoryFs } from '../../runtime/fs';
+import type { FileSystem } from '../../runtime/types';
 import type { ManifestObject } from '../../k8s';
 
 export interface ConfigStore {
   configMap(namespace: string, name: string): Record<string, string> | undefined;
   secret(namespace: string, name: string): Record<string, string> | undefined;
-  /** Whether a claim of this name exists (one a StatefulSet's volumeClaimTemplates make). */
-  claim?(namespace: string, name: string): boolean;
+  /**
+   * The storage behind a claim a StatefulSet's volumeClaimTemplates make (undefined for any other
+   * name): one file system per claim for the whole run, so it outlives its Pod and follows it to
+   * whichever node runs it, as network-attached storage does.
+   */
+  claim?(namespace: string, name: string): FileSystem | undefined;
 }
 
 function decodeBase64(value: string): string {
@@ -27,6 +33,7 @@ export function configStore(objects: ManifestObject[]): ConfigStore {
   const maps = new Map<string, Record<string, string>>();
   const secrets = new Map<string, Record<string, string>>();
   const claims: Array<{ namespace: string; prefix: string }> = [];
+  const volumes = new Map<string, FileSystem>();
   for (const o of objects) {
     if (o.apiVersion !== 'v1') continue;
     const key = `${o.namespace}/${o.name}`;
@@ -50,7 +57,12 @@ export function configStore(objects: ManifestObject[]): ConfigStore {
   return {
     configMap: (namespace, name) => maps.get(`${namespace}/${name}`),
     secret: (namespace, name) => secrets.get(`${namespace}/${name}`),
-    claim: (namespace, name) => claims.some((c) => c.namespace === namespace && name.startsWith(c.prefix) && /^\d+$/.test(name.slice(c.prefix.length))),
+    claim: (namespace, name) => {
+      if (!claims.some((c) => c.namespace === namespace && name.startsWith(c.prefix) && /^\d+$/.test(name.slice(c.prefix.length)))) return undefined;
+      const key = `${namespace}/${name}`;
+      if (!volumes.has(key)) volumes.set(key, createMemoryFs());
+      return volumes.get(key);
+    },
   };
 }
 

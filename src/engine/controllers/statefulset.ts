@@ -12,9 +12,9 @@
  * old one is gone. Parallel creates and deletes without waiting.
  *
  * volumeClaimTemplates: each claim `<template>-<set>-<ordinal>` is "created" once (with the
- * controller's event) and mounted as a directory on the node that outlives the Pod, so a
- * recreated Pod finds its data again. PersistentVolumes, storage classes and binding are not
- * simulated (admission says so).
+ * controller's event) and mounted as storage that outlives the Pod and follows it to any node (as
+ * network-attached storage does), so a recreated Pod finds its data again. PersistentVolumes,
+ * storage classes, binding and volume node affinity are not simulated (admission says so).
  */
 import { stringify } from 'yaml';
 import { createActor, type Actor } from 'xstate';

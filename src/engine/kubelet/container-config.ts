@@ -59,12 +59,11 @@ export function podVolumes(
   const failures: string[] = [];
   const ns = pod.metadata?.namespace ?? 'default';
   for (const v of pod.spec?.volumes ?? []) {
+    const claim = v.persistentVolumeClaim && store.claim?.(ns, v.persistentVolumeClaim.claimName);
     if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
     else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
-    // A StatefulSet's claim: a directory on the node that outlives the Pod (PVs are not simulated).
-    else if (v.persistentVolumeClaim && store.claim?.(ns, v.persistentVolumeClaim.claimName)) {
-      volumes[v.name] = { kind: 'hostPath', path: `/var/lib/podplay/claims/${ns}/${v.persistentVolumeClaim.claimName}` };
-    }
+    // A StatefulSet's claim: storage that outlives the Pod (PersistentVolumes themselves are not simulated).
+    else if (claim) volumes[v.name] = { kind: 'persistent', fs: claim };
     else if (v.configMap) {
       const data = store.configMap(ns, v.configMap.name ?? '');
       if (!data && !v.configMap.optional) failures.push(`MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`);

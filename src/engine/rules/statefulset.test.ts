@@ -168,10 +168,21 @@ describe('processReplica: a deleted Pod comes back with the same name, once the 
 });
 
 describe('a lost node (removeNode): the Pod is created again under its name only after PodGC deleted the old one', () => {
-  it('web-1 stays on the vanished node (frozen, not Terminating) for the 40 s quarantine, then comes back elsewhere', () => {
-    const first = run({}, [], 20_000, ['node-a', 'node-b', 'node-c']);
-    const lost = podsAt(first, 10_000).find((p) => p.metadata?.name === 'web-1')?.spec?.nodeName ?? '';
-    const trace = run({}, [{ at: 20, kind: 'removeNode', node: lost }], 120_000, ['node-a', 'node-b', 'node-c']);
+  it('web-1 stays on the vanished node (frozen, not Terminating) for the 40 s quarantine, then comes back elsewhere with its claim\u2019s data', () => {
+    const options: Options = { claims: true, command: 'cat /data/note 2>/dev/null; sleep 3600' };
+    const nodes = ['node-a', 'node-b', 'node-c'];
+    const lost = podsAt(run(options, [], 20_000, nodes), 10_000).find((p) => p.metadata?.name === 'web-1')?.spec?.nodeName ?? '';
+    const trace = run(
+      options,
+      [
+        { at: 10, kind: 'writeFile', pod: 'web-1', container: 'app', path: '/data/note', content: 'kept\n' },
+        { at: 20, kind: 'removeNode', node: lost },
+      ],
+      120_000,
+      nodes,
+    );
+    const lines = Object.entries(trace.logs).filter(([key]) => key.startsWith('web-1/')).flatMap(([, l]) => l.map((x) => x.text));
+    expect(lines.join('')).toContain('kept');
     expect(controllerActs(trace, 'create').filter(([, pod]) => pod === 'web-1').map(([t]) => t)).toEqual([expect.any(Number), 60_000]);
     expect(controllerActs(trace, 'delete')).toEqual([]);
     const again = podsAt(trace, 61_000).find((p) => p.metadata?.name === 'web-1');
