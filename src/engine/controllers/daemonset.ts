@@ -12,9 +12,11 @@
  * A Pod on a node that no longer qualifies is deleted (unless only NoSchedule taints changed); a
  * failed Pod is deleted (FailedDaemonPod) and replaced at the next sync. A deleted Pod is
  * replaced once it is gone or has finished: a Pod still terminating keeps its node "taken".
+ * A new template rolls out node by node (update.go rollingUpdate without surge): old Pods are
+ * deleted while at most maxUnavailable nodes lack an available Pod, and manage creates the new ones.
  */
 import { stringify } from 'yaml';
-import type { Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { Pod, PodTemplateSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { DaemonSet, DaemonSetSpec } from 'kubernetes-types/apps/v1';
 import { admitManifests, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
@@ -78,7 +80,9 @@ export class DaemonSetController {
   readonly name: string;
   readonly namespace: string;
   private readonly uid: string;
-  private readonly hash: string;
+  private hash: string;
+  private template: PodTemplateSpec;
+  private generation = 1;
   private readonly owned: PodRunner[] = [];
   private readonly wakeups = new Set<number>();
   private cached?: { key: string; ds: DaemonSet };
@@ -94,11 +98,20 @@ export class DaemonSetController {
     this.name = object.metadata?.name ?? 'ds';
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
-    this.hash = templateHash(object.spec?.template);
+    this.template = object.spec?.template ?? {};
+    this.hash = templateHash(this.template);
+  }
+
+  /** kubectl set image daemonset: a new template (generation), so a new hash to roll out. */
+  setImage(container: string, image: string): void {
+    const containers = (this.template.spec?.containers ?? []).map((c) => (c.name === container ? { ...c, image } : c));
+    this.template = { ...this.template, spec: { ...this.template.spec, containers } };
+    this.hash = templateHash(this.template);
+    this.generation++;
   }
 
   private get spec(): DaemonSetSpec {
-    return this.object.spec ?? { selector: {}, template: {} };
+    return { selector: {}, ...this.object.spec, template: this.template };
   }
 
   /** NewPod: the template with the daemon tolerations (what eligibility is judged on). */
@@ -136,7 +149,7 @@ export class DaemonSetController {
         name,
         generateName: `${this.name}-`,
         namespace: this.namespace,
-        labels: { ...template.metadata?.labels, 'controller-revision-hash': this.hash, 'pod-template-generation': '1' },
+        labels: { ...template.metadata?.labels, 'controller-revision-hash': this.hash, 'pod-template-generation': String(this.generation) },
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: this.name, uid: this.uid, controller: true, blockOwnerDeletion: true }],
       },
       spec: { ...template.spec, affinity: { ...template.spec?.affinity, nodeAffinity }, tolerations: this.tolerations() },
@@ -198,11 +211,44 @@ export class DaemonSetController {
       this.owned.push(this.cluster.addPod(pod, now));
       this.event('Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata?.name}`);
     }
+    // updateDaemonSet: the rollout waits until manage's own creations and deletions are observed.
+    if (create.length === 0 && remove.length === 0) remove.push(...this.rollingUpdate(nodes, byNode, now));
     for (const m of remove) {
       m.runner.delete();
       this.event('Normal', 'SuccessfulDelete', `Deleted pod: ${m.runner.name}`);
     }
     wakeWhenAvailable([...byNode.values()].flat().map((m) => m.pod), this.spec.minReadySeconds ?? 0, now, this.clock, this.wakeups);
+  }
+
+  /**
+   * update.go rollingUpdate (maxSurge 0): a node with an unavailable old Pod may replace it at
+   * once; available old Pods are replaced only while fewer than maxUnavailable nodes lack an
+   * available Pod. Deleted Pods do not count, so a rollout goes on when nodes are down.
+   */
+  private rollingUpdate(nodes: DaemonNode[], byNode: Map<string, Member[]>, now: number): Member[] {
+    if (this.spec.updateStrategy?.type === 'OnDelete') return [];
+    const desired = nodes.filter((n) => this.nodeShouldRun(n)[0]).length;
+    const setting = this.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1;
+    // GetScaledValueFromIntOrPercent rounding up; 0 with no surge is read as 1.
+    const scaled = typeof setting === 'number' ? setting : Math.ceil((parseFloat(setting) * desired) / 100);
+    const maxUnavailable = scaled === 0 && desired > 0 ? 1 : scaled;
+    const available = (m: Member) => isPodAvailable(m.pod, this.spec.minReadySeconds ?? 0, now);
+    let unavailable = 0;
+    const replace: Member[] = [];
+    const candidates: Member[] = [];
+    for (const pods of byNode.values()) {
+      const live = pods.filter((m) => !m.runner.isDeleting);
+      const fresh = live.filter((m) => m.pod.metadata?.labels?.['controller-revision-hash'] === this.hash);
+      const old = live.filter((m) => !fresh.includes(m));
+      // findUpdatedPodsOnNode: more than one of a kind is manage's to clean up; the node counts as unavailable.
+      if (fresh.length > 1 || old.length > 1 || fresh.length === old.length) unavailable++;
+      else if (fresh.length === 1) unavailable += available(fresh[0]) ? 0 : 1;
+      else if (!available(old[0])) {
+        replace.push(old[0]);
+        unavailable++;
+      } else if (unavailable < maxUnavailable) candidates.push(old[0]);
+    }
+    return [...replace, ...candidates.slice(0, Math.max(0, maxUnavailable - unavailable))];
   }
 
   private event(type: 'Normal' | 'Warning', reason: string, message: string): void {
@@ -241,7 +287,7 @@ export class DaemonSetController {
       numberMisscheduled: misscheduled,
       desiredNumberScheduled: desired,
       numberReady: ready,
-      observedGeneration: 1,
+      observedGeneration: this.generation,
       ...(updated ? { updatedNumberScheduled: updated } : {}),
       ...(available ? { numberAvailable: available } : {}),
       ...(desired - available ? { numberUnavailable: desired - available } : {}),
@@ -258,9 +304,9 @@ export class DaemonSetController {
         name: this.name,
         namespace: this.namespace,
         uid: this.uid,
-        generation: 1,
+        generation: this.generation,
         creationTimestamp: kubeTime(0),
-        annotations: { ...this.object.metadata?.annotations, 'deprecated.daemonset.template.generation': '1' },
+        annotations: { ...this.object.metadata?.annotations, 'deprecated.daemonset.template.generation': String(this.generation) },
       },
       spec: {
         updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
