@@ -20,6 +20,7 @@ import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import { StatefulSetController, statefulSetsOf } from './controllers/statefulset';
 import { DaemonSetController, daemonSetsOf } from './controllers/daemonset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { DaemonSet, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Frame, NodeFrame, RequestRecord, Trace } from './trace-types';
 
@@ -71,9 +72,14 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const statefulSets = statefulSetsOf(admission.others).map((sts) => new StatefulSetController(sts, cluster, controllerIds, recorder, clock));
   const nodeList = () => cluster.nodes.map((n) => ({ name: n.name, labels: n.labels, taints: n.view.taints }));
   const daemonSets = daemonSetsOf(admission.others).map((ds) => new DaemonSetController(ds, cluster, controllerIds, recorder, clock, nodeList));
+  let dnsPods: Pod[] = [];
   const reconcileWorkloads = () => {
     for (const controller of [...replicaSets, ...statefulSets, ...daemonSets]) controller.reconcile(clock.now());
-    const fresh = { ...staticDns, ...headlessDns(services, cluster.runners.flatMap((r) => r.snapshot() ?? [])) };
+    // Pod objects are the same while nothing about them changed: republish only when one did.
+    const pods = cluster.runners.flatMap((r) => r.snapshot() ?? []);
+    if (pods.length === dnsPods.length && pods.every((p, i) => p === dnsPods[i])) return;
+    dnsPods = pods;
+    const fresh = { ...staticDns, ...headlessDns(services, pods) };
     for (const name of Object.keys(dns)) if (!(name in fresh)) delete dns[name];
     Object.assign(dns, fresh);
   };

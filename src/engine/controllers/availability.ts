@@ -16,8 +16,9 @@ export function availableAt(pod: Pod, minReadySeconds: number): number | undefin
 }
 
 export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  if (minReadySeconds === 0) return isPodReady(pod);
   const at = availableAt(pod, minReadySeconds);
-  return at !== undefined && (minReadySeconds === 0 || at <= now);
+  return at !== undefined && at <= now;
 }
 
 /** stateful_set_utils.go isRunningAndReady: phase Running and the Ready condition True. */

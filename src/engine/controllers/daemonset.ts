@@ -16,7 +16,7 @@
  * deleted while at most maxUnavailable nodes lack an available Pod, and manage creates the new ones.
  */
 import { stringify } from 'yaml';
-import type { Pod, PodTemplateSpec, Toleration } from 'kubernetes-types/core/v1';
+import type { Pod, Toleration } from 'kubernetes-types/core/v1';
 import type { DaemonSet, DaemonSetSpec } from 'kubernetes-types/apps/v1';
 import { admitManifests, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
@@ -81,7 +81,11 @@ export class DaemonSetController {
   readonly namespace: string;
   private readonly uid: string;
   private hash: string;
-  private template: PodTemplateSpec;
+  private spec: DaemonSetSpec;
+  /** NewPod for eligibility: the template with the daemon tolerations. */
+  private probe: Pod;
+  /** NodeShouldRunDaemonPod per node and taints: it only changes with them or the template. */
+  private readonly verdicts = new Map<string, [boolean, boolean]>();
   private generation = 1;
   private readonly owned: PodRunner[] = [];
   private readonly wakeups = new Set<number>();
@@ -98,33 +102,48 @@ export class DaemonSetController {
     this.name = object.metadata?.name ?? 'ds';
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
-    this.template = object.spec?.template ?? {};
-    this.hash = templateHash(this.template);
+    this.spec = { selector: {}, ...object.spec, template: object.spec?.template ?? {} };
+    this.hash = templateHash(this.spec.template);
+    this.probe = this.eligibilityPod();
   }
 
   /** kubectl set image daemonset: a new template (generation), so a new hash to roll out. */
   setImage(container: string, image: string): void {
-    const containers = (this.template.spec?.containers ?? []).map((c) => (c.name === container ? { ...c, image } : c));
-    this.template = { ...this.template, spec: { ...this.template.spec, containers } };
-    this.hash = templateHash(this.template);
+    const template = this.spec.template;
+    const containers = (template.spec?.containers ?? []).map((c) => (c.name === container ? { ...c, image } : c));
+    this.spec = { ...this.spec, template: { ...template, spec: { ...template.spec, containers } } };
+    this.hash = templateHash(this.spec.template);
+    this.probe = this.eligibilityPod();
+    this.verdicts.clear();
     this.generation++;
   }
 
-  private get spec(): DaemonSetSpec {
-    return { selector: {}, ...this.object.spec, template: this.template };
-  }
-
-  /** NewPod: the template with the daemon tolerations (what eligibility is judged on). */
+  /** The template's tolerations with the daemon ones (AddOrUpdateDaemonPodTolerations). */
   private tolerations(): Toleration[] {
     const spec = this.spec.template.spec;
     return withTolerations(spec?.tolerations ?? [], daemonTolerations(Boolean(spec?.hostNetwork)));
   }
 
+  private eligibilityPod(): Pod {
+    const spec = this.spec.template.spec;
+    return { spec: { ...spec, containers: spec?.containers ?? [], tolerations: this.tolerations() } };
+  }
+
   /** NodeShouldRunDaemonPod: [shouldRun, shouldContinueRunning]. */
   nodeShouldRun(node: DaemonNode): [boolean, boolean] {
-    const spec = this.spec.template.spec;
+    const key = `${node.name} ${node.taints.join(',')}`;
+    let verdict = this.verdicts.get(key);
+    if (!verdict) {
+      verdict = this.judge(node);
+      this.verdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  private judge(node: DaemonNode): [boolean, boolean] {
+    const pod = this.probe;
+    const spec = pod.spec;
     if (spec?.nodeName && spec.nodeName !== node.name) return [false, false];
-    const pod: Pod = { spec: { ...spec, containers: spec?.containers ?? [], tolerations: this.tolerations() } };
     const selector = spec?.nodeSelector ?? {};
     const fitsAffinity = Object.entries(selector).every(([k, v]) => node.labels[k] === v) && requiredAffinityMatches(pod, node);
     if (!fitsAffinity) return [false, false];
@@ -296,6 +315,10 @@ export class DaemonSetController {
 
   /** The DaemonSet as the API server returns it (SetDefaults_DaemonSet applied), with its status. */
   snapshot(): DaemonSet {
+    // Only the status and the generation change: the same object while they stay the same.
+    const status = this.status(this.clock.now());
+    const key = `${this.generation} ${JSON.stringify(status)}`;
+    if (this.cached?.key === key) return this.cached.ds;
     const ds: DaemonSet = {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
@@ -313,10 +336,8 @@ export class DaemonSetController {
         revisionHistoryLimit: 10,
         ...this.spec,
       },
-      status: this.status(this.clock.now()),
+      status,
     };
-    const key = JSON.stringify(ds);
-    if (this.cached?.key === key) return this.cached.ds;
     this.cached = { key, ds };
     return ds;
   }

@@ -330,6 +330,10 @@ export class StatefulSetController {
 
   /** The StatefulSet as the API server returns it (SetDefaults_StatefulSet applied), with its status. */
   snapshot(): StatefulSet {
+    // Only the status and the generation (replicas, template) change: the same object while they stay the same.
+    const status = this.status(this.clock.now());
+    const key = `${this.generation} ${JSON.stringify(status)}`;
+    if (this.cached?.key === key) return this.cached.sts;
     const spec = this.spec;
     const sts: StatefulSet = {
       apiVersion: 'apps/v1',
@@ -351,10 +355,8 @@ export class StatefulSetController {
         replicas: this.replicas,
         template: this.revisions.get(this.updateRevision) ?? spec.template,
       },
-      status: this.status(this.clock.now()),
+      status,
     };
-    const key = JSON.stringify(sts);
-    if (this.cached?.key === key) return this.cached.sts;
     this.cached = { key, sts };
     return sts;
   }
