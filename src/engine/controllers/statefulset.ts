@@ -288,7 +288,7 @@ export class StatefulSetController {
   private completeRollingUpdate(): void {
     if (this.currentRevision === this.updateRevision || this.spec.updateStrategy?.type === 'OnDelete') return;
     const status = this.status(this.clock.now());
-    if (status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas && status.replicas === this.replicas) {
+    if ((status.updatedReplicas ?? 0) === status.replicas && (status.readyReplicas ?? 0) === status.replicas) {
       this.currentRevision = this.updateRevision;
     }
   }
