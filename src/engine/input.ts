@@ -35,8 +35,8 @@ export type SimAction =
   | { at: number; kind: 'setPodCondition'; pod?: string; type: string; status: 'True' | 'False' | 'Unknown' }
   | { at: number; kind: 'setNodeState'; node?: string; state: 'Ready' | 'NotReady' | 'Unreachable' }
   | { at: number; kind: 'nodePressure'; node?: string; resource: 'memory' | 'ephemeral-storage' | 'pid' }
-  /** `kubectl scale`: a Deployment when `deployment` is given, else the ReplicaSet `replicaSet`. */
-  | { at: number; kind: 'scale'; replicaSet?: string; deployment?: string; replicas: number }
+  /** `kubectl scale`: exactly one of a Deployment, a ReplicaSet or a StatefulSet, by name. */
+  | { at: number; kind: 'scale'; replicaSet?: string; deployment?: string; statefulSet?: string; replicas: number }
   /** `kubectl set image deployment/NAME CONTAINER=IMAGE`: a new pod template, so a rollout. */
   | { at: number; kind: 'setImage'; deployment: string; container: string; image: string }
   /** `kubectl rollout undo deployment/NAME [--to-revision=N]` (default: the previous revision). */

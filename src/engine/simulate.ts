@@ -11,15 +11,18 @@ import { DEFAULT_NODE, type SimAction, type SimInput } from './input';
 import type { KubeletEnv } from './kubelet/pod-runner';
 import { Cluster } from './cluster/cluster';
 import { Recorder } from './recorder';
-import { admitServices, serviceDns } from './cluster/services';
+import { admitServices, headlessDns, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
 import { clusterNetwork, type PodEndpoint } from './cluster/network';
 import { configStore } from './cluster/config-objects';
 import { startTraffic } from './cluster/traffic';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import { DeploymentController, deploymentsOf } from './controllers/deployment';
+import { StatefulSetController, statefulSetsOf } from './controllers/statefulset';
+import { DaemonSetController, daemonSetsOf } from './controllers/daemonset';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Frame, NodeFrame, RequestRecord, Trace } from './trace-types';
 
 export type SimResult = { ok: true; trace: Trace } | { ok: false; diagnostics: Diagnostic[] };
@@ -45,6 +48,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const runtime = createRuntime({ customImages: input.customImages ?? [] });
   const nodes = input.nodes && input.nodes.length > 0 ? input.nodes : [input.node];
   const logs: Trace['logs'] = {};
+  const staticDns = { ...PUBLIC_DNS, ...serviceDns(services) };
+  // Shared with every sandbox: names published later (headless Services) reach containers created after.
+  const dns: Record<string, string> = { ...staticDns };
   const env: KubeletEnv = {
     clock,
     runtime,
@@ -52,7 +58,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     ids,
     sandboxExtras: {
       customImages: input.customImages ?? [],
-      dns: { ...PUBLIC_DNS, ...serviceDns(services) },
+      dns,
       remote: clusterNetwork(services, () => endpoints(), internet),
     },
     logs,
@@ -67,14 +73,26 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const deployments = deploymentsOf(admission.others).map((d) => new DeploymentController(d, cluster, controllerIds, recorder, clock));
   /** Every ReplicaSet in the API: the manifest's, then each Deployment's. */
   const allReplicaSets = () => [...replicaSets, ...deployments.flatMap((d) => d.replicaSets())];
-  /** Deployments size their ReplicaSets, ReplicaSets their pods; then the scheduler binds. */
-  const reconcileControllers = () => {
+  const statefulSets = statefulSetsOf(admission.others).map((sts) => new StatefulSetController(sts, cluster, controllerIds, recorder, clock));
+  const nodeList = () => cluster.nodes.map((n) => ({ name: n.name, labels: n.labels, taints: n.view.taints }));
+  const daemonSets = daemonSetsOf(admission.others).map((ds) => new DaemonSetController(ds, cluster, controllerIds, recorder, clock, nodeList));
+  let dnsPods: Pod[] = [];
+  /** Deployments size their ReplicaSets, ReplicaSets and the other workloads their pods; then the scheduler binds. */
+  const reconcileWorkloads = () => {
     for (const rs of replicaSets) rs.reconcile(clock.now());
     for (const d of deployments) d.reconcile(() => d.replicaSets().forEach((rs) => rs.reconcile(clock.now())));
+    for (const controller of [...statefulSets, ...daemonSets]) controller.reconcile(clock.now());
+    // Pod objects are the same while nothing about them changed: republish only when one did.
+    const pods = cluster.runners.flatMap((r) => r.snapshot() ?? []);
+    if (pods.length === dnsPods.length && pods.every((p, i) => p === dnsPods[i])) return;
+    dnsPods = pods;
+    const fresh = { ...staticDns, ...headlessDns(services, pods) };
+    for (const name of Object.keys(dns)) if (!(name in fresh)) delete dns[name];
+    Object.assign(dns, fresh);
   };
   /** The control plane reacts to what just happened: controllers first, then the scheduler. */
   const reactControlPlane = () => {
-    reconcileControllers();
+    reconcileWorkloads();
     cluster.schedulePending();
   };
   const endpoints = (): PodEndpoint[] =>
@@ -83,11 +101,13 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
   let lastDeployments: Deployment[] = [];
+  let lastStatefulSets: StatefulSet[] = [];
+  let lastDaemonSets: DaemonSet[] = [];
   const deletedAt: Record<string, number> = {};
   const requests: RequestRecord[] = [];
 
   // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
-  reconcileControllers();
+  reconcileWorkloads();
   record();
   cluster.schedulePending();
   // The kubelet's first sync posts the default waiting states right after the bind.
@@ -141,6 +161,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         break;
       case 'scale':
         if (action.deployment !== undefined) deployments.find((d) => d.name === action.deployment)?.scale(action.replicas);
+        else if (action.statefulSet !== undefined) statefulSets.find((sts) => sts.name === action.statefulSet)?.scale(action.replicas);
         else allReplicaSets().find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
         recorder.version++;
         break;
@@ -188,8 +209,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       endpointSlices: lastSlices.slices,
       replicaSets: sameItems(lastReplicaSets, allReplicaSets().map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
       deployments: sameItems(lastDeployments, deployments.map((d) => d.snapshot()), (v) => (lastDeployments = v)),
-      statefulSets: [],
-      daemonSets: [],
+      statefulSets: sameItems(lastStatefulSets, statefulSets.map((sts) => sts.snapshot()), (v) => (lastStatefulSets = v)),
+      daemonSets: sameItems(lastDaemonSets, daemonSets.map((ds) => ds.snapshot()), (v) => (lastDaemonSets = v)),
       machines: recorder.machineStates(),
       nodes: sameItems(lastNodes, cluster.nodes.map((n) => n.snapshot()), (v) => (lastNodes = v)),
       eventCount: recorder.events.length,

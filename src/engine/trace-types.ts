@@ -12,11 +12,11 @@ import type { Diagnostic } from '../k8s/admission-types';
 import type { LogLine } from '../runtime/types';
 
 /** Which machine an actor runs (the UI draws that machine's definition). */
-export type MachineKind = 'pod' | 'container' | 'probe' | 'node' | 'deployment';
+export type MachineKind = 'pod' | 'container' | 'probe' | 'node' | 'deployment' | 'statefulset';
 
 /** A machine's active state at one instant. `value` is XState's state value. */
 export interface MachineState {
-  /** Stable actor id: `pod/NAME`, `pod/NAME/container/app`, `pod/NAME/container/app/probe/liveness`, `node/node-1`, `deployment/NAME`. */
+  /** Stable actor id: `pod/NAME`, `pod/NAME/container/app`, `pod/NAME/container/app/probe/liveness`, `node/node-1`, `deployment/NAME`, `statefulset/web`. */
   id: string;
   machine: MachineKind;
   /** XState state value, e.g. `{ waiting: 'crashLoopBackOff' }` or `{ ticker: 'ticking', prober: 'idle' }`. */

@@ -143,6 +143,15 @@ function warnIgnoredAnnotations(pod: Pod | undefined, r: Reporter): void {
   }
 }
 
+/** What PodPlay makes of a StatefulSet's claims (src/engine/controllers/statefulset.ts). */
+const CLAIMS_SIMULATED =
+  'PersistentVolumeClaims are simplified by PodPlay: each claim is storage that outlives its Pod and follows it to any node; no PersistentVolume, StorageClass or binding';
+
+function hasClaimTemplates(object: Record<string, unknown>): boolean {
+  const spec = object.spec;
+  return typeof spec === 'object' && spec !== null && Array.isArray((spec as Record<string, unknown>).volumeClaimTemplates);
+}
+
 export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionResult {
   const { docs, diagnostics } = parseSource(text, fileName);
   const result: AdmissionResult = { pods: [], others: [], diagnostics, ok: true };
@@ -161,6 +170,11 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       else if ((env.kind === 'ConfigMap' || env.kind === 'Secret') && env.apiVersion === 'v1') validateConfigData(env.object, env.kind, r);
       else if (env.kind === 'ReplicaSet' && env.apiVersion === 'apps/v1') validateReplicaSet(env.object, r);
       else if (env.kind === 'Deployment' && env.apiVersion === 'apps/v1') validateDeployment(env.object, r);
+      else if ((env.kind === 'StatefulSet' || env.kind === 'DaemonSet') && env.apiVersion === 'apps/v1') {
+        // ValidateStatefulSetSpec and ValidateDaemonSetSpec check the selector as ValidateReplicaSetSpec does.
+        validateReplicaSet(env.object, r);
+        if (hasClaimTemplates(env.object)) r.warn('spec.volumeClaimTemplates', CLAIMS_SIMULATED, { onKey: true });
+      }
       // A ServiceAccount only matters as the account a Pod names (checkServiceAccount).
       else if (!(env.kind === 'ServiceAccount' && env.apiVersion === 'v1')) r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {

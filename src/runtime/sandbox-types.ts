@@ -57,7 +57,9 @@ export interface ImageCatalogue {
 export type VolumeSource =
   | { kind: 'emptyDir'; medium?: 'Memory' | '' }
   | { kind: 'configMap' | 'secret' | 'downwardAPI'; files: Record<string, string> }
-  | { kind: 'hostPath'; path: string };
+  | { kind: 'hostPath'; path: string }
+  /** A bound PersistentVolume: storage of its own that outlives the Pod and follows it to any node. */
+  | { kind: 'persistent'; fs: FileSystem };
 
 export interface VolumeMount {
   volume: string;

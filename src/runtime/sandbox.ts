@@ -61,6 +61,8 @@ function createVolume(source: VolumeSource, hostFs: FileSystem): Volume {
     case 'hostPath':
       if (!hostFs.exists(source.path)) hostFs.mkdir(source.path, true);
       return { source, fs: subtreeFs(hostFs, source.path), readOnly: false };
+    case 'persistent':
+      return { source, fs: source.fs, readOnly: false };
     default: {
       const files = Object.fromEntries(Object.entries(source.files).map(([k, v]) => [`/${k.replace(/^\/+/, '')}`, v]));
       return { source, fs: createMemoryFs({ files, readOnly: true }), readOnly: true };

@@ -78,6 +78,7 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
     kind: kindIs('scale'),
     replicaSet: opt(str),
     deployment: opt(str),
+    statefulSet: opt(str),
     replicas: req(num({ min: 0, max: 1000, integer: true })),
   }),
   setImage: objectOf({ at, kind: kindIs('setImage'), deployment, container, image: req(str) }),
@@ -122,8 +123,8 @@ export const checkAction: Checker<SimAction> = (v, path, issues) => {
       'required unless timeout is true (what should the endpoint answer?)',
     );
   }
-  if (action !== INVALID && action.kind === 'scale' && (action.replicaSet === undefined) === (action.deployment === undefined)) {
-    return fail(issues, [...path, 'replicaSet'], 'give either replicaSet or deployment (what should be scaled?)');
+  if (action !== INVALID && action.kind === 'scale' && [action.replicaSet, action.deployment, action.statefulSet].filter((x) => x !== undefined).length !== 1) {
+    return fail(issues, [...path, 'replicaSet'], 'name exactly one of replicaSet, deployment or statefulSet (what should be scaled?)');
   }
   return action;
 };

@@ -79,6 +79,11 @@ describe('parseScenario', () => {
       'actions[0].status: required unless timeout is true',
     ],
     [
+      { actions: [{ kind: 'scale', at: 1, replicaSet: 'web', statefulSet: 'web', replicas: 2 }] },
+      'actions[0].replicaSet: name exactly one of replicaSet, deployment or statefulSet (what should be scaled?)',
+    ],
+    [{ actions: [{ kind: 'scale', at: 1, replicas: 2 }] }, 'actions[0].replicaSet: name exactly one of replicaSet, deployment or statefulSet (what should be scaled?)'],
+    [
       { actions: [{ kind: 'setEndpoint', at: 1, container: 'c', port: 0, status: 200 }] },
       'actions[0].port: must be an integer >= 1 and <= 65535, got 0',
     ],

@@ -50,7 +50,12 @@ export function endpointSlice(service: Service, pods: Pod[], suffix: string): En
     metadata: {
       name: `${name}-${suffix}`,
       namespace: service.metadata?.namespace ?? 'default',
-      labels: { 'kubernetes.io/service-name': name, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+      labels: {
+        'kubernetes.io/service-name': name,
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+        // setEndpointSliceLabels marks the slices of a headless Service.
+        ...(service.spec?.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
+      },
       ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: service.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }],
     },
     addressType: 'IPv4',
@@ -60,6 +65,8 @@ export function endpointSlice(service: Service, pods: Pod[], suffix: string): En
       return {
         addresses: [p.status?.podIP ?? ''],
         conditions: { ready: Boolean(service.spec?.publishNotReadyAddresses) || (serving && !terminating), serving, terminating },
+        // podToEndpoint: a Pod whose subdomain names the Service publishes its hostname (StatefulSet Pods).
+        ...(p.spec?.hostname && p.spec.subdomain === name ? { hostname: p.spec.hostname } : {}),
         nodeName: p.spec?.nodeName,
         targetRef: { kind: 'Pod', name: p.metadata?.name, namespace: p.metadata?.namespace, uid: p.metadata?.uid },
       };

@@ -72,7 +72,7 @@ function matches(req: NodeSelectorRequirement, labels: Record<string, string>): 
  * requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, a term's expressions ANDed
  * (component-helpers/scheduling/corev1/nodeaffinity). matchFields only knows metadata.name.
  */
-function requiredAffinityMatches(pod: Pod, node: NodeSettings): boolean {
+export function requiredAffinityMatches(pod: Pod, node: Pick<NodeSettings, 'name' | 'labels'>): boolean {
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms || terms.length === 0) return true;
   return terms.some(

@@ -126,9 +126,13 @@ export function podVolumes(pod: Pod, ctx: VolumeContext): { volumes: SandboxConf
     if (payload.ok) volumes[name] = { kind, files: payload.files };
     else failures.push(`MountVolume.SetUp failed for volume "${name}" : ${payload.error}`);
   };
+  const ns = pod.metadata?.namespace ?? 'default';
   for (const v of pod.spec?.volumes ?? []) {
+    const claim = v.persistentVolumeClaim && ctx.store.claim?.(ns, v.persistentVolumeClaim.claimName);
     if (v.emptyDir) volumes[v.name] = { kind: 'emptyDir', medium: v.emptyDir.medium === 'Memory' ? 'Memory' : '' };
     else if (v.hostPath) volumes[v.name] = { kind: 'hostPath', path: v.hostPath.path };
+    // A StatefulSet's claim: storage that outlives the Pod (PersistentVolumes themselves are not simulated).
+    else if (claim) volumes[v.name] = { kind: 'persistent', fs: claim };
     else if (v.configMap) files('configMap', v.name, objectPayload('configmap', v.configMap.name ?? '', v.configMap.items, Boolean(v.configMap.optional), pod, ctx));
     else if (v.secret) files('secret', v.name, objectPayload('secret', v.secret.secretName ?? '', v.secret.items, Boolean(v.secret.optional), pod, ctx));
     else if (v.downwardAPI) files('downwardAPI', v.name, { ok: true, files: downwardPayload(v.downwardAPI.items, pod, ctx) });

@@ -18,6 +18,7 @@ const PROBES_TASK = `${DOCS}/tasks/configure-pod-container/configure-liveness-re
 const PROBES = `${DOCS}/concepts/configuration/liveness-readiness-startup-probes/`;
 const NODES = `${DOCS}/concepts/architecture/nodes/`;
 const DEPLOYMENTS = `${DOCS}/concepts/workloads/controllers/deployment/`;
+const STS = `${DOCS}/concepts/workloads/controllers/statefulset/`;
 
 function doc(text: string, href: string, source: string): Explanation {
   return { text, href, source };
@@ -85,6 +86,14 @@ export const explanations: Readonly<Record<string, Readonly<Record<string, Expla
     complete: doc('Every replica runs the new template and is available: Progressing is True with reason NewReplicaSetAvailable.', `${DEPLOYMENTS}#complete-deployment`, 'Complete Deployment'),
     failed: doc('No progress for progressDeadlineSeconds: Progressing is False, reason ProgressDeadlineExceeded. The controller does not roll back; it keeps trying.', `${DEPLOYMENTS}#failed-deployment`, 'Failed Deployment'),
     paused: doc('kubectl rollout pause: template changes wait for a resume; scaling still happens. Progressing is Unknown, reason DeploymentPaused.', `${DEPLOYMENTS}#pausing-and-resuming-a-deployment`, 'Pausing and Resuming a Deployment'),
+  },
+  statefulset: {
+    '': doc('The StatefulSet controller: Pods named <set>-0, <set>-1, … created in order, each with its own identity and storage.', STS, 'StatefulSets'),
+    stable: doc('Every ordinal below spec.replicas has a Running and Ready Pod, and there are no others: nothing to do.', STS, 'StatefulSets'),
+    creating: doc('The controller just created a Pod (and its PersistentVolumeClaims the first time), with the name its ordinal gives.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
+    waitingForReady: doc('With OrderedReady, the next Pod is created only when the one before it is Running and Ready.', `${STS}#orderedready-pod-management`, 'OrderedReady Pod Management'),
+    deleting: doc('The controller just deleted a Pod: scaling down removes the highest ordinal first, one at a time.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
+    waitingForTermination: doc('A Pod is terminating: the controller waits until it is gone before creating it again under the same name or deleting the next one.', `${STS}#deployment-and-scaling-guarantees`, 'Deployment and Scaling Guarantees'),
   },
 };
 

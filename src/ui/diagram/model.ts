@@ -8,7 +8,7 @@ import type { LayoutEdge, Layouts, MachineLayout } from './layout-types';
 
 export const layouts = layoutsJson as unknown as Layouts;
 
-const allKinds: readonly MachineKind[] = ['pod', 'container', 'probe', 'node', 'deployment'];
+const allKinds: readonly MachineKind[] = ['pod', 'container', 'probe', 'node', 'deployment', 'statefulset'];
 
 /** The machine kinds that have a diagram (a machine the engine defines, laid out by npm run layout). */
 export const machineKinds: readonly MachineKind[] = allKinds.filter((kind) => kind in layouts);

@@ -238,7 +238,7 @@ function actionRelevant(field: StatusField, a: SimAction): boolean {
 /** `container liveness`, `readiness probe of liveness`, `pod web`, `node node-1`. */
 export function actorText(actor: string): string {
   const parts = actor.split('/');
-  if (parts[0] === 'node' || parts[0] === 'deployment') return `${parts[0]} ${parts[1]}`;
+  if (parts[0] === 'node' || parts[0] === 'deployment' || parts[0] === 'statefulset') return `${parts[0]} ${parts[1]}`;
   if (parts[4] === 'probe') return `${parts[5]} probe of ${parts[3]}`;
   if (parts[2] === 'container') return `container ${parts[3]}`;
   return `pod ${parts[1]}`;

@@ -12,7 +12,7 @@ const StatechartDiagram = lazy(() => import('../diagram').then((m) => ({ default
 
 function actorLabel(id: string): string {
   const parts = id.split('/');
-  if (parts[0] === 'node' || parts[0] === 'deployment') return `${parts[0]} ${parts[1]}`;
+  if (parts[0] === 'node' || parts[0] === 'deployment' || parts[0] === 'statefulset') return `${parts[0]} ${parts[1]}`;
   if (parts.length >= 6) return `probe ${parts[5]} (${parts[3]})`;
   if (parts.length >= 4) return `container ${parts[3]}`;
   return `pod ${parts[1]}`;
