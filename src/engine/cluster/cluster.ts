@@ -209,13 +209,18 @@ export class Cluster {
     this.node(name)?.uncordon();
   }
 
-  /** kubectl drain: cordon, then evict every pod of the node through the Eviction API (its own grace period). */
+  /**
+   * `kubectl drain --ignore-daemonsets`: cordon, then evict every pod of the node through the
+   * Eviction API (its own grace period). DaemonSet pods stay: their controller would put them right
+   * back (it ignores the unschedulable taint), which is why drain refuses without that flag.
+   */
   drain(name?: string): void {
     const node = this.node(name);
     if (!node) return;
     node.cordon();
     for (const runner of this.runners) {
       if (runner.nodeName !== node.name || runner.isRemoved || runner.isDeleting) continue;
+      if (runner.spec.metadata?.ownerReferences?.some((o) => o.controller && o.kind === 'DaemonSet')) continue;
       runner.setCondition('DisruptionTarget', 'True', 'EvictionByEvictionAPI', 'Eviction API: evicting');
       runner.delete();
     }

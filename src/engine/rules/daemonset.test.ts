@@ -202,3 +202,17 @@ describe('updateDaemonSetStatus', () => {
     });
   });
 });
+
+describe('kubectl drain --ignore-daemonsets (pkg/kubectl/drain: DaemonSet pods are skipped)', () => {
+  it('drain evicts the other pods of the node and leaves its daemon pod running', () => {
+    // Drain the node the plain pod landed on.
+    const where = run('', [], THREE, 5_000);
+    const target = seek(where, 4_000).pods.find((p) => p.metadata?.name === 'plain')?.spec?.nodeName ?? '';
+    const trace = run('', [{ at: 10, kind: 'drain', node: target }], THREE, 60_000);
+    const daemonThere = daemonPods(trace, 9_000).find((p) => p.spec?.nodeName === target)?.metadata?.name;
+    const evicted = seek(trace, 11_000).pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'DisruptionTarget')).map((p) => p.metadata?.name);
+    expect(evicted).toEqual(['plain']);
+    expect(daemonPods(trace, 50_000).map((p) => p.metadata?.name)).toContain(daemonThere);
+    expect(created(trace)).toHaveLength(3);
+  });
+});

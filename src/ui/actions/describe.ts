@@ -49,7 +49,7 @@ export function describeAction(a: SimAction): string {
     case 'cordon':
       return 'kubectl cordon (the node is marked unschedulable)';
     case 'drain':
-      return 'kubectl drain (cordon, then evict the pods)';
+      return 'kubectl drain --ignore-daemonsets (cordon, then evict the pods)';
     default: {
       // Kinds that act on other objects than the pod and node (ReplicaSets, Deployments): handled here so
       // this file type-checks with and without them in SimAction.
