@@ -37,8 +37,8 @@ export type SimAction =
   | { at: number; kind: 'nodePressure'; node?: string; resource: 'memory' | 'ephemeral-storage' | 'pid' }
   /** `kubectl scale`: exactly one of a Deployment, a ReplicaSet or a StatefulSet, by name. */
   | { at: number; kind: 'scale'; replicaSet?: string; deployment?: string; statefulSet?: string; replicas: number }
-  /** `kubectl set image deployment/NAME CONTAINER=IMAGE`: a new pod template, so a rollout. */
-  | { at: number; kind: 'setImage'; deployment: string; container: string; image: string }
+  /** `kubectl set image deployment/NAME CONTAINER=IMAGE` (or a statefulset, a daemonset): a new pod template, so a rollout. */
+  | { at: number; kind: 'setImage'; deployment?: string; statefulSet?: string; daemonSet?: string; container: string; image: string }
   /** `kubectl rollout undo deployment/NAME [--to-revision=N]` (default: the previous revision). */
   | { at: number; kind: 'rollback'; deployment: string; toRevision?: number }
   /** `kubectl rollout pause` / `kubectl rollout resume`. */

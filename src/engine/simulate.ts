@@ -166,7 +166,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         recorder.version++;
         break;
       case 'setImage':
-        deployments.find((d) => d.name === action.deployment)?.setImage(action.container, action.image);
+        (action.statefulSet !== undefined
+          ? statefulSets.find((sts) => sts.name === action.statefulSet)
+          : action.daemonSet !== undefined
+            ? daemonSets.find((ds) => ds.name === action.daemonSet)
+            : deployments.find((d) => d.name === action.deployment)
+        )?.setImage(action.container, action.image);
         break;
       case 'rollback':
         deployments.find((d) => d.name === action.deployment)?.rollback(action.toRevision);

@@ -81,7 +81,7 @@ const ACTION_CHECKERS: { [K in SimActionKind]: Checker<ActionOf<K>> } = {
     statefulSet: opt(str),
     replicas: req(num({ min: 0, max: 1000, integer: true })),
   }),
-  setImage: objectOf({ at, kind: kindIs('setImage'), deployment, container, image: req(str) }),
+  setImage: objectOf({ at, kind: kindIs('setImage'), deployment: opt(str), statefulSet: opt(str), daemonSet: opt(str), container, image: req(str) }),
   rollback: objectOf({ at, kind: kindIs('rollback'), deployment, toRevision: opt(num({ min: 1, integer: true })) }),
   pauseRollout: objectOf({ at, kind: kindIs('pauseRollout'), deployment }),
   resumeRollout: objectOf({ at, kind: kindIs('resumeRollout'), deployment }),
@@ -122,6 +122,9 @@ export const checkAction: Checker<SimAction> = (v, path, issues) => {
       [...path, 'status'],
       'required unless timeout is true (what should the endpoint answer?)',
     );
+  }
+  if (action !== INVALID && action.kind === 'setImage' && [action.deployment, action.statefulSet, action.daemonSet].filter((x) => x !== undefined).length !== 1) {
+    return fail(issues, [...path, 'deployment'], 'name exactly one of deployment, statefulSet or daemonSet (whose image changes?)');
   }
   if (action !== INVALID && action.kind === 'scale' && [action.replicaSet, action.deployment, action.statefulSet].filter((x) => x !== undefined).length !== 1) {
     return fail(issues, [...path, 'replicaSet'], 'name exactly one of replicaSet, deployment or statefulSet (what should be scaled?)');

@@ -84,6 +84,10 @@ describe('parseScenario', () => {
     ],
     [{ actions: [{ kind: 'scale', at: 1, replicas: 2 }] }, 'actions[0].replicaSet: name exactly one of replicaSet, deployment or statefulSet (what should be scaled?)'],
     [
+      { actions: [{ kind: 'setImage', at: 1, deployment: 'web', statefulSet: 'db', container: 'app', image: 'x' }] },
+      'actions[0].deployment: name exactly one of deployment, statefulSet or daemonSet (whose image changes?)',
+    ],
+    [
       { actions: [{ kind: 'setEndpoint', at: 1, container: 'c', port: 0, status: 200 }] },
       'actions[0].port: must be an integer >= 1 and <= 65535, got 0',
     ],

@@ -281,3 +281,14 @@ describe('ValidateStatefulSetSpec', () => {
     );
   });
 });
+
+describe('kubectl set image statefulset/web (RollingUpdate: highest ordinal first, each Ready before the next)', () => {
+  it('the setImage action rolls the Pods from web-2 down to web-0, each recreated under its own name', () => {
+    const trace = run({ probe: 'true', grace: 1 }, [{ at: 60, kind: 'setImage', statefulSet: 'web', container: 'app', image: 'busybox:1.37' }], 240_000);
+    const deletions = trace.events.filter((e) => e.object === 'statefulset/web' && e.reason === 'SuccessfulDelete').map((e) => e.message);
+    expect(deletions).toEqual(['delete Pod web-2 in StatefulSet web successful', 'delete Pod web-1 in StatefulSet web successful', 'delete Pod web-0 in StatefulSet web successful']);
+    const images = podsAt(trace, 239_000).map((p) => [p.metadata?.name, p.spec?.containers[0].image]);
+    expect(images.sort()).toEqual([['web-0', 'busybox:1.37'], ['web-1', 'busybox:1.37'], ['web-2', 'busybox:1.37']]);
+    expect(seek(trace, 239_000).statefulSets[0].status).toMatchObject({ updatedReplicas: 3, readyReplicas: 3 });
+  });
+});

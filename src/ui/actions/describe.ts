@@ -53,7 +53,7 @@ export function describeAction(a: SimAction): string {
     default: {
       // Kinds that act on other objects than the pod and node (ReplicaSets, Deployments): handled here so
       // this file type-checks with and without them in SimAction.
-      const other: { kind: string; replicaSet?: unknown; deployment?: unknown; statefulSet?: unknown; replicas?: unknown; container?: unknown; image?: unknown; toRevision?: unknown } = a;
+      const other: { kind: string; replicaSet?: unknown; deployment?: unknown; statefulSet?: unknown; daemonSet?: unknown; replicas?: unknown; container?: unknown; image?: unknown; toRevision?: unknown } = a;
       const deploy = `deployment/${String(other.deployment)}`;
       switch (other.kind) {
         case 'scale':
@@ -62,8 +62,10 @@ export function describeAction(a: SimAction): string {
             : other.statefulSet !== undefined
               ? `kubectl scale statefulset ${String(other.statefulSet)} --replicas=${String(other.replicas)}`
               : `kubectl scale replicaset ${String(other.replicaSet)} --replicas=${String(other.replicas)}`;
-        case 'setImage':
-          return `kubectl set image ${deploy} ${String(other.container)}=${String(other.image)}`;
+        case 'setImage': {
+          const target = other.statefulSet !== undefined ? `statefulset/${String(other.statefulSet)}` : other.daemonSet !== undefined ? `daemonset/${String(other.daemonSet)}` : deploy;
+          return `kubectl set image ${target} ${String(other.container)}=${String(other.image)}`;
+        }
         case 'rollback':
           return `kubectl rollout undo ${deploy}${other.toRevision !== undefined ? ` --to-revision=${String(other.toRevision)}` : ''}`;
         case 'pauseRollout':
