@@ -242,9 +242,11 @@ export class PodRunner {
       for (const type of ['startup', 'liveness', 'readiness'] as const) {
         const probe = container[PROBE_FIELDS[type]];
         if (!probe) continue;
-        const probeActor = this.track(
-          createActor(probeMachine, {
-            ...this.actorOptions(),
+        // Probe workers step most often: the recorder follows them without the inspection stream.
+        const probeActor = this.env.recorder.follow(
+          probeMachine,
+          {
+            clock: this.env.clock,
             input: {
               type,
               container: container.name,
@@ -255,7 +257,7 @@ export class PodRunner {
               observe: () => this.probeTarget(slot),
               now: () => this.env.clock.now(),
             },
-          }),
+          },
           `pod/${this.name}/container/${container.name}/probe/${type}`,
           'probe',
         );
