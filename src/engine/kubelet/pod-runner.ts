@@ -570,8 +570,9 @@ export class PodRunner {
       });
       return;
     }
-    // The results manager only tells the kubelet when a result changes.
-    const before = type === 'readiness' ? slot.readiness : type === 'startup' ? slot.startup : undefined;
+    // The results manager only tells the kubelet when a result changes. The Pod object shows
+    // readiness and startup results; a liveness result shows only through the kill it causes.
+    const before = type === 'readiness' ? slot.readiness : type === 'startup' ? slot.startup : effect.result;
     if (type === 'readiness') slot.readiness = effect.result;
     if (type === 'startup') slot.startup = effect.result;
     if (before !== effect.result) this.touch();
