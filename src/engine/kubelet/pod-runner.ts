@@ -575,8 +575,11 @@ export class PodRunner {
     const before = type === 'readiness' ? slot.readiness : type === 'startup' ? slot.startup : effect.result;
     if (type === 'readiness') slot.readiness = effect.result;
     if (type === 'startup') slot.startup = effect.result;
-    if (before !== effect.result) this.touch();
-    if (effect.result === 'Failure' && type !== 'readiness') this.killForProbe(slot, type, probe.terminationGracePeriodSeconds);
+    const kill = effect.result === 'Failure' && type !== 'readiness';
+    // A result the manager already had (every healthy probe) does not make the pod worker sync.
+    if (before === effect.result && !kill) return;
+    this.touch();
+    if (kill) this.killForProbe(slot, type, probe.terminationGracePeriodSeconds);
     clock.setTimeout(() => this.reconcile(), 0);
   }
 
