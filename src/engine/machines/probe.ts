@@ -4,8 +4,10 @@
  * pod, not with the container), and the prober that, on each tick, skips or probes as doProbe
  * decides, then applies successThreshold / failureThreshold before publishing a result.
  * A tick that arrives while a probe is still out is dropped, as Go's time.Ticker drops it.
+ * Both regions hear the ticker's one `after period` event: a tick is one step for both, not a tick
+ * then a TICK the ticker raises for the prober (probe workers step more than anything else).
  */
-import { assign, emit, raise, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 /** results.Result: a startup probe starts Unknown, so `started` stays false until a success. */
@@ -45,8 +47,10 @@ export interface ProbeContext extends ProbeInput {
   lastOutput?: string;
 }
 
+/** XState's name for the ticker's `after: { period }` event (`xstate.after.<delay>.<state id>`). */
+export const TICK = 'xstate.after.period.probe.ticker.ticking';
+
 export type ProbeEvent =
-  | { type: 'TICK' }
   /** prober_manager UpdatePodStatus: a running container not yet ready gets a readiness run now. */
   | { type: 'TRIGGER' }
   | { type: 'PROBE_RESULT'; result: 'Success' | 'Failure'; output: string }
@@ -134,7 +138,7 @@ export const probeMachine = setup({
       initial: 'ticking',
       states: {
         ticking: {
-          after: { period: { target: 'ticking', reenter: true, actions: raise({ type: 'TICK' }) } },
+          after: { period: { target: 'ticking', reenter: true } },
           // worker.run: a manual trigger resets the ticker (probeTicker.Reset) and probes at once.
           on: { TRIGGER: { target: 'ticking', reenter: true } },
         },
@@ -144,7 +148,8 @@ export const probeMachine = setup({
       initial: 'deciding',
       states: {
         idle: {
-          on: { TICK: 'deciding', TRIGGER: 'deciding' },
+          // The ticker's own event (typed by the machine as its delayed event, so not in ProbeEvent).
+          on: { [TICK]: 'deciding', TRIGGER: 'deciding' },
         },
         /** doProbe's checks, in its order. */
         deciding: {

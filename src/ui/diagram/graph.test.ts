@@ -24,6 +24,8 @@ describe('machineGraph: labels read from the definition', () => {
     expect(labelsBetween(container, 'waiting.crashLoopBackOff', 'waiting.pulling')).toEqual(['after backOffWait']);
     expect(labelsBetween(container, 'waiting.errImagePull', 'waiting.imagePullBackOff')).toEqual(['after kubeletSync (1s)']);
     expect(labelsBetween(container, 'terminated', 'waiting.pulling')).toContain('after kubeletSync (1s) [restartNow]');
+    // The prober hears the ticker's tick: the same delay, named with the state whose timer it is.
+    expect(labelsBetween(probe, 'prober.idle', 'prober.deciding')).toEqual(['after period (ticker.ticking)', 'TRIGGER']);
     const all = [container, probe].flatMap((g) => g.edges.flatMap((e) => e.label));
     expect(all.filter((l) => l.includes('xstate.'))).toEqual([]);
   });

@@ -124,6 +124,7 @@ function typeOf(node: AnyStateNode): DiagramStateType {
 export function machineGraph(machine: AnyStateMachine): MachineGraph {
   const states: GraphState[] = [];
   const edges: GraphEdge[] = [];
+  const timers = delayOwners(machine);
 
   const visit = (node: AnyStateNode, parent: AnyStateNode | null): void => {
     const path = pathOf(node);
@@ -142,12 +143,17 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
     if (initialTarget) state.initial = pathOf(initialTarget);
     states.push(state);
 
+    // Another region's timer heard here (the probe's prober on the ticker's tick) says whose it is.
+    const afterLabel = (t: TransitionLike): string => {
+      const owner = t.delay === undefined ? timers.get(t.eventType) : undefined;
+      return owner ? `${delayLabel(machine, owner.delay)} (${owner.path})` : delayLabel(machine, t.delay);
+    };
     const addGroup = (kind: DiagramEdgeKind, event: string, transitions: ReadonlyArray<TransitionLike>): void => {
       const anyGuarded = transitions.some((t) => t.guard !== undefined);
       transitions.forEach((t) => {
         const guard = guardName(t.guard);
         const guardText = guard ? `[${guard}]` : anyGuarded ? '[else]' : '';
-        const head = kind === 'always' ? '' : kind === 'after' ? delayLabel(machine, t.delay) : event;
+        const head = kind === 'always' ? '' : kind === 'after' ? afterLabel(t) : event;
         const line = [head, guardText].filter((s) => s !== '').join(' ') || 'always';
         const targets = t.target ?? [];
         if (targets.length === 0) {
@@ -176,6 +182,17 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
 
   visit(machine.root, null);
   return { id: machine.id, states, edges };
+}
+
+/** Each `after` event of the machine → its delay and the state whose timer it is. */
+function delayOwners(machine: AnyStateMachine): Map<string, { delay: unknown; path: string }> {
+  const owners = new Map<string, { delay: unknown; path: string }>();
+  const visit = (node: AnyStateNode): void => {
+    for (const t of node.after as ReadonlyArray<TransitionLike>) owners.set(t.eventType, { delay: t.delay, path: pathOf(node) });
+    for (const child of Object.values(node.states) as AnyStateNode[]) visit(child);
+  };
+  visit(machine.root);
+  return owners;
 }
 
 /** Anything a module exports that is an XState machine (duck-typed: root state node, transition function). */
