@@ -196,17 +196,27 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     const version = recorder.version;
     if (version === lastVersion && frames.length > 0) return;
     lastVersion = version;
-    const fresh = cluster.runners.flatMap((r) => {
+    // Frames share the previous list when no Pod object changed: long runs stay small. A frame is
+    // recorded at nearly every instant, so the common case allocates nothing here.
+    const previous = frames[frames.length - 1]?.pods ?? [];
+    let pods = previous;
+    let n = 0;
+    for (const r of cluster.runners) {
       const pod = r.snapshot();
-      if (!pod && deletedAt[r.name] === undefined) deletedAt[r.name] = clock.now();
-      return pod ? [pod] : [];
-    });
-    // Frames share the previous list when no Pod object changed: long runs stay small.
-    const previous = frames[frames.length - 1]?.pods;
-    const pods = previous && previous.length === fresh.length && previous.every((p, i) => p === fresh[i]) ? previous : fresh;
-    const slices = services.map((svc) => endpointSlice(svc, pods, sliceSuffix.get(svc.metadata?.name ?? '') ?? 'xxxxx'));
-    const key = JSON.stringify(slices);
-    if (key !== lastSlices.key) lastSlices = { key, slices };
+      if (!pod) {
+        if (deletedAt[r.name] === undefined) deletedAt[r.name] = clock.now();
+        continue;
+      }
+      if (pods === previous && previous[n] !== pod) pods = previous.slice(0, n);
+      if (pods !== previous) pods.push(pod);
+      n++;
+    }
+    if (pods === previous && n < previous.length) pods = previous.slice(0, n);
+    if (services.length > 0) {
+      const slices = services.map((svc) => endpointSlice(svc, pods, sliceSuffix.get(svc.metadata?.name ?? '') ?? 'xxxxx'));
+      const key = JSON.stringify(slices);
+      if (key !== lastSlices.key) lastSlices = { key, slices };
+    }
     frames.push({
       t: clock.now(),
       pods,
