@@ -90,7 +90,7 @@ export class PodRunner {
   private stopNoticed?: 'evicting' | 'terminating';
   private readonly api = new PodApiView();
   private readonly activeCache = new WeakMap<object, Set<string>>();
-  private readonly targetCache = new WeakMap<object, { key: string; target: ProbeTarget }>();
+  private readonly targetCache = new WeakMap<object, { startup: ProbeResult | undefined; deleting: boolean; target: ProbeTarget }>();
 
   constructor(
     private readonly pod: Pod,
@@ -524,11 +524,11 @@ export class PodRunner {
     // A probe worker asks several times per decision; the answer only changes with the container's
     // snapshot, its startup result or the pod's deletion.
     const snapshot = slot.actor.getSnapshot();
-    const key = `${slot.startup}|${this.deletion ? 1 : 0}`;
+    const deleting = this.deletion !== undefined;
     const cached = this.targetCache.get(snapshot);
-    if (cached && cached.key === key) return cached.target;
+    if (cached && cached.startup === slot.startup && cached.deleting === deleting) return cached.target;
     const target = this.computeProbeTarget(slot);
-    this.targetCache.set(snapshot, { key, target });
+    this.targetCache.set(snapshot, { startup: slot.startup, deleting, target });
     return target;
   }
 
@@ -614,7 +614,7 @@ export class PodRunner {
    */
   private overriddenSandbox(httpGet: { port: number | string; path?: string } | undefined): SimPodSandbox {
     const sandbox = this.sandbox as SimPodSandbox;
-    if (!httpGet) return sandbox;
+    if (!httpGet || this.endpointOverrides.size === 0) return sandbox;
     const key = (path?: string) => `${String(httpGet.port)} ${path ?? ''}`;
     const override = this.endpointOverrides.get(key(httpGet.path ?? '/')) ?? this.endpointOverrides.get(key());
     if (!override) return sandbox;
