@@ -71,7 +71,17 @@ export class Recorder {
 
   probe(p: Omit<ProbeRecord, 't'>): void {
     this.version++;
-    this.probes.push({ t: this.timers.now(), ...p });
+    // A long run repeats the same few answers thousands of times: the trace keeps one copy of each.
+    this.probes.push({ t: this.timers.now(), ...p, output: this.intern(p.output), detail: this.intern(p.detail) });
+  }
+
+  private readonly texts = new Map<string, string>();
+
+  private intern(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
   }
 
   /** Register an actor under a stable id before it starts; `inspect` then follows it. */
