@@ -66,6 +66,12 @@ function initialResult(type: ProbeType): ProbeResult {
   return type === 'liveness' ? 'Success' : 'Unknown';
 }
 
+/** successThreshold / failureThreshold count answers in a row: this one extends the run or starts one. */
+function counted(context: ProbeContext, event: { result: 'Success' | 'Failure'; output: string }) {
+  const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
+  return { lastResult: event.result, resultRun: run, lastOutput: event.output };
+}
+
 export const probeMachine = setup({
   types: {
     context: {} as ProbeContext,
@@ -100,16 +106,14 @@ export const probeMachine = setup({
     },
   },
   actions: {
-    countResult: assign(({ context, event }) => {
+    countResult: assign(({ context, event }) => (event.type === 'PROBE_RESULT' ? counted(context, event) : {})),
+    // Counts the answer and publishes it in one assign: each assign costs XState a new snapshot.
+    countAndPublish: assign(({ context, event }) => {
       if (event.type !== 'PROBE_RESULT') return {};
-      const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
-      return { lastResult: event.result, resultRun: run, lastOutput: event.output };
-    }),
-    publish: assign(({ context, event }) => {
-      if (event.type !== 'PROBE_RESULT') return {};
+      const count = counted(context, event);
       // A liveness or startup failure means a restart: hold until a new container appears.
       const hold = context.type !== 'readiness' && event.result === 'Failure';
-      return { result: event.result, onHold: hold, resultRun: hold ? 0 : context.resultRun };
+      return { ...count, result: event.result, onHold: hold, resultRun: hold ? 0 : count.resultRun };
     }),
     emitResult: emit(({ context }) => ({ type: 'result' as const, result: context.result })),
     adoptContainer: assign(({ context }) => ({
@@ -171,7 +175,7 @@ export const probeMachine = setup({
           on: {
             PROBE_RESULT: [
               { guard: 'belowThreshold', target: 'idle', actions: ['countResult'] },
-              { target: 'idle', actions: ['countResult', 'publish', 'emitResult'] },
+              { target: 'idle', actions: ['countAndPublish', 'emitResult'] },
             ],
           },
         },
