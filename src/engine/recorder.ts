@@ -139,8 +139,7 @@ export class Recorder {
    */
   machineStates(): MachineState[] {
     const listed = this.listed;
-    if (listed && this.moved.size === 0) return listed.list;
-    if (listed && listed.list.length === this.machines.size && [...this.moved].every((id) => listed.keys.get(id) === this.valueKeys.get(id))) {
+    if (listed && listed.list.length === this.machines.size && this.movedBack(listed.keys)) {
       this.moved.clear();
       return listed.list;
     }
@@ -148,5 +147,11 @@ export class Recorder {
     this.listed = { list, keys: new Map(this.valueKeys) };
     this.moved.clear();
     return list;
+  }
+
+  /** Every actor that moved since the list was made is back in the state the list shows. */
+  private movedBack(keys: Map<string, string>): boolean {
+    for (const id of this.moved) if (keys.get(id) !== this.valueKeys.get(id)) return false;
+    return true;
   }
 }
