@@ -4,7 +4,8 @@
  * minutes, with heap use; then the browser's numbers from e2e/perf.spec.ts if they exist (see
  * bench/browser-report.ts). Targets (issue #2) are printed here and nowhere else (no timed tests):
  * >= 100 000 virtual s per wall s for the single pod. CPU time is printed beside wall time because
- * the machine is shared: wall time swings with the load, the process's CPU time much less.
+ * the machine is shared: wall time swings with the load, the process's CPU time much less (it
+ * counts the GC's helper threads too, so on a quiet machine it can exceed wall time).
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_NODE, simulate, type SimInput } from '../src/engine';
