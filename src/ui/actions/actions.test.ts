@@ -84,7 +84,7 @@ describe('actions in words and on the timeline', () => {
       'the node becomes unreachable (the kubelet stops posting status)',
       'the node comes under memory pressure',
       'kubectl cordon (the node is marked unschedulable)',
-      'kubectl drain (cordon, then evict the pods)',
+      'kubectl drain --ignore-daemonsets (cordon, then evict the pods)',
     ]);
   });
 
