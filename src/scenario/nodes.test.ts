@@ -14,15 +14,16 @@ describe('scenario nodes', () => {
       ['node-2', 'node-2', '8Gi'],
       ['edge', 'edge', '4Gi'],
     ]);
-    // The engine's first node is the list's first.
+    // The engine's first node is the list's first, and the validated scenario validates again.
     expect(r.scenario.node.name).toBe('node-1');
+    expect(parseScenario(r.scenario).ok).toBe(true);
   });
 
   it.each([
     [{ nodes: [] }, 'nodes: must list 1 to 50 nodes, got 0'],
     [{ nodes: [{ name: 'a' }, { name: 'a' }] }, 'nodes[1].name: duplicate node name "a"'],
     [{ nodes: [{}, {}], actions: [{ at: 1, kind: 'cordon', node: 'node-9' }] }, 'actions[0].node: no node named "node-9" (nodes: node-1, node-2)'],
-    [{ node: {}, nodes: [{}, {}] }, 'nodes: give either node or nodes, not both'],
+    [{ node: { name: 'other' }, nodes: [{}, {}] }, 'nodes: give either node or nodes, not both'],
     [{ actions: [{ at: 1, kind: 'addNode', node: { name: 'node-1' } }] }, 'actions[0].node.name: a node named "node-1" already exists'],
     [{ actions: [{ at: 1, kind: 'addNode', node: {} }] }, 'actions[0].node.name: required'],
     [{ actions: [{ at: 1, kind: 'removeNode', node: 'ghost' }] }, 'actions[0].node: no node named "ghost" (nodes: node-1)'],

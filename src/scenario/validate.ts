@@ -43,7 +43,9 @@ export function validateScenario(value: unknown): ValidationResult {
   const issues: Issue[] = [];
   const given = scenarioShape(value, [], issues);
   if (given === INVALID) return { ok: false, issues };
-  if (given.nodes && given.node) fail(issues, ['nodes'], 'give either node or nodes, not both');
+  // A validated scenario carries both (node is nodes[0]); anything else is ambiguous.
+  if (given.nodes && given.node && JSON.stringify(given.node) !== JSON.stringify(given.nodes[0]))
+    fail(issues, ['nodes'], 'give either node or nodes, not both');
   const names = new Set((given.nodes ?? [given.node ?? defaultNode()]).map((n) => n.name));
   const actions = given.actions ?? [];
   actions.forEach((a, i) => {

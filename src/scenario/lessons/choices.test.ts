@@ -133,6 +133,25 @@ const proofs: Record<string, () => void> = {
     expect(String(seek(trace, t).replicaSets.length)).toBe(answerOf(lesson, 'complete'));
     expect(seek(trace, t).machines.find((m) => m.id === 'deployment/web')?.value).toBe('complete');
   },
+  'lost-node/spread': () => {
+    const { lesson, trace } = run('lost-node');
+    expect(seek(trace, 10_000).pods.map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3']);
+    expect(answerOf(lesson, 'spread')).toBe('One on each node');
+  },
+  'lost-node/silent': () => {
+    const { lesson, trace } = run('lost-node');
+    const creates = trace.events.filter((e) => e.reason === 'SuccessfulCreate');
+    // Three at the start, then the replacement at 30 + 50 + 300 s.
+    expect(creates.map((e) => e.t)).toEqual([0, 0, 0, 380_000]);
+    expect(answerOf(lesson, 'silent')).toBe('After about 350 s');
+  },
+  'lost-node/evicted': () => {
+    const { lesson, trace } = run('lost-node');
+    const replacement = trace.events.filter((e) => e.reason === 'SuccessfulCreate')[3].message.replace('Created pod: ', '');
+    const node = seek(trace, 400_000).pods.find((p) => p.metadata?.name === replacement)?.spec?.nodeName;
+    expect(['node-1', 'node-3']).toContain(node);
+    expect(answerOf(lesson, 'evicted')).toBe('node-1 or node-3');
+  },
 };
 
 describe('choice questions match their traces', () => {

@@ -3,7 +3,7 @@
  * prediction questions whose answers are computed from that trace, and one-click changes to try.
  * Plain data: the UI renders it, the logic in anchors.ts / questions.ts reads it against a Trace.
  */
-import type { NodeSettings, SimAction } from '../../engine';
+import type { MachineKind, NodeSettings, SimAction } from '../../engine';
 import type { ScenarioV1 } from '../types';
 
 /** Panes a lesson can ask the UI to show. */
@@ -66,8 +66,10 @@ export interface Question {
 }
 
 export interface LessonFocus {
-  machine?: 'pod' | 'container' | 'probe' | 'node' | 'deployment';
+  machine?: MachineKind;
   container?: string;
+  /** One actor of that machine by its name (`node-2` for `node/node-2`, a pod's name): the first otherwise. */
+  name?: string;
   pane?: LessonPane;
   kubectl?: KubectlView;
 }

@@ -55,7 +55,9 @@ export function traceUntil(trace: Trace, t: number): Trace {
 /** The actor id a focus hint points at in this frame, if any. */
 export function focusedMachine(frame: Frame | undefined, focus: LessonFocus | undefined): string | undefined {
   if (!frame || !focus?.machine) return undefined;
-  const candidates = frame.machines.filter((m) => m.machine === focus.machine);
+  const all = frame.machines.filter((m) => m.machine === focus.machine);
+  const byName = focus.name === undefined ? [] : all.filter((m) => m.id.split('/')[1] === focus.name);
+  const candidates = byName.length > 0 ? byName : all;
   if (focus.container === undefined) return candidates[0]?.id;
   const named = candidates.find((m) => m.id.split('/')[3] === focus.container);
   return (named ?? candidates[0])?.id;

@@ -1,6 +1,7 @@
 import type { Lesson } from '../types';
 import { conditions } from './conditions';
 import { controllersHeal } from './controllers-heal';
+import { lostNode } from './lost-node';
 import { crashLoopBackOff } from './crashloop-backoff';
 import { gracefulTermination } from './graceful-termination';
 import { hooksAndStates } from './hooks-states';
@@ -29,6 +30,7 @@ export const LESSONS: Lesson[] = [
   sharedMemory,
   nodeFailure,
   controllersHeal,
+  lostNode,
   gracefulTermination,
   privilegedContainers,
   phases,
