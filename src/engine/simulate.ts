@@ -7,6 +7,7 @@ import { admitManifests, type Diagnostic } from '../k8s';
 import { PUBLIC_DNS, createRuntime, internet } from '../runtime';
 import { VirtualClock } from './clock';
 import { IdSource } from './ids';
+import { deepEqual } from './deep-equal';
 import { DEFAULT_NODE, type SimAction, type SimInput } from './input';
 import type { KubeletEnv } from './kubelet/pod-runner';
 import { Cluster } from './cluster/cluster';
@@ -77,12 +78,15 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const nodeList = () => cluster.nodes.map((n) => ({ name: n.name, labels: n.labels, taints: n.view.taints }));
   const daemonSets = daemonSetsOf(admission.others).map((ds) => new DaemonSetController(ds, cluster, controllerIds, recorder, clock, nodeList));
   let dnsPods: Pod[] = [];
+  const hasHeadless = services.some((svc) => svc.spec?.clusterIP === 'None');
   /** Deployments size their ReplicaSets, ReplicaSets and the other workloads their pods; then the scheduler binds. */
   const reconcileWorkloads = () => {
     for (const rs of replicaSets) rs.reconcile(clock.now());
     for (const d of deployments) d.reconcile(() => d.replicaSets().forEach((rs) => rs.reconcile(clock.now())));
     for (const controller of [...statefulSets, ...daemonSets]) controller.reconcile(clock.now());
-    // Pod objects are the same while nothing about them changed: republish only when one did.
+    // Only headless Services give pods DNS names; pod objects are the same while nothing about them
+    // changed, so the names are republished only when one did.
+    if (!hasHeadless) return;
     const pods = cluster.runners.flatMap((r) => r.snapshot() ?? []);
     if (pods.length === dnsPods.length && pods.every((p, i) => p === dnsPods[i])) return;
     dnsPods = pods;
@@ -90,14 +94,21 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     for (const name of Object.keys(dns)) if (!(name in fresh)) delete dns[name];
     Object.assign(dns, fresh);
   };
-  /** The control plane reacts to what just happened: controllers first, then the scheduler. */
+  /**
+   * The control plane reacts to what just happened: controllers first, then the scheduler. Only a
+   * change can make it act (every change bumps recorder.version: a pod, a node, an action, a
+   * controller's own wake-up), so an instant where only probes ran and answered as before skips it.
+   */
+  let reactedAt = -1;
   const reactControlPlane = () => {
+    if (recorder.version === reactedAt) return;
+    reactedAt = recorder.version;
     reconcileWorkloads();
     cluster.schedulePending();
   };
   const endpoints = (): PodEndpoint[] =>
     cluster.runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
-  let lastSlices: { key: string; slices: EndpointSlice[] } = { key: '', slices: [] };
+  let lastSlices: { pods?: Pod[]; slices: EndpointSlice[] } = { slices: [] };
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
   let lastDeployments: Deployment[] = [];
@@ -127,6 +138,8 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   });
 
   function applyAction(action: SimAction): void {
+    // Whatever the action, the API changed: a frame, and the control plane looks again.
+    recorder.version++;
     switch (action.kind) {
       case 'deletePod':
         cluster.find(action.pod)?.delete(action.gracePeriodSeconds);
@@ -212,10 +225,11 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       n++;
     }
     if (pods === previous && n < previous.length) pods = previous.slice(0, n);
-    if (services.length > 0) {
+    // The same pod list gives the same slices; a changed list keeps the old slices when their
+    // content is equal (most pod changes, a probe count or a restart, do not touch endpoints).
+    if (services.length > 0 && pods !== lastSlices.pods) {
       const slices = services.map((svc) => endpointSlice(svc, pods, sliceSuffix.get(svc.metadata?.name ?? '') ?? 'xxxxx'));
-      const key = JSON.stringify(slices);
-      if (key !== lastSlices.key) lastSlices = { key, slices };
+      lastSlices = { pods, slices: deepEqual(slices, lastSlices.slices) ? lastSlices.slices : slices };
     }
     frames.push({
       t: clock.now(),

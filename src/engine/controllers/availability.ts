@@ -28,15 +28,15 @@ export function isRunningAndReady(pod: Pod): boolean {
 
 /**
  * A Ready pod becomes available with no event of its own: the controllers resync after
- * minReadySeconds. A no-op timer at that instant is enough, since the control plane reacts after
- * every instant; `seen` keeps one timer per instant.
+ * minReadySeconds. `wake` marks that instant as a change (the control plane reacts to changes, and
+ * the workload's status changes then); `seen` keeps one timer per instant.
  */
-export function wakeWhenAvailable(pods: Pod[], minReadySeconds: number, now: number, timers: Pick<Timers, 'setTimeout'>, seen: Set<number>): void {
+export function wakeWhenAvailable(pods: Pod[], minReadySeconds: number, now: number, timers: Pick<Timers, 'setTimeout'>, seen: Set<number>, wake: () => void): void {
   if (minReadySeconds === 0) return;
   for (const pod of pods) {
     const at = availableAt(pod, minReadySeconds);
     if (at === undefined || at <= now || seen.has(at)) continue;
     seen.add(at);
-    timers.setTimeout(() => undefined, at - now);
+    timers.setTimeout(wake, at - now);
   }
 }
