@@ -122,8 +122,9 @@ describe('one kind: its printer columns through the get tabwriter (printers.go)'
       text: ['NAME     STATUS   ROLES    AGE    VERSION', 'node-1   Ready    <none>   2m5s   v1.36.0'],
     },
   ])('$rule', ({ table, text }) => {
-    if (typeof text === 'string' || !('headers' in table)) expect(table).toEqual(text);
-    else expect(one(table)).toBe(`${text.join('\n')}\n`);
+    const isTable = (x: unknown): x is KindTable => typeof x === 'object' && x !== null && 'headers' in x;
+    if (isTable(table) && Array.isArray(text)) expect(one(table)).toBe(`${text.join('\n')}\n`);
+    else expect(table).toEqual(text);
   });
 });
 
