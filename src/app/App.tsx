@@ -2,11 +2,12 @@
  * The playground: header, manifest editor, transport, timeline, kubectl views, events and the
  * statechart pane, all reading the frame under one cursor.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { SimAction } from '../engine/input';
 import type { TransitionRecord } from '../engine/trace-types';
 import { ActionsPanel } from '../ui/actions/ActionsPanel';
 import { withActionLane } from '../ui/actions/action-lane';
+import { hasCluster } from '../ui/cluster/has-cluster';
 import { ManifestEditor } from '../ui/editor/ManifestEditor';
 import { EventsList } from '../ui/events/EventsList';
 import { ExplainPane } from '../ui/explain/ExplainPane';
@@ -50,8 +51,10 @@ import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 import { TrafficPane } from '../ui/traffic/TrafficPane';
 import { TrafficEditor } from '../ui/traffic/TrafficEditor';
 
-type SideTab = 'events' | 'statechart' | 'status' | 'traffic';
+type SideTab = 'events' | 'statechart' | 'status' | 'traffic' | 'cluster';
 const NO_ACTIONS: SimAction[] = [];
+/** The Cluster view loads with its first visit. */
+const ClusterView = lazy(() => import('../ui/cluster/ClusterView'));
 
 export function App() {
   const [theme, setTheme] = useTheme();
@@ -80,6 +83,12 @@ export function App() {
 
   const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
   const podName = pods.includes(chosenPod) ? chosenPod : (pods[0] ?? '');
+  const showCluster = useMemo(() => (trace ? hasCluster(trace.frames, pods.length) : false), [trace, pods.length]);
+  // A pane the run has nothing for (no cluster, no traffic) falls back to the events.
+  const sidePane: SideTab =
+    (sideTab === 'cluster' && !showCluster) || (sideTab === 'traffic' && (trace?.requests.length ?? 0) === 0)
+      ? 'events'
+      : sideTab;
   const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
   const rows = useMemo(() => (trace ? watchRows(trace, podName) : []), [trace, podName]);
   const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
@@ -319,8 +328,9 @@ export function App() {
                       { key: 'statechart', label: 'Statechart' },
                       { key: 'status', label: 'Status' },
                       ...(trace.requests.length > 0 ? [{ key: 'traffic' as const, label: 'Traffic' }] : []),
+                      ...(showCluster ? [{ key: 'cluster' as const, label: 'Cluster' }] : []),
                     ]}
-                    selected={sideTab === 'traffic' && trace.requests.length === 0 ? 'events' : sideTab}
+                    selected={sidePane}
                     onSelect={setSideTab}
                     actions={
                       <button
@@ -332,11 +342,17 @@ export function App() {
                       </button>
                     }
                   >
-                    {sideTab === 'traffic' && trace.requests.length > 0 ? (
+                    {sidePane === 'traffic' ? (
                       <TrafficPane trace={trace} t={t} onSeek={setT} />
-                    ) : sideTab === 'events' || sideTab === 'traffic' ? (
+                    ) : sidePane === 'events' ? (
                       <EventsList events={events} t={t} onSeek={setT} />
-                    ) : sideTab === 'status' ? (
+                    ) : sidePane === 'cluster' ? (
+                      frame && (
+                        <Suspense fallback={<p className="p-3 text-sm">Loading the cluster view…</p>}>
+                          <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosenPod} presenter={presenter} />
+                        </Suspense>
+                      )
+                    ) : sidePane === 'status' ? (
                       <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} {...why.pane} />
                     ) : (
                       frame && (
