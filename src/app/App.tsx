@@ -21,6 +21,7 @@ import { Splitter } from '../ui/layout/Splitter';
 import { Tabs } from '../ui/layout/Tabs';
 import { StatechartPane } from '../ui/statechart/StatechartPane';
 import { computeLanes } from '../ui/timeline/segments';
+import { flattenOwnerLanes, ownerTree } from '../ui/timeline/owner-lanes';
 import { Timeline } from '../ui/timeline/Timeline';
 import { fitSpan } from '../ui/timeline/view-window';
 import {
@@ -107,7 +108,18 @@ export function App() {
   }, [trace, frame]);
 
   const why = useWhy({ t, setT, lastTransitions, openPane: setSideTab });
-  const timelineLanes = useMemo(() => withActionLane(lanes, actions), [lanes, actions]);
+  // Several pods: their owners' and their own summary lanes first, groups opened and closed by the person.
+  const owners = useMemo(() => (trace ? ownerTree(trace) : []), [trace]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleGroup = useCallback(
+    (key: string) => setCollapsed((c) => (c.has(key) ? new Set([...c].filter((k) => k !== key)) : new Set([...c, key]))),
+    [],
+  );
+  const timelineLanes = useMemo(() => {
+    if (owners.length === 0) return withActionLane(lanes, actions);
+    const chosen = lanes.map((l) => (l.id === 'phase' ? { ...l, title: `Phase of ${podName}` } : l));
+    return [...flattenOwnerLanes(owners, collapsed), ...withActionLane(chosen, actions)];
+  }, [owners, collapsed, lanes, actions, podName]);
 
   const previous = useCallback(() => setT(previousInstant(instants, t) ?? 0), [instants, t, setT]);
   const next = useCallback(() => setT(nextInstant(instants, t) ?? endMs), [instants, t, endMs, setT]);
@@ -312,6 +324,9 @@ export function App() {
                   onSeek={setT}
                   initialSpan={initialSpan}
                   scale={presenter ? PRESENTER_SCALE : 1}
+                  onToggleGroup={toggleGroup}
+                  onChoosePod={setChosenPod}
+                  chosenPod={podName}
                 />
               </section>
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
