@@ -1,0 +1,109 @@
+/**
+ * The cluster in the playground: a ReplicaSet of 3 behind a Service (the cluster starter). The
+ * Cluster view, the timeline grouped by owner, `kubectl get deploy,rs,...` at the cursor, and node
+ * actions (cordon, NotReady) taken from the action form; axe finds nothing; screenshots in
+ * test-results/ to look at.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { focusPage } from './helpers';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+test.setTimeout(90_000);
+
+async function openClusterStarter(page: Page) {
+  await page.goto('./');
+  await page.getByLabel('Example').selectOption({ label: 'cluster / replicaset-service' });
+  await expect(page.getByTestId('timeline')).toBeVisible();
+}
+
+/** Puts the cursor at `seconds` with the timeline slider's keys (Home, then PageUp = +10 s, → = +1 s). */
+async function cursorAt(page: Page, seconds: number) {
+  const timeline = page.getByTestId('timeline');
+  await timeline.focus();
+  await timeline.press('Home');
+  for (let i = 0; i < Math.floor(seconds / 10); i++) await timeline.press('PageUp');
+  for (let i = 0; i < seconds % 10; i++) await timeline.press('ArrowRight');
+  await expect(timeline).toHaveAttribute('aria-valuenow', String(seconds));
+}
+
+async function toEnd(page: Page) {
+  await focusPage(page);
+  await page.keyboard.press('End');
+}
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const node = (page: Page) => page.getByTestId('cluster-node-node-1');
+const getAll = (page: Page) => page.getByTestId('kubectl-all');
+
+test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and NotReady from the UI', async ({ page }) => {
+  await openClusterStarter(page);
+  await cursorAt(page, 30);
+
+  // The Cluster view: the node holds the 3 pods under their ReplicaSet; the Service lists 3 ready endpoints.
+  await page.getByRole('tab', { name: 'Cluster' }).click();
+  await expect(node(page)).toHaveAccessibleName('Node node-1: Ready, 3 pods');
+  await expect(page.getByRole('list', { name: 'Pods of ReplicaSet web' }).getByRole('button')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Endpoints of web' }).locator('[data-endpoint="ready"]')).toHaveCount(3);
+  await expect(page.getByTestId('cluster-service-web')).toHaveAccessibleName('Service web: 3 of 3 endpoints ready');
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-view.png' });
+
+  // Choosing a pod in the Cluster view makes it the pod the other panes show.
+  const second = page.getByRole('list', { name: 'Pods of ReplicaSet web' }).getByRole('button').nth(1);
+  const name = ((await second.getAttribute('data-testid')) ?? '').replace('cluster-pod-', '');
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('banner').getByRole('combobox', { name: /^Pod/ })).toHaveValue(name);
+
+  // The timeline groups the pods under the ReplicaSet; the group closes and opens from the keyboard.
+  const group = page.getByTestId('lane-toggle-ReplicaSet/web');
+  await expect(group).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId(`lane-pod-${name}`)).toHaveAttribute('aria-pressed', 'true');
+  await group.focus();
+  await page.keyboard.press('Enter');
+  await expect(group).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId(`lane-pod-${name}`)).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(group).toHaveAttribute('aria-expanded', 'true');
+
+  // `kubectl get` for every kind present, with kind.group/name and an empty line between tables.
+  await page.getByRole('tab', { name: 'get all' }).click();
+  await expect(getAll(page)).toContainText('$ kubectl get rs,pods,svc,endpointslices,nodes');
+  await expect(getAll(page)).toContainText(/replicaset\.apps\/web\s+3\s+3\s+3\s+30s/);
+  await expect(getAll(page)).toContainText(/service\/web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+30s/);
+  await expect(getAll(page)).toContainText(/endpointslice\.discovery\.k8s\.io\/web-\w{5}\s+IPv4\s+80\s+10\.244\.\d+\.\d+,10\.244/);
+  await expect(getAll(page)).toContainText(/node\/node-1\s+Ready\s+<none>\s+30s\s+v1\.36\.0/);
+  await page.screenshot({ path: 'test-results/cluster-get-all.png' });
+
+  // Cordon the node at 30 s, then the kubelet reports it NotReady at 40 s.
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Cordon the node' });
+  await page.getByRole('button', { name: 'Cordon node' }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('kubectl cordon');
+  await cursorAt(page, 40);
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Node: Ready / NotReady / Unreachable' });
+  await page.getByLabel('Node becomes').selectOption('NotReady');
+  await page.getByRole('button', { name: 'Set node state' }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('NotReady');
+
+  await cursorAt(page, 35);
+  await expect(getAll(page)).toContainText(/node\/node-1\s+Ready,SchedulingDisabled/);
+  await toEnd(page);
+  await expect(getAll(page)).toContainText(/node\/node-1\s+NotReady,SchedulingDisabled/);
+  await page.getByRole('tab', { name: 'Cluster' }).click();
+  await expect(node(page)).toHaveAccessibleName(/^Node node-1: NotReady, cordoned \(SchedulingDisabled\)/);
+  await expect(node(page)).toContainText('node.kubernetes.io/not-ready:NoExecute');
+  await expect(page.getByRole('list', { name: 'Endpoints of web' }).locator('[data-endpoint="ready"]')).toHaveCount(0);
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-node-down.png' });
+
+  // Dark and presenter mode: still clean, readable when projected.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: /Presenter/ }).click();
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-presenter-dark.png' });
+});
