@@ -68,3 +68,22 @@ describe('clusterModel on a run: a ReplicaSet of 3 behind a Service', () => {
     expect(hasCluster([lone], 2)).toBe(true);
   });
 });
+
+describe('clusterModel on a three-node run: drain node-2 at 30 s', () => {
+  const manifest = readFileSync(new URL('../../app/examples/replicaset-service.yaml', import.meta.url), 'utf8');
+  const nodes = ['node-1', 'node-2', 'node-3'].map((name) => ({ ...DEFAULT_NODE, name, labels: { 'kubernetes.io/hostname': name } }));
+  const r = simulate({ manifest, node: nodes[0], nodes, actions: [{ at: 30, kind: 'drain', node: 'node-2' }], seed: 1 }, { until: 60_000 });
+  if (!r.ok) throw new Error('run failed');
+  const podsOn = (t: number) => clusterModel(seekFrame(r.trace, t)).nodes.map((n) => [n.name, n.cordoned, n.podCount]);
+
+  it('the scheduler spreads the 3 pods, one a node; after the drain node-2 is cordoned and empty, its pod replaced elsewhere', () => {
+    expect(podsOn(20_000)).toEqual([
+      ['node-1', false, 1],
+      ['node-2', false, 1],
+      ['node-3', false, 1],
+    ]);
+    const after = podsOn(50_000);
+    expect(after[1]).toEqual(['node-2', true, 0]);
+    expect(after[0][2] + after[2][2]).toBe(3);
+  });
+});

@@ -17,7 +17,7 @@ function run(file: string, actions: SimAction[] = []): Trace {
 }
 
 const traceOf = (frames: Trace['frames']): Trace =>
-  ({ frames, events: [], transitions: [], probes: [], requests: [], logs: {}, until: 60_000, diagnostics: [], deletedAt: {} }) as Trace;
+  ({ frames, events: [], transitions: [], probes: [], requests: [], scheduling: [], logs: {}, until: 60_000, diagnostics: [], deletedAt: {} }) as Trace;
 
 describe('owner lanes from a run: a ReplicaSet of 3 behind a Service', () => {
   const trace = run('../../app/examples/replicaset-service.yaml', [{ at: 30, kind: 'scale', replicaSet: 'web', replicas: 2 }]);
