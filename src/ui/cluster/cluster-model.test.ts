@@ -84,6 +84,6 @@ describe('clusterModel on a three-node run: drain node-2 at 30 s', () => {
     ]);
     const after = podsOn(50_000);
     expect(after[1]).toEqual(['node-2', true, 0]);
-    expect(after[0][2] + after[2][2]).toBe(3);
+    expect(Number(after[0][2]) + Number(after[2][2])).toBe(3);
   });
 });

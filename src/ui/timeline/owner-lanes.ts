@@ -77,6 +77,16 @@ function podSample(pod: Pod): Sample {
  * pod and no owner, so a lone pod's timeline stays as it was.
  */
 export function ownerTree(trace: Trace): OwnerNode[] {
+  // A lone pod without owner (most runs): nothing to build, so skip the pass over every frame.
+  const names = new Set<string>();
+  let owned = false;
+  for (const f of trace.frames)
+    for (const p of f.pods) {
+      names.add(p.metadata?.name ?? '');
+      owned ||= (p.metadata?.ownerReferences?.length ?? 0) > 0;
+    }
+  if (!owned && names.size <= 1) return [];
+
   const end = Math.max(trace.until, trace.frames[trace.frames.length - 1]?.t ?? 0);
   const builders = new Map<string, SegmentBuilder>();
   const parents = new Map<string, string | undefined>();
@@ -118,10 +128,6 @@ export function ownerTree(trace: Trace): OwnerNode[] {
     }
     for (const [key, b] of builders) if (!seen.has(key)) b.push(frame.t, undefined);
   }
-
-  const pods = order.filter((k) => k.startsWith('Pod/'));
-  const owned = pods.some((k) => parents.get(k) !== undefined);
-  if (!owned && pods.length <= 1) return [];
 
   const nodes = new Map<string, OwnerNode>();
   for (const key of order) {
