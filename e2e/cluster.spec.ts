@@ -5,6 +5,7 @@
  * test-results/ to look at.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { focusPage } from './helpers';
 
@@ -106,4 +107,44 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   await page.getByRole('button', { name: /Presenter/ }).click();
   await axeClean(page);
   await page.screenshot({ path: 'test-results/cluster-presenter-dark.png' });
+});
+
+/** Picks a file for the Import button (its file chooser). */
+async function importScenario(page: Page, text: string) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import', exact: true }).click(),
+  ]);
+  await chooser.setFiles({ name: 'three-nodes.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('three nodes: the pods spread, drain node-2 from the node form, get pods -o wide shows NODE', async ({ page }) => {
+  await page.goto('./');
+  await importScenario(
+    page,
+    JSON.stringify({
+      version: 1,
+      fileName: 'replicaset-service.yaml',
+      manifest: readFileSync('src/app/examples/replicaset-service.yaml', 'utf8'),
+      nodes: [{ name: 'node-1' }, { name: 'node-2' }, { name: 'node-3' }],
+      actions: [],
+    }),
+  );
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await cursorAt(page, 30);
+  await page.getByRole('tab', { name: 'Cluster' }).click();
+  for (const n of ['node-1', 'node-2', 'node-3'])
+    await expect(page.getByTestId(`cluster-node-${n}`)).toHaveAccessibleName(`Node ${n}: Ready, 1 pod`);
+  await expect(page.getByTestId('kubectl-watch')).toContainText(/NODE\s+NOMINATED NODE/);
+  await expect(page.getByTestId('kubectl-watch')).toContainText('$ kubectl get pods -o wide -w');
+
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Drain the node' });
+  await page.getByLabel('Node', { exact: true }).selectOption('node-2');
+  await page.getByRole('button', { name: 'Drain node' }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('kubectl drain node-2');
+  await cursorAt(page, 59);
+  await expect(page.getByTestId('cluster-node-node-2')).toHaveAccessibleName('Node node-2: Ready, cordoned (SchedulingDisabled), 0 pods');
+  await expect(page.getByTestId('cluster-node-node-2')).toContainText('No pods.');
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-three-nodes-drained.png' });
 });
