@@ -77,7 +77,7 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   await expect(getAll(page)).toContainText('$ kubectl get rs,pods,svc,endpointslices,nodes');
   await expect(getAll(page)).toContainText(/replicaset\.apps\/web\s+3\s+3\s+3\s+30s/);
   await expect(getAll(page)).toContainText(/service\/web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+30s/);
-  await expect(getAll(page)).toContainText(/endpointslice\.discovery\.k8s\.io\/web-\w{5}\s+IPv4\s+80\s+10\.244\.\d+\.\d+,10\.244/);
+  await expect(getAll(page)).toContainText(/endpointslice\.discovery\.k8s\.io\/web-\w{5}\s+IPv4\s+80\s+10\.244\.\d+\.\d+,10\.244\.\d+\.\d+,10\.244\.\d+\.\d+\s+30s/);
   await expect(getAll(page)).toContainText(/node\/node-1\s+Ready\s+<none>\s+30s\s+v1\.36\.0/);
   await page.screenshot({ path: 'test-results/cluster-get-all.png' });
 
