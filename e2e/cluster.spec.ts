@@ -72,6 +72,17 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   await page.keyboard.press('ArrowRight');
   await expect(group).toHaveAttribute('aria-expanded', 'true');
 
+  // The statechart pane lists every actor, a container named with its pod when there are several.
+  await page.getByRole('tab', { name: 'Statechart' }).click();
+  await page.getByRole('combobox', { name: 'Machine' }).selectOption({ label: `container nginx in pod ${name}` });
+  await expect(page.getByRole('combobox', { name: 'Machine' })).toHaveValue(`pod/${name}/container/nginx`);
+  await expect(page.getByRole('combobox', { name: 'Machine' }).locator('option', { hasText: 'node node-1' })).toHaveCount(1);
+  await expect(page.getByTestId('diagram-slot').locator('svg').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Widen' }).click();
+  await page.waitForTimeout(500); // the diagram scrolls its active state into view
+  await page.screenshot({ path: 'test-results/cluster-statechart.png' });
+  await page.getByRole('button', { name: 'Show kubectl too' }).click();
+
   // `kubectl get` for every kind present, with kind.group/name and an empty line between tables.
   await page.getByRole('tab', { name: 'get all' }).click();
   await expect(getAll(page)).toContainText('$ kubectl get rs,pods,svc,endpointslices,nodes');
@@ -98,6 +109,7 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   await page.getByRole('tab', { name: 'Cluster' }).click();
   await expect(node(page)).toHaveAccessibleName(/^Node node-1: NotReady, cordoned \(SchedulingDisabled\)/);
   await expect(node(page)).toContainText('node.kubernetes.io/not-ready:NoExecute');
+  await expect(node(page)).toContainText('node.kubernetes.io/unschedulable:NoSchedule');
   await expect(page.getByRole('list', { name: 'Endpoints of web' }).locator('[data-endpoint="ready"]')).toHaveCount(0);
   await axeClean(page);
   await page.screenshot({ path: 'test-results/cluster-node-down.png' });

@@ -158,7 +158,8 @@ export function App() {
       setFileName(s.fileName ?? 'pod.yaml');
       setStarterId('');
       setBase(baseOf(s));
-      setSideTab(s.view.pane === 'statechart' || s.view.pane === 'traffic' ? s.view.pane : 'events');
+      const pane = s.view.pane;
+      setSideTab(pane === 'statechart' || pane === 'traffic' || pane === 'cluster' ? pane : 'events');
       setManifest(s.manifest);
     },
   });
