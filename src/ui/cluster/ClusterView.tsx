@@ -9,6 +9,7 @@ import { formatClock } from '../trace-utils';
 import {
   ENDPOINT_WORDS,
   NODE_WORDS,
+  POD_READINESS,
   clusterModel,
   type NodeBox,
   type OwnerGroup,
@@ -30,13 +31,14 @@ const THEME =
   '[--cv-ok:#007a5a] [--cv-bad:#c2410c] [--cv-muted:#64748b] dark:[--cv-ok:#34d399] dark:[--cv-bad:#fb923c] dark:[--cv-muted:#94a3b8]';
 
 function PodButton({ pod, chosen, onChoose }: { pod: PodCard; chosen: boolean; onChoose: (name: string) => void }) {
+  const readiness = POD_READINESS[pod.shape];
   return (
     <li>
       <button
         type="button"
         onClick={() => onChoose(pod.name)}
         aria-pressed={chosen}
-        aria-label={`Pod ${pod.name}: ${pod.status}, ${pod.ready} ready`}
+        aria-label={`Pod ${pod.name}: ${pod.status}, containers ${pod.ready} ready${readiness ? `, pod ${readiness}` : ''}`}
         data-testid={`cluster-pod-${pod.name}`}
         className={`flex w-full items-center gap-1.5 rounded border px-1.5 py-0.5 text-left hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-sky-600 dark:hover:bg-slate-800 ${
           chosen ? 'border-sky-700 font-semibold dark:border-sky-400' : 'border-slate-300 dark:border-slate-600'
@@ -46,6 +48,7 @@ function PodButton({ pod, chosen, onChoose }: { pod: PodCard; chosen: boolean; o
         <span className="min-w-0 truncate font-mono">{pod.name}</span>
         <span className="ml-auto shrink-0 whitespace-nowrap">
           {pod.status} · {pod.ready}
+          {readiness && ` · ${readiness}`}
         </span>
       </button>
     </li>

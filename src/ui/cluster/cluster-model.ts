@@ -72,6 +72,9 @@ export const ENDPOINT_WORDS: Record<EndpointState, string> = {
   'not-ready': 'Not ready',
 };
 
+/** The pod's own readiness (its Ready condition, what Services use), said when it is running. */
+export const POD_READINESS: Partial<Record<PodShape, string>> = { ready: 'Ready', 'not-ready': 'Not ready' };
+
 export const NODE_WORDS: Record<NodeCondition, string> = { Ready: 'Ready', NotReady: 'NotReady', Unknown: 'Unknown' };
 
 function podShape(pod: Pod, ready: string): PodShape {
