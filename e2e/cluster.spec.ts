@@ -1,8 +1,8 @@
 /**
- * The cluster in the playground: a ReplicaSet of 3 behind a Service (the cluster starter). The
- * Cluster view, the timeline grouped by owner, `kubectl get deploy,rs,...` at the cursor, and node
- * actions (cordon, NotReady) taken from the action form; axe finds nothing; screenshots in
- * test-results/ to look at.
+ * The cluster in the playground: a ReplicaSet of 3 behind a Service (the cluster starter), three
+ * nodes, a Deployment's rollout. The Cluster view, the timeline grouped by owner,
+ * `kubectl get deploy,rs,...` at the cursor, node and workload actions taken from the action form;
+ * axe finds nothing; screenshots in test-results/ to look at.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -122,18 +122,19 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
 });
 
 /** Picks a file for the Import button (its file chooser). */
-async function importScenario(page: Page, text: string) {
+async function importScenario(page: Page, name: string, text: string) {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
     page.getByRole('button', { name: 'Import', exact: true }).click(),
   ]);
-  await chooser.setFiles({ name: 'three-nodes.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 test('three nodes: the pods spread, drain node-2 from the node form, get pods -o wide shows NODE', async ({ page }) => {
   await page.goto('./');
   await importScenario(
     page,
+    'three-nodes.json',
     JSON.stringify({
       version: 1,
       fileName: 'replicaset-service.yaml',
@@ -159,4 +160,51 @@ test('three nodes: the pods spread, drain node-2 from the node form, get pods -o
   await expect(page.getByTestId('cluster-node-node-2')).toContainText('No pods.');
   await axeClean(page);
   await page.screenshot({ path: 'test-results/cluster-three-nodes-drained.png' });
+});
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        readinessProbe:
+          httpGet: { path: /, port: 80 }
+          periodSeconds: 5
+`;
+
+test('a Deployment: set image from the form, the rollout grouped Deployment › ReplicaSet, get all, the rollout machine', async ({ page }) => {
+  await page.goto('./');
+  await importScenario(page, 'deployment.json', JSON.stringify({ version: 1, fileName: 'deployment.yaml', manifest: DEPLOYMENT, actions: [] }));
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await cursorAt(page, 30);
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Deployment: set image (a rollout)' });
+  await expect(page.getByLabel('Deployment', { exact: true })).toHaveValue('deployment/web');
+  await page.getByLabel('Image', { exact: true }).fill('nginx:1.28');
+  await page.getByRole('button', { name: 'Set image' }).click();
+  await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('kubectl set image deployment/web nginx=nginx:1.28');
+
+  await cursorAt(page, 60);
+  await expect(page.getByTestId('lane-toggle-Deployment/web')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('[data-testid^="lane-toggle-ReplicaSet/web-"]')).toHaveCount(2);
+  await page.getByRole('tab', { name: 'get all' }).click();
+  await expect(getAll(page)).toContainText('$ kubectl get deploy,rs,pods,nodes');
+  await expect(getAll(page)).toContainText(/deployment\.apps\/web\s+3\/3\s+3\s+3\s+60s/);
+  await expect(getAll(page).getByText(/replicaset\.apps\/web-\w+\s+0\s+0\s+0/)).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Cluster' }).click();
+  await expect(page.getByRole('list', { name: /^Pods of Deployment web › ReplicaSet web-/ }).getByRole('button')).toHaveCount(3);
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-deployment.png' });
+
+  await page.getByRole('tab', { name: 'Statechart' }).click();
+  await page.getByRole('combobox', { name: 'Machine' }).selectOption({ label: 'deployment web' });
+  await expect(page.getByTestId('diagram-slot').locator('svg[data-machine="deployment"]')).toBeVisible();
+  await axeClean(page);
 });

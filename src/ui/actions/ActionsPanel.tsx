@@ -51,8 +51,12 @@ export function ActionsPanel({
   const atFrame = frame !== undefined && frame.t === Math.round(t);
   const atSeconds = Math.max(0, Math.round(t) + (atFrame ? 1 : 0)) / 1000;
   const ctx = actionContext(t, pod, frame);
-  // Scaling is offered when the run has a ReplicaSet; the other kinds always.
-  const offered = ACTION_KINDS.filter((k) => k.kind !== 'scale' || ctx.replicaSets.length > 0);
+  // Workload actions are offered when the run has a workload they act on; the other kinds always.
+  const offered = ACTION_KINDS.filter(
+    (k) =>
+      !isWorkloadKind(k.kind) ||
+      (k.kind === 'scale' ? ctx.replicaSets.length + ctx.deployments.length > 0 : ctx.deployments.length > 0),
+  );
 
   const kindSelect = (
     <SelectField

@@ -1,63 +1,187 @@
-/** Actions on workload controllers: scale a ReplicaSet (`kubectl scale replicaset NAME --replicas=N`). */
+/**
+ * Actions on workload controllers, as kubectl takes them: `kubectl scale deployment/NAME` or
+ * `replicaset NAME --replicas=N`, `kubectl set image deployment/NAME CONTAINER=IMAGE`,
+ * `kubectl rollout undo|pause|resume deployment/NAME`.
+ */
 import { useId, useState } from 'react';
 import type { SimAction } from '../../engine/input';
 import type { Frame } from '../../engine/trace-types';
+import { formatClock } from '../trace-utils';
 import { unavailableReason, type ActionContext } from './availability';
 import { ActionRow, SelectField, TextField, isCount, type FormProps } from './fields';
 
-export type WorkloadKind = 'scale';
+export type WorkloadKind = 'scale' | 'setImage' | 'rollback' | 'pauseRollout' | 'resumeRollout';
 
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['scale'];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  'scale',
+  'setImage',
+  'rollback',
+  'pauseRollout',
+  'resumeRollout',
+];
+
+const BUTTON: Record<WorkloadKind, string> = {
+  scale: 'Scale',
+  setImage: 'Set image',
+  rollback: 'Roll back',
+  pauseRollout: 'Pause rollout',
+  resumeRollout: 'Resume rollout',
+};
 
 export function WorkloadActionForm({
   kind,
   kindSelect,
   atSeconds,
+  t,
   onAdd,
   ctx,
   frame,
 }: FormProps<WorkloadKind> & { ctx: ActionContext; frame: Frame | undefined }) {
   const uid = useId();
-  const [replicaSet, setReplicaSet] = useState('');
+  const id = (name: string) => `${uid}-${name}`;
+  const [target, setTarget] = useState('');
   const [replicas, setReplicas] = useState('');
-  const chosen = ctx.replicaSets.includes(replicaSet) ? replicaSet : (ctx.replicaSets[0] ?? '');
-  const current = frame?.replicaSets.find((rs) => rs.metadata?.name === chosen)?.spec?.replicas ?? 1;
-  const text = replicas.trim() === '' ? String(current) : replicas;
-  const invalid = isCount(text) ? undefined : 'The number of replicas is a whole number.';
-  const action: SimAction | undefined = chosen
-    ? { at: atSeconds, kind, replicaSet: chosen, replicas: Number(text) }
-    : undefined;
+  const [container, setContainer] = useState('');
+  const [image, setImage] = useState('');
+  const [revision, setRevision] = useState('');
+
+  // Scale takes a Deployment or a ReplicaSet (`deployment/web`, `replicaset/web-7d9c5b6f4`); the rest a Deployment.
+  const targets =
+    kind === 'scale'
+      ? [
+          ...ctx.deployments.map((d) => `deployment/${d.name}`),
+          ...ctx.replicaSets.map((n) => `replicaset/${n}`),
+        ]
+      : ctx.deployments.map((d) => `deployment/${d.name}`);
+  const chosen = targets.includes(target) ? target : (targets[0] ?? '');
+  const [type, name] = [chosen.slice(0, chosen.indexOf('/')), chosen.slice(chosen.indexOf('/') + 1)];
+  const deployment = frame?.deployments.find((d) => d.metadata?.name === name);
+  const state = ctx.deployments.find((d) => d.name === name);
+  const at = formatClock(t);
+
+  let reason = unavailableReason(kind, ctx);
+  let invalid: string | undefined;
+  let action: SimAction | undefined;
+  switch (kind) {
+    case 'scale': {
+      const current =
+        (type === 'deployment'
+          ? deployment?.spec?.replicas
+          : frame?.replicaSets.find((rs) => rs.metadata?.name === name)?.spec?.replicas) ?? 1;
+      const text = replicas.trim() === '' ? String(current) : replicas;
+      if (!isCount(text)) invalid = 'The number of replicas is a whole number.';
+      if (chosen)
+        action = {
+          at: atSeconds,
+          kind,
+          ...(type === 'deployment' ? { deployment: name } : { replicaSet: name }),
+          replicas: Number(text),
+        };
+      break;
+    }
+    case 'setImage': {
+      const containers = deployment?.spec?.template?.spec?.containers ?? [];
+      const c = containers.find((x) => x.name === container) ?? containers[0];
+      const img = image.trim() || c?.image || '';
+      if (img === '') invalid = 'Name the image (nginx:1.28).';
+      else if (img === c?.image)
+        invalid = `The template already runs ${img}: a new image makes a new revision.`;
+      if (chosen && c) action = { at: atSeconds, kind, deployment: name, container: c.name, image: img };
+      break;
+    }
+    case 'rollback': {
+      const to = revision.trim() === '' ? undefined : Number(revision);
+      if (to !== undefined && !isCount(revision)) invalid = 'The revision is a whole number.';
+      if (!reason && state && state.revisions < 2)
+        reason = `deployment/${name} has no previous revision at ${at}.`;
+      if (chosen)
+        action = { at: atSeconds, kind, deployment: name, ...(to !== undefined ? { toRevision: to } : {}) };
+      break;
+    }
+    case 'pauseRollout':
+      if (!reason && state?.paused) reason = `deployment/${name} is already paused at ${at}.`;
+      if (chosen) action = { at: atSeconds, kind, deployment: name };
+      break;
+    case 'resumeRollout':
+      if (!reason && state && !state.paused) reason = `deployment/${name} is not paused at ${at}.`;
+      if (chosen) action = { at: atSeconds, kind, deployment: name };
+      break;
+  }
+
+  const containers = deployment?.spec?.template?.spec?.containers ?? [];
+  const shownContainer = containers.find((x) => x.name === container) ?? containers[0];
   return (
     <ActionRow
       kindSelect={kindSelect}
-      button="Scale"
+      button={BUTTON[kind]}
       action={action}
-      blocked={unavailableReason(kind, ctx) ?? invalid}
+      blocked={reason ?? invalid}
       onAdd={onAdd}
     >
-      {ctx.replicaSets.length > 0 && (
+      {targets.length > 0 && (
+        <SelectField
+          id={id('target')}
+          label={kind === 'scale' ? 'Workload' : 'Deployment'}
+          value={chosen}
+          options={targets.map((n) => ({ value: n, label: n }))}
+          onChange={(v) => {
+            setTarget(v);
+            setReplicas('');
+            setContainer('');
+            setImage('');
+          }}
+        />
+      )}
+      {kind === 'scale' && chosen && (
+        <TextField
+          id={id('replicas')}
+          label="Replicas"
+          value={replicas}
+          onChange={setReplicas}
+          width="w-16"
+          placeholder={String(
+            (type === 'deployment' ? deployment?.spec?.replicas : undefined) ??
+              frame?.replicaSets.find((rs) => rs.metadata?.name === name)?.spec?.replicas ??
+              1,
+          )}
+          numeric
+          invalid={invalid !== undefined}
+        />
+      )}
+      {kind === 'setImage' && shownContainer && (
         <>
-          <SelectField
-            id={`${uid}-rs`}
-            label="ReplicaSet"
-            value={chosen}
-            options={ctx.replicaSets.map((n) => ({ value: n, label: n }))}
-            onChange={(v) => {
-              setReplicaSet(v);
-              setReplicas('');
-            }}
-          />
+          {containers.length > 1 && (
+            <SelectField
+              id={id('container')}
+              label="Container"
+              value={shownContainer.name}
+              options={containers.map((c) => ({ value: c.name, label: c.name }))}
+              onChange={setContainer}
+            />
+          )}
           <TextField
-            id={`${uid}-replicas`}
-            label="Replicas"
-            value={replicas}
-            onChange={setReplicas}
-            width="w-16"
-            placeholder={String(current)}
-            numeric
+            id={id('image')}
+            label="Image"
+            value={image}
+            onChange={setImage}
+            width="w-36"
+            placeholder={shownContainer.image ?? ''}
+            mono
             invalid={invalid !== undefined}
           />
         </>
+      )}
+      {kind === 'rollback' && chosen && (
+        <TextField
+          id={id('revision')}
+          label="To revision"
+          value={revision}
+          onChange={setRevision}
+          width="w-20"
+          placeholder="previous"
+          numeric
+          invalid={invalid !== undefined}
+        />
       )}
     </ActionRow>
   );

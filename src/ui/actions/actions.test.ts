@@ -109,6 +109,11 @@ describe('cluster actions: a named node, uncordon, scale', () => {
     { a: { at: 1, kind: 'setNodeState', node: 'node-2', state: 'NotReady' }, text: 'the kubelet reports node node-2 NotReady' },
     { a: { at: 1, kind: 'nodePressure', node: 'node-2', resource: 'pid' }, text: 'node node-2 comes under PID pressure' },
     { a: { at: 1, kind: 'scale', replicaSet: 'web', replicas: 5 }, text: 'kubectl scale replicaset web --replicas=5' },
+    { a: { at: 1, kind: 'scale', deployment: 'web', replicas: 5 }, text: 'kubectl scale deployment/web --replicas=5' },
+    { a: { at: 1, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' }, text: 'kubectl set image deployment/web nginx=nginx:1.28' },
+    { a: { at: 1, kind: 'rollback', deployment: 'web', toRevision: 1 }, text: 'kubectl rollout undo deployment/web --to-revision=1' },
+    { a: { at: 1, kind: 'pauseRollout', deployment: 'web' }, text: 'kubectl rollout pause deployment/web' },
+    { a: { at: 1, kind: 'resumeRollout', deployment: 'web' }, text: 'kubectl rollout resume deployment/web' },
   ] as Array<{ a: SimAction; text: string }>)('$text', ({ a, text }) => {
     expect(describeAction(a)).toBe(text);
   });
@@ -123,11 +128,17 @@ describe('cluster actions: a named node, uncordon, scale', () => {
     expect(actionContext(30_000, undefined, clusterFrame).node).toBe('node-1');
   });
 
+  it('a Deployment in the context: paused or not, how many revisions (ReplicaSets) it owns', () => {
+    expect(actionContext(0, undefined, clusterFrame).deployments).toEqual([{ name: 'web', paused: false, revisions: 1 }]);
+  });
+
   it('scale needs a ReplicaSet; drain needs a pod on the node', () => {
     const ctx = actionContext(30_000, undefined, clusterFrame, 'node-1');
     expect(ctx.replicaSets).toEqual([RS]);
     expect(unavailableReason('scale', ctx)).toBeUndefined();
-    expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [] }))).toMatch(/no ReplicaSet/);
+    expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [] }))).toBeUndefined();
+    expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [], deployments: [] }))).toMatch(/no Deployment or ReplicaSet/);
+    expect(unavailableReason('setImage', actionContext(0, undefined, { ...clusterFrame, deployments: [] }))).toMatch(/no Deployment/);
     expect(unavailableReason('drain', actionContext(0, undefined, { ...clusterFrame, pods: [] }))).toMatch(/no pod on the node/);
   });
 });

@@ -33,6 +33,8 @@ export interface ActionContext {
   podsOnNode: number;
   /** ReplicaSets at the cursor. */
   replicaSets: string[];
+  /** Deployments at the cursor, whether each is paused, and how many revisions (ReplicaSets) it owns. */
+  deployments: Array<{ name: string; paused: boolean; revisions: number }>;
 }
 
 function specContainers(pod: Pod | undefined): Container[] {
@@ -59,6 +61,13 @@ export function actionContext(t: number, pod: Pod | undefined, frame: Frame | un
     unschedulable: node?.unschedulable ?? false,
     podsOnNode: frame?.pods.filter((p) => p.spec?.nodeName === node?.name).length ?? 0,
     replicaSets: (frame?.replicaSets ?? []).map((rs) => rs.metadata?.name ?? ''),
+    deployments: (frame?.deployments ?? []).map((d) => {
+      const name = d.metadata?.name ?? '';
+      const owned = (frame?.replicaSets ?? []).filter((rs) =>
+        (rs.metadata?.ownerReferences ?? []).some((r) => r.kind === 'Deployment' && r.name === name),
+      );
+      return { name, paused: d.spec?.paused ?? false, revisions: owned.length };
+    }),
   };
 }
 
@@ -140,7 +149,12 @@ export function unavailableReason(kind: SimActionKind, ctx: ActionContext): stri
     case 'drain':
       return ctx.podsOnNode > 0 ? undefined : `There is no pod on the node to drain at ${at}.`;
     case 'scale':
-      return ctx.replicaSets.length > 0 ? undefined : `There is no ReplicaSet at ${at}.`;
+      return ctx.replicaSets.length + ctx.deployments.length > 0 ? undefined : `There is no Deployment or ReplicaSet at ${at}.`;
+    case 'setImage':
+    case 'rollback':
+    case 'pauseRollout':
+    case 'resumeRollout':
+      return ctx.deployments.length > 0 ? undefined : `There is no Deployment at ${at}.`;
     default:
       return undefined;
   }

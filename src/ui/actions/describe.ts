@@ -15,7 +15,11 @@ export const ACTION_KINDS = [
   { kind: 'cordon', label: 'Cordon the node' },
   { kind: 'uncordon', label: 'Uncordon the node' },
   { kind: 'drain', label: 'Drain the node' },
-  { kind: 'scale', label: 'Scale a ReplicaSet' },
+  { kind: 'scale', label: 'Scale a Deployment or ReplicaSet' },
+  { kind: 'setImage', label: 'Deployment: set image (a rollout)' },
+  { kind: 'rollback', label: 'Deployment: roll back (rollout undo)' },
+  { kind: 'pauseRollout', label: 'Deployment: pause the rollout' },
+  { kind: 'resumeRollout', label: 'Deployment: resume the rollout' },
 ] as const satisfies ReadonlyArray<{ kind: SimActionKind; label: string }>;
 
 /** The kinds the form offers. */
