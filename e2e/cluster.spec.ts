@@ -65,7 +65,11 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   const group = page.getByTestId('lane-toggle-ReplicaSet/web');
   await expect(group).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId(`lane-pod-${name}`)).toHaveAttribute('aria-pressed', 'true');
-  await group.focus();
+  // Tab from the timeline's slider reaches the group's button first.
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('Tab');
+  await expect(group).toBeFocused();
+  await page.screenshot({ path: 'test-results/cluster-timeline-focus.png', clip: { x: 380, y: 90, width: 700, height: 200 } });
   await page.keyboard.press('Enter');
   await expect(group).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByTestId(`lane-pod-${name}`)).toHaveCount(0);
