@@ -45,12 +45,26 @@ function workloadsOf(frame: Frame): Map<string, Workload> {
   return map;
 }
 
-/** Frames share unchanged pods, so a pod object's sample is computed once. */
-const podSamples = new WeakMap<Pod, Sample>();
+/** A pod object as its lane needs it: its lane key, its owner's, and what the lane shows. */
+interface PodEntry {
+  key: string;
+  parent: string | undefined;
+  sample: Sample;
+}
+
+/** Frames share unchanged pods, so a pod object's entry is computed once. */
+const podEntries = new WeakMap<Pod, PodEntry>();
+
+function podEntry(pod: Pod): PodEntry {
+  let e = podEntries.get(pod);
+  if (e) return e;
+  const owner = controllerOf(pod.metadata?.ownerReferences);
+  e = { key: `Pod/${pod.metadata?.name ?? ''}`, parent: owner ? `${owner.kind}/${owner.name}` : undefined, sample: podSample(pod) };
+  podEntries.set(pod, e);
+  return e;
+}
 
 function podSample(pod: Pod): Sample {
-  let s = podSamples.get(pod);
-  if (s) return s;
   const row = printPodRow(pod);
   const phase = pod.status?.phase ?? 'Pending';
   const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
@@ -66,9 +80,7 @@ function podSample(pod: Pod): Sample {
             : ready
               ? 'running'
               : 'false';
-  s = { label: `${row.status} ${row.ready}`, tone };
-  podSamples.set(pod, s);
-  return s;
+  return { label: `${row.status} ${row.ready}`, tone };
 }
 
 /**
@@ -102,31 +114,38 @@ export function ownerTree(trace: Trace): OwnerNode[] {
   // Frames share unchanged lists: recompute the workloads only when one of them changed.
   let last: Frame | undefined;
   let workloads = new Map<string, Workload>();
+  let lastPods: readonly Pod[] = [];
+  let alive = new Set<string>();
   for (const frame of trace.frames) {
-    if (
+    const workloadsChanged =
       !last ||
       frame.replicaSets !== last.replicaSets ||
       frame.deployments !== last.deployments ||
       frame.statefulSets !== last.statefulSets ||
-      frame.daemonSets !== last.daemonSets
-    )
-      workloads = workloadsOf(frame);
+      frame.daemonSets !== last.daemonSets;
+    // Nothing a lane shows changed (same pod and workload lists): every segment just goes on.
+    if (!workloadsChanged && frame.pods === last?.pods) continue;
+    if (workloadsChanged) workloads = workloadsOf(frame);
     last = frame;
     const seen = new Set<string>();
-    for (const [key, w] of workloads) {
-      note(key, w.owner ? `${w.owner.kind}/${w.owner.name}` : undefined);
-      builders.get(key)?.push(frame.t, { label: `${w.ready}/${w.desired} ready`, tone: w.ready >= w.desired ? 'true' : 'false' });
-      seen.add(key);
-    }
-    for (const pod of frame.pods) {
-      const name = pod.metadata?.name ?? '';
-      const owner = controllerOf(pod.metadata?.ownerReferences);
-      const key = `Pod/${name}`;
-      note(key, owner ? `${owner.kind}/${owner.name}` : undefined);
-      builders.get(key)?.push(frame.t, podSample(pod));
-      seen.add(key);
-    }
-    for (const [key, b] of builders) if (!seen.has(key)) b.push(frame.t, undefined);
+    if (workloadsChanged)
+      for (const [key, w] of workloads) {
+        note(key, w.owner ? `${w.owner.kind}/${w.owner.name}` : undefined);
+        builders.get(key)?.push(frame.t, { label: `${w.ready}/${w.desired} ready`, tone: w.ready >= w.desired ? 'true' : 'false' });
+      }
+    for (const key of workloads.keys()) seen.add(key);
+    frame.pods.forEach((pod, i) => {
+      const e = podEntry(pod);
+      seen.add(e.key);
+      // An unchanged pod object in the same place (frames share them) leaves its segment as it is.
+      if (pod === lastPods[i]) return;
+      note(e.key, e.parent);
+      builders.get(e.key)?.push(frame.t, e.sample);
+    });
+    lastPods = frame.pods;
+    // A pod or workload gone since the last frame ends its segment.
+    for (const key of alive) if (!seen.has(key)) builders.get(key)?.push(frame.t, undefined);
+    alive = seen;
   }
 
   const nodes = new Map<string, OwnerNode>();
