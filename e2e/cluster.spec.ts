@@ -189,7 +189,7 @@ test('a Deployment: set image from the form, the rollout grouped Deployment › 
   await importScenario(page, 'deployment.json', JSON.stringify({ version: 1, fileName: 'deployment.yaml', manifest: DEPLOYMENT, actions: [] }));
   await expect(page.getByTestId('timeline')).toBeVisible();
   await cursorAt(page, 30);
-  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Deployment: set image (a rollout)' });
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Set image (a rollout)' });
   await expect(page.getByLabel('Deployment', { exact: true })).toHaveValue('deployment/web');
   await page.getByLabel('Image', { exact: true }).fill('nginx:1.28');
   await page.getByRole('button', { name: 'Set image' }).click();

@@ -53,9 +53,7 @@ export function ActionsPanel({
   const ctx = actionContext(t, pod, frame);
   // Workload actions are offered when the run has a workload they act on; the other kinds always.
   const offered = ACTION_KINDS.filter(
-    (k) =>
-      !isWorkloadKind(k.kind) ||
-      (k.kind === 'scale' ? ctx.replicaSets.length + ctx.deployments.length > 0 : ctx.deployments.length > 0),
+    (k) => !isWorkloadKind(k.kind) || unavailableReason(k.kind, ctx) === undefined,
   );
 
   const kindSelect = (

@@ -1,7 +1,7 @@
 /**
- * Actions on workload controllers, as kubectl takes them: `kubectl scale deployment/NAME` or
- * `replicaset NAME --replicas=N`, `kubectl set image deployment/NAME CONTAINER=IMAGE`,
- * `kubectl rollout undo|pause|resume deployment/NAME`.
+ * Actions on workload controllers, as kubectl takes them: `kubectl scale deployment/NAME`,
+ * `statefulset NAME` or `replicaset NAME --replicas=N`, `kubectl set image deployment/NAME`
+ * (or a statefulset, a daemonset) `CONTAINER=IMAGE`, `kubectl rollout undo|pause|resume deployment/NAME`.
  */
 import { useId, useState } from 'react';
 import type { SimAction } from '../../engine/input';
@@ -28,6 +28,10 @@ const BUTTON: Record<WorkloadKind, string> = {
   resumeRollout: 'Resume rollout',
 };
 
+/** spec.replicas of a workload (1 when unset, as the API server defaults it; a DaemonSet has none). */
+const replicasOf = (o: { spec?: object } | undefined): number =>
+  (o?.spec && 'replicas' in o.spec && typeof o.spec.replicas === 'number' ? o.spec.replicas : undefined) ?? 1;
+
 export function WorkloadActionForm({
   kind,
   kindSelect,
@@ -45,17 +49,31 @@ export function WorkloadActionForm({
   const [image, setImage] = useState('');
   const [revision, setRevision] = useState('');
 
-  // Scale takes a Deployment or a ReplicaSet (`deployment/web`, `replicaset/web-7d9c5b6f4`); the rest a Deployment.
+  // Targets as kubectl names them (`deployment/web`, `statefulset/db`, `replicaset/web-7d9c5b6f4`).
+  const deployments = ctx.deployments.map((d) => `deployment/${d.name}`);
+  const statefulSets = ctx.statefulSets.map((n) => `statefulset/${n}`);
   const targets =
     kind === 'scale'
-      ? [
-          ...ctx.deployments.map((d) => `deployment/${d.name}`),
-          ...ctx.replicaSets.map((n) => `replicaset/${n}`),
-        ]
-      : ctx.deployments.map((d) => `deployment/${d.name}`);
+      ? [...deployments, ...statefulSets, ...ctx.replicaSets.map((n) => `replicaset/${n}`)]
+      : kind === 'setImage'
+        ? [...deployments, ...statefulSets, ...ctx.daemonSets.map((n) => `daemonset/${n}`)]
+        : deployments;
   const chosen = targets.includes(target) ? target : (targets[0] ?? '');
   const [type, name] = [chosen.slice(0, chosen.indexOf('/')), chosen.slice(chosen.indexOf('/') + 1)];
-  const deployment = frame?.deployments.find((d) => d.metadata?.name === name);
+  const workload = [
+    ...(type === 'deployment' ? (frame?.deployments ?? []) : []),
+    ...(type === 'statefulset' ? (frame?.statefulSets ?? []) : []),
+    ...(type === 'daemonset' ? (frame?.daemonSets ?? []) : []),
+    ...(type === 'replicaset' ? (frame?.replicaSets ?? []) : []),
+  ].find((o) => o.metadata?.name === name);
+  const scope =
+    type === 'deployment'
+      ? { deployment: name }
+      : type === 'statefulset'
+        ? { statefulSet: name }
+        : type === 'daemonset'
+          ? { daemonSet: name }
+          : { replicaSet: name };
   const state = ctx.deployments.find((d) => d.name === name);
   const at = formatClock(t);
 
@@ -64,29 +82,20 @@ export function WorkloadActionForm({
   let action: SimAction | undefined;
   switch (kind) {
     case 'scale': {
-      const current =
-        (type === 'deployment'
-          ? deployment?.spec?.replicas
-          : frame?.replicaSets.find((rs) => rs.metadata?.name === name)?.spec?.replicas) ?? 1;
+      const current = replicasOf(workload);
       const text = replicas.trim() === '' ? String(current) : replicas;
       if (!isCount(text)) invalid = 'The number of replicas is a whole number.';
-      if (chosen)
-        action = {
-          at: atSeconds,
-          kind,
-          ...(type === 'deployment' ? { deployment: name } : { replicaSet: name }),
-          replicas: Number(text),
-        };
+      if (chosen) action = { at: atSeconds, kind, ...scope, replicas: Number(text) } as SimAction;
       break;
     }
     case 'setImage': {
-      const containers = deployment?.spec?.template?.spec?.containers ?? [];
+      const containers = workload?.spec?.template?.spec?.containers ?? [];
       const c = containers.find((x) => x.name === container) ?? containers[0];
       const img = image.trim() || c?.image || '';
       if (img === '') invalid = 'Name the image (nginx:1.28).';
       else if (img === c?.image)
         invalid = `The template already runs ${img}: a new image makes a new revision.`;
-      if (chosen && c) action = { at: atSeconds, kind, deployment: name, container: c.name, image: img };
+      if (chosen && c) action = { at: atSeconds, kind, ...scope, container: c.name, image: img } as SimAction;
       break;
     }
     case 'rollback': {
@@ -108,7 +117,7 @@ export function WorkloadActionForm({
       break;
   }
 
-  const containers = deployment?.spec?.template?.spec?.containers ?? [];
+  const containers = workload?.spec?.template?.spec?.containers ?? [];
   const shownContainer = containers.find((x) => x.name === container) ?? containers[0];
   return (
     <ActionRow
@@ -139,11 +148,7 @@ export function WorkloadActionForm({
           value={replicas}
           onChange={setReplicas}
           width="w-16"
-          placeholder={String(
-            (type === 'deployment' ? deployment?.spec?.replicas : undefined) ??
-              frame?.replicaSets.find((rs) => rs.metadata?.name === name)?.spec?.replicas ??
-              1,
-          )}
+          placeholder={String(replicasOf(workload))}
           numeric
           invalid={invalid !== undefined}
         />

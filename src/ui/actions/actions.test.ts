@@ -113,6 +113,8 @@ describe('cluster actions: a named node, uncordon, scale', () => {
     { a: { at: 1, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' }, text: 'kubectl set image deployment/web nginx=nginx:1.28' },
     { a: { at: 1, kind: 'rollback', deployment: 'web', toRevision: 1 }, text: 'kubectl rollout undo deployment/web --to-revision=1' },
     { a: { at: 1, kind: 'pauseRollout', deployment: 'web' }, text: 'kubectl rollout pause deployment/web' },
+    { a: { at: 1, kind: 'scale', statefulSet: 'db', replicas: 2 }, text: 'kubectl scale statefulset db --replicas=2' },
+    { a: { at: 1, kind: 'setImage', daemonSet: 'agent', container: 'a', image: 'busybox:1.37' }, text: 'kubectl set image daemonset/agent a=busybox:1.37' },
     { a: { at: 1, kind: 'resumeRollout', deployment: 'web' }, text: 'kubectl rollout resume deployment/web' },
   ] as Array<{ a: SimAction; text: string }>)('$text', ({ a, text }) => {
     expect(describeAction(a)).toBe(text);
@@ -129,7 +131,9 @@ describe('cluster actions: a named node, uncordon, scale', () => {
   });
 
   it('a Deployment in the context: paused or not, how many revisions (ReplicaSets) it owns', () => {
-    expect(actionContext(0, undefined, clusterFrame).deployments).toEqual([{ name: 'web', paused: false, revisions: 1 }]);
+    const ctx = actionContext(0, undefined, clusterFrame);
+    expect(ctx.deployments).toEqual([{ name: 'web', paused: false, revisions: 1 }]);
+    expect([ctx.statefulSets, ctx.daemonSets]).toEqual([['db'], []]);
   });
 
   it('scale needs a ReplicaSet; drain needs a pod on the node', () => {
@@ -137,8 +141,11 @@ describe('cluster actions: a named node, uncordon, scale', () => {
     expect(ctx.replicaSets).toEqual([RS]);
     expect(unavailableReason('scale', ctx)).toBeUndefined();
     expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [] }))).toBeUndefined();
-    expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [], deployments: [] }))).toMatch(/no Deployment or ReplicaSet/);
-    expect(unavailableReason('setImage', actionContext(0, undefined, { ...clusterFrame, deployments: [] }))).toMatch(/no Deployment/);
+    const none = { ...clusterFrame, replicaSets: [], deployments: [], statefulSets: [] };
+    expect(unavailableReason('scale', actionContext(0, undefined, { ...none, statefulSets: clusterFrame.statefulSets }))).toBeUndefined();
+    expect(unavailableReason('scale', actionContext(0, undefined, none))).toMatch(/no Deployment, StatefulSet or ReplicaSet/);
+    expect(unavailableReason('setImage', actionContext(0, undefined, none))).toMatch(/no Deployment, StatefulSet or DaemonSet/);
+    expect(unavailableReason('rollback', actionContext(0, undefined, { ...clusterFrame, deployments: [] }))).toMatch(/no Deployment at/);
     expect(unavailableReason('drain', actionContext(0, undefined, { ...clusterFrame, pods: [] }))).toMatch(/no pod on the node/);
   });
 });

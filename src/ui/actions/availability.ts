@@ -35,16 +35,25 @@ export interface ActionContext {
   replicaSets: string[];
   /** Deployments at the cursor, whether each is paused, and how many revisions (ReplicaSets) it owns. */
   deployments: Array<{ name: string; paused: boolean; revisions: number }>;
+  statefulSets: string[];
+  daemonSets: string[];
 }
 
 function specContainers(pod: Pod | undefined): Container[] {
   return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])];
 }
 
-export function actionContext(t: number, pod: Pod | undefined, frame: Frame | undefined, nodeName?: string): ActionContext {
+export function actionContext(
+  t: number,
+  pod: Pod | undefined,
+  frame: Frame | undefined,
+  nodeName?: string,
+): ActionContext {
   const statuses = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])];
   const node = frame?.nodes.find((n) => n.name === nodeName) ?? frame?.nodes[0];
-  const nodeMachine = frame?.machines.find((m) => m.id === `node/${node?.name ?? ''}`) ?? frame?.machines.find((m) => m.machine === 'node');
+  const nodeMachine =
+    frame?.machines.find((m) => m.id === `node/${node?.name ?? ''}`) ??
+    frame?.machines.find((m) => m.machine === 'node');
   const active = nodeMachine?.active ?? ['ready'];
   const nodeState: NodeStateChoice = active.includes('notReady')
     ? 'NotReady'
@@ -68,6 +77,8 @@ export function actionContext(t: number, pod: Pod | undefined, frame: Frame | un
       );
       return { name, paused: d.spec?.paused ?? false, revisions: owned.length };
     }),
+    statefulSets: (frame?.statefulSets ?? []).map((o) => o.metadata?.name ?? ''),
+    daemonSets: (frame?.daemonSets ?? []).map((o) => o.metadata?.name ?? ''),
   };
 }
 
@@ -149,8 +160,13 @@ export function unavailableReason(kind: SimActionKind, ctx: ActionContext): stri
     case 'drain':
       return ctx.podsOnNode > 0 ? undefined : `There is no pod on the node to drain at ${at}.`;
     case 'scale':
-      return ctx.replicaSets.length + ctx.deployments.length > 0 ? undefined : `There is no Deployment or ReplicaSet at ${at}.`;
+      return ctx.replicaSets.length + ctx.deployments.length + ctx.statefulSets.length > 0
+        ? undefined
+        : `There is no Deployment, StatefulSet or ReplicaSet at ${at}.`;
     case 'setImage':
+      return ctx.deployments.length + ctx.statefulSets.length + ctx.daemonSets.length > 0
+        ? undefined
+        : `There is no Deployment, StatefulSet or DaemonSet at ${at}.`;
     case 'rollback':
     case 'pauseRollout':
     case 'resumeRollout':
