@@ -45,17 +45,26 @@ export const GET_ALL_KINDS = [
   { key: 'nodes', short: 'nodes' },
 ] as const satisfies ReadonlyArray<{ key: keyof ClusterObjects; short: string }>;
 
+/**
+ * A list as the API server returns it: etcd keeps keys (`/registry/pods/NAMESPACE/NAME`) in
+ * order, so a list comes sorted by name, whatever order the objects were created in.
+ */
+function byName<T extends { metadata?: { name?: string } }>(items: readonly T[] | undefined): T[] {
+  const name = (x: T) => x.metadata?.name ?? '';
+  return [...(items ?? [])].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+}
+
 /** The tables of every kind, in GET_ALL_KINDS order. */
 export function clusterTables(o: ClusterObjects, nowMs: number): KindTable[] {
   return [
-    deploymentTable(o.deployments ?? [], nowMs),
-    replicaSetTable(o.replicaSets ?? [], nowMs),
-    statefulSetTable(o.statefulSets ?? [], nowMs),
-    daemonSetTable(o.daemonSets ?? [], nowMs),
-    podTable(o.pods ?? [], nowMs),
-    serviceTable(o.services ?? [], nowMs),
-    endpointSliceTable(o.endpointSlices ?? [], nowMs),
-    nodeTable(o.nodes ?? [], nowMs),
+    deploymentTable(byName(o.deployments), nowMs),
+    replicaSetTable(byName(o.replicaSets), nowMs),
+    statefulSetTable(byName(o.statefulSets), nowMs),
+    daemonSetTable(byName(o.daemonSets), nowMs),
+    podTable(byName(o.pods), nowMs),
+    serviceTable(byName(o.services), nowMs),
+    endpointSliceTable(byName(o.endpointSlices), nowMs),
+    nodeTable(byName(o.nodes), nowMs),
   ];
 }
 

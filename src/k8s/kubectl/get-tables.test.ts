@@ -170,6 +170,12 @@ describe('several kinds at once (get.go)', () => {
     expect(getTables([deploymentTable([], NOW), podTable(pods, NOW)])).toBe(getPodsTable(pods, NOW));
   });
 
+  it('each list comes sorted by name, as the API server lists from etcd, not in creation order', () => {
+    const named = (n: string) => pod({ name: n, phase: 'Running', statuses: [running('app', true)] });
+    const text = getAll({ pods: [named('db-1'), named('agent-x'), named('db-0')] }, NOW).text;
+    expect(text.split('\n').slice(1, 4).map((l) => l.split(' ')[0])).toEqual(['agent-x', 'db-0', 'db-1']);
+  });
+
   it('getAll: the command names only the kinds present, endpointslices spelled out', () => {
     const all = getAll({ replicaSets: [replicaSet], pods, services: [service], endpointSlices: [slice([['10.244.0.37']])], nodes: [node('node-1', 'True')] }, NOW);
     expect(all.command).toBe('kubectl get rs,pods,svc,endpointslices,nodes');
