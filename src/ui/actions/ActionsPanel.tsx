@@ -4,7 +4,7 @@
  * make no sense at the cursor are disabled with the reason shown next to the button. Each kind of
  * target has its form: PodActionForm, NodeActionForm, WorkloadActionForm.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { SimAction } from '../../engine/input';
 import type { Frame } from '../../engine/trace-types';
@@ -12,9 +12,14 @@ import { formatClock } from '../trace-utils';
 import { actionContext, unavailableReason } from './availability';
 import { ACTION_KINDS, actionClock, describeAction, type FormKind } from './describe';
 import { SelectField } from './fields';
-import { NODE_KINDS, NodeActionForm, type NodeKind } from './NodeActionForm';
-import { POD_KINDS, PodActionForm, type PodKind } from './PodActionForm';
-import { WORKLOAD_KINDS, WorkloadActionForm, type WorkloadKind } from './WorkloadActionForm';
+import { isNodeKind, isPodKind, isWorkloadKind } from './kinds';
+import { PodActionForm } from './PodActionForm';
+
+/** Node and workload forms load when one of their kinds is first chosen. */
+const NodeActionForm = lazy(() => import('./NodeActionForm').then((m) => ({ default: m.NodeActionForm })));
+const WorkloadActionForm = lazy(() =>
+  import('./WorkloadActionForm').then((m) => ({ default: m.WorkloadActionForm })),
+);
 
 export interface ActionsPanelProps {
   actions: SimAction[];
@@ -27,10 +32,6 @@ export interface ActionsPanelProps {
   onAdd: (a: SimAction) => void;
   onRemove: (index: number) => void;
 }
-
-const isPodKind = (k: FormKind): k is PodKind => (POD_KINDS as readonly string[]).includes(k);
-const isNodeKind = (k: FormKind): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k);
-const isWorkloadKind = (k: FormKind): k is WorkloadKind => (WORKLOAD_KINDS as readonly string[]).includes(k);
 
 export function ActionsPanel({
   actions,
@@ -88,8 +89,10 @@ export function ActionsPanel({
       {isPodKind(kind) && (
         <PodActionForm kind={kind} {...common} ctx={ctx} pod={pod} podName={podName} podExists={podExists} />
       )}
-      {isNodeKind(kind) && <NodeActionForm kind={kind} {...common} pod={pod} frame={frame} />}
-      {isWorkloadKind(kind) && <WorkloadActionForm kind={kind} {...common} ctx={ctx} frame={frame} />}
+      <Suspense fallback={<p className="mt-1 text-xs">Loading the form…</p>}>
+        {isNodeKind(kind) && <NodeActionForm kind={kind} {...common} pod={pod} frame={frame} />}
+        {isWorkloadKind(kind) && <WorkloadActionForm kind={kind} {...common} ctx={ctx} frame={frame} />}
+      </Suspense>
       {actions.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm" aria-label="Actions in this run">
           {actions.map((a, i) => (

@@ -10,16 +10,7 @@ import type { Frame } from '../../engine/trace-types';
 import { formatClock } from '../trace-utils';
 import { actionContext, unavailableReason, type NodeStateChoice } from './availability';
 import { ActionRow, SelectField, type FormProps } from './fields';
-
-export type NodeKind = 'setNodeState' | 'nodePressure' | 'cordon' | 'uncordon' | 'drain';
-
-export const NODE_KINDS: readonly NodeKind[] = [
-  'setNodeState',
-  'nodePressure',
-  'cordon',
-  'uncordon',
-  'drain',
-];
+import type { NodeKind } from './kinds';
 
 const BUTTON: Record<NodeKind, string> = {
   setNodeState: 'Set node state',

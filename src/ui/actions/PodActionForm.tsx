@@ -13,18 +13,7 @@ import {
   type ActionContext,
 } from './availability';
 import { ActionRow, Field, SelectField, TextField, isCount, type FormProps } from './fields';
-
-export type PodKind =
-  'deletePod' | 'killContainer' | 'setEndpoint' | 'writeFile' | 'removeFile' | 'setPodCondition';
-
-export const POD_KINDS: readonly PodKind[] = [
-  'deletePod',
-  'killContainer',
-  'setEndpoint',
-  'writeFile',
-  'removeFile',
-  'setPodCondition',
-];
+import type { PodKind } from './kinds';
 
 const BUTTON: Record<PodKind, string> = {
   deletePod: 'Delete pod',

@@ -9,16 +9,7 @@ import type { Frame } from '../../engine/trace-types';
 import { formatClock } from '../trace-utils';
 import { unavailableReason, type ActionContext } from './availability';
 import { ActionRow, SelectField, TextField, isCount, type FormProps } from './fields';
-
-export type WorkloadKind = 'scale' | 'setImage' | 'rollback' | 'pauseRollout' | 'resumeRollout';
-
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
-  'scale',
-  'setImage',
-  'rollback',
-  'pauseRollout',
-  'resumeRollout',
-];
+import type { WorkloadKind } from './kinds';
 
 const BUTTON: Record<WorkloadKind, string> = {
   scale: 'Scale',

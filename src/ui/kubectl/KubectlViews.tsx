@@ -4,15 +4,14 @@
  * or `--previous`) and `get deploy,rs,...,nodes` for every kind present. Monospace, selectable,
  * with a copy button.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
-import { describePod, getAll, getPodsWatchLines, podToYaml } from '../../k8s';
+import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
 import { Choice } from '../layout/Choice';
 import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
 import { countUntil, podEvents, seekFrame } from '../trace-utils';
-import { clusterObjects } from './cluster-objects';
 import { logsAt } from './logs';
 import type { WatchRow } from './watch-rows';
 
@@ -52,6 +51,12 @@ export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: Ku
     ? container
     : (pod?.spec?.containers?.[0]?.name ?? containers[0] ?? '');
 
+  // The printers of every kind load with the first visit to `get all`.
+  const [getAllText, setGetAllText] = useState<typeof import('./get-all-text') | undefined>();
+  useEffect(() => {
+    if (view === 'all' && !getAllText) void import('./get-all-text').then(setGetAllText);
+  }, [view, getAllText]);
+
   // Only recompute the watch output when a row is added, not on every animation frame.
   const shown = countUntil(rows, t, (r) => r.tMs);
   const wide = (trace.frames[0]?.nodes.length ?? 0) > 1;
@@ -84,7 +89,9 @@ export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: Ku
       text = pod ? logsAt(trace, pod, chosen, t, previous) : gone;
       break;
     case 'all':
-      ({ command, text } = getAll(clusterObjects(seekFrame(trace, t)), t));
+      ({ command, text } = getAllText
+        ? getAllText.getAllAt(seekFrame(trace, t), t)
+        : { command: 'kubectl get all', text: 'Loading…\n' });
       break;
   }
 
