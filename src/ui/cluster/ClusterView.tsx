@@ -92,9 +92,16 @@ function NodeCard({ node, chosenPod, onChoosePod }: { node: NodeBox; chosenPod: 
         )}
       </h3>
       {node.taints.length > 0 && (
-        <p className="mt-0.5 text-[0.9em]">
-          Taints: <span className="font-mono break-all">{node.taints.join(', ')}</span>
-        </p>
+        <div className="mt-0.5 text-[0.9em]">
+          Taints:
+          <ul className="ml-3 font-mono" aria-label={`Taints of ${node.name}`}>
+            {node.taints.map((taint) => (
+              <li key={taint} className="break-all">
+                {taint}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {node.podCount === 0 ? (
         <p className="mt-1 text-[0.9em] text-slate-700 dark:text-slate-300">No pods.</p>
