@@ -105,7 +105,7 @@ describe('cluster actions: a named node, uncordon, scale', () => {
   it.each([
     { a: { at: 1, kind: 'cordon', node: 'node-2' }, text: 'kubectl cordon node-2 (the node is marked unschedulable)' },
     { a: { at: 1, kind: 'uncordon' }, text: 'kubectl uncordon (the node is schedulable again)' },
-    { a: { at: 1, kind: 'drain', node: 'node-2' }, text: 'kubectl drain node-2 (cordon, then evict the pods)' },
+    { a: { at: 1, kind: 'drain', node: 'node-2' }, text: 'kubectl drain node-2 --ignore-daemonsets (cordon, then evict the pods)' },
     { a: { at: 1, kind: 'setNodeState', node: 'node-2', state: 'NotReady' }, text: 'the kubelet reports node node-2 NotReady' },
     { a: { at: 1, kind: 'nodePressure', node: 'node-2', resource: 'pid' }, text: 'node node-2 comes under PID pressure' },
     { a: { at: 1, kind: 'scale', replicaSet: 'web', replicas: 5 }, text: 'kubectl scale replicaset web --replicas=5' },

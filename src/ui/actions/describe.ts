@@ -61,7 +61,7 @@ export function describeAction(a: SimAction): string {
     case 'uncordon':
       return `kubectl uncordon${named(a.node)} (the node is schedulable again)`;
     case 'drain':
-      return `kubectl drain${named(a.node)} (cordon, then evict the pods)`;
+      return `kubectl drain${named(a.node)} --ignore-daemonsets (cordon, then evict the pods)`;
     case 'scale':
       return a.deployment !== undefined
         ? `kubectl scale deployment/${a.deployment} --replicas=${a.replicas}`
