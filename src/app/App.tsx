@@ -2,11 +2,12 @@
  * The playground: header, manifest editor, transport, timeline, kubectl views, events and the
  * statechart pane, all reading the frame under one cursor.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { SimAction } from '../engine/input';
 import type { TransitionRecord } from '../engine/trace-types';
 import { ActionsPanel } from '../ui/actions/ActionsPanel';
 import { withActionLane } from '../ui/actions/action-lane';
+import { hasCluster } from '../ui/cluster/has-cluster';
 import { ManifestEditor } from '../ui/editor/ManifestEditor';
 import { EventsList } from '../ui/events/EventsList';
 import { ExplainPane } from '../ui/explain/ExplainPane';
@@ -20,6 +21,7 @@ import { Splitter } from '../ui/layout/Splitter';
 import { Tabs } from '../ui/layout/Tabs';
 import { StatechartPane } from '../ui/statechart/StatechartPane';
 import { computeLanes } from '../ui/timeline/segments';
+import { flattenOwnerLanes, ownerTree } from '../ui/timeline/owner-lanes';
 import { Timeline } from '../ui/timeline/Timeline';
 import { fitSpan } from '../ui/timeline/view-window';
 import {
@@ -50,8 +52,10 @@ import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 import { TrafficPane } from '../ui/traffic/TrafficPane';
 import { TrafficEditor } from '../ui/traffic/TrafficEditor';
 
-type SideTab = 'events' | 'statechart' | 'status' | 'traffic';
+type SideTab = 'events' | 'statechart' | 'status' | 'traffic' | 'cluster';
 const NO_ACTIONS: SimAction[] = [];
+/** The Cluster view loads with its first visit. */
+const ClusterView = lazy(() => import('../ui/cluster/ClusterView'));
 
 export function App() {
   const [theme, setTheme] = useTheme();
@@ -80,6 +84,12 @@ export function App() {
 
   const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
   const podName = pods.includes(chosenPod) ? chosenPod : (pods[0] ?? '');
+  const showCluster = useMemo(() => (trace ? hasCluster(trace.frames, pods.length) : false), [trace, pods.length]);
+  // A pane the run has nothing for (no cluster, no traffic) falls back to the events.
+  const sidePane: SideTab =
+    (sideTab === 'cluster' && !showCluster) || (sideTab === 'traffic' && (trace?.requests.length ?? 0) === 0)
+      ? 'events'
+      : sideTab;
   const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
   const rows = useMemo(() => (trace ? watchRows(trace, podName) : []), [trace, podName]);
   const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
@@ -98,7 +108,18 @@ export function App() {
   }, [trace, frame]);
 
   const why = useWhy({ t, setT, lastTransitions, openPane: setSideTab });
-  const timelineLanes = useMemo(() => withActionLane(lanes, actions), [lanes, actions]);
+  // Several pods: their owners' and their own summary lanes first, groups opened and closed by the person.
+  const owners = useMemo(() => (trace ? ownerTree(trace) : []), [trace]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleGroup = useCallback(
+    (key: string) => setCollapsed((c) => (c.has(key) ? new Set([...c].filter((k) => k !== key)) : new Set([...c, key]))),
+    [],
+  );
+  const timelineLanes = useMemo(() => {
+    if (owners.length === 0) return withActionLane(lanes, actions);
+    const chosen = lanes.map((l) => (l.id === 'phase' ? { ...l, title: `Phase of ${podName}` } : l));
+    return [...flattenOwnerLanes(owners, collapsed), ...withActionLane(chosen, actions)];
+  }, [owners, collapsed, lanes, actions, podName]);
 
   const previous = useCallback(() => setT(previousInstant(instants, t) ?? 0), [instants, t, setT]);
   const next = useCallback(() => setT(nextInstant(instants, t) ?? endMs), [instants, t, endMs, setT]);
@@ -137,7 +158,8 @@ export function App() {
       setFileName(s.fileName ?? 'pod.yaml');
       setStarterId('');
       setBase(baseOf(s));
-      setSideTab(s.view.pane === 'statechart' || s.view.pane === 'traffic' ? s.view.pane : 'events');
+      const pane = s.view.pane;
+      setSideTab(pane === 'statechart' || pane === 'traffic' || pane === 'cluster' ? pane : 'events');
       setManifest(s.manifest);
     },
   });
@@ -303,6 +325,9 @@ export function App() {
                   onSeek={setT}
                   initialSpan={initialSpan}
                   scale={presenter ? PRESENTER_SCALE : 1}
+                  onToggleGroup={toggleGroup}
+                  onChoosePod={setChosenPod}
+                  chosenPod={podName}
                 />
               </section>
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
@@ -319,8 +344,9 @@ export function App() {
                       { key: 'statechart', label: 'Statechart' },
                       { key: 'status', label: 'Status' },
                       ...(trace.requests.length > 0 ? [{ key: 'traffic' as const, label: 'Traffic' }] : []),
+                      ...(showCluster ? [{ key: 'cluster' as const, label: 'Cluster' }] : []),
                     ]}
-                    selected={sideTab === 'traffic' && trace.requests.length === 0 ? 'events' : sideTab}
+                    selected={sidePane}
                     onSelect={setSideTab}
                     actions={
                       <button
@@ -332,11 +358,17 @@ export function App() {
                       </button>
                     }
                   >
-                    {sideTab === 'traffic' && trace.requests.length > 0 ? (
+                    {sidePane === 'traffic' ? (
                       <TrafficPane trace={trace} t={t} onSeek={setT} />
-                    ) : sideTab === 'events' || sideTab === 'traffic' ? (
+                    ) : sidePane === 'events' ? (
                       <EventsList events={events} t={t} onSeek={setT} />
-                    ) : sideTab === 'status' ? (
+                    ) : sidePane === 'cluster' ? (
+                      frame && (
+                        <Suspense fallback={<p className="p-3 text-sm">Loading the cluster view…</p>}>
+                          <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosenPod} presenter={presenter} />
+                        </Suspense>
+                      )
+                    ) : sidePane === 'status' ? (
                       <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} {...why.pane} />
                     ) : (
                       frame && (

@@ -1,14 +1,18 @@
 /**
- * Starter manifests: the Kubernetes docs' examples (src/k8s/fixtures/docs), fetched lazily as raw
- * text so they cost nothing on first load, and PodPlay's own scenarios (with traffic and actions).
+ * Starter manifests: the Kubernetes docs' examples (src/k8s/fixtures/docs), PodPlay's own cluster
+ * examples (src/app/examples, listed as `cluster/...`), fetched lazily as raw text so they cost
+ * nothing on first load, and PodPlay's own scenarios (with traffic and actions).
  */
 import type { SimAction, TrafficSource } from '../engine/input';
 import { SERVICE_TRAFFIC } from './starter-traffic';
 
-const loaders = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', {
-  query: '?raw',
-  import: 'default',
-});
+const PREFIX = '../k8s/fixtures/docs/';
+const docs = import.meta.glob<string>('../k8s/fixtures/docs/**/*.yaml', { query: '?raw', import: 'default' });
+const examples = import.meta.glob<string>('./examples/*.yaml', { query: '?raw', import: 'default' });
+const loaders: Record<string, () => Promise<string>> = {
+  ...docs,
+  ...Object.fromEntries(Object.entries(examples).map(([path, load]) => [path.replace('./examples/', `${PREFIX}cluster/`), load])),
+};
 
 export interface Starter {
   id: string;
@@ -19,8 +23,6 @@ export interface Starter {
   traffic?: TrafficSource[];
   actions?: SimAction[];
 }
-
-const PREFIX = '../k8s/fixtures/docs/';
 
 /** The ones worth a first click, in the order a lesson would take them. */
 const FEATURED = [

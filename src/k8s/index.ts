@@ -15,8 +15,10 @@ export {
   podQosClass,
   aggregateEvents,
   podToYaml,
+  getAll,
+  getTables,
 } from './kubectl';
-export type { PodRow, GetPodsOptions, AggregatedEvent } from './kubectl';
+export type { PodRow, GetPodsOptions, AggregatedEvent, ClusterObjects, KindTable } from './kubectl';
 export { admitManifests, formatDiagnostic } from './manifest';
 export { defaultDeployment } from './admission/validate-deployment';
 export { renameAdmittedPod } from './admission/plugins';

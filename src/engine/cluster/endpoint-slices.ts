@@ -50,6 +50,8 @@ export function endpointSlice(service: Service, pods: Pod[], suffix: string): En
     metadata: {
       name: `${name}-${suffix}`,
       namespace: service.metadata?.namespace ?? 'default',
+      // The EndpointSlice controller creates the slice as soon as the Service exists.
+      ...(service.metadata?.creationTimestamp ? { creationTimestamp: service.metadata.creationTimestamp } : {}),
       labels: {
         'kubernetes.io/service-name': name,
         'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',

@@ -51,6 +51,9 @@ describe('a Service as the API server stores it', () => {
     expect(slice.metadata?.labels?.['kubernetes.io/service-name']).toBe('web');
     expect(slice.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
   });
+  it('its EndpointSlice is created with the Service (kubectl get endpointslices shows an AGE)', () => {
+    expect(seek(trace, 10_000).endpointSlices[0].metadata?.creationTimestamp).toBe(svc.metadata?.creationTimestamp);
+  });
 });
 
 describe('endpoint conditions follow the pod (endpointslice utils.go podToEndpoint)', () => {

@@ -10,7 +10,7 @@ import type { ScenarioV1 } from '../types';
 export type LessonPane = 'timeline' | 'statechart' | 'kubectl' | 'events' | 'traffic';
 
 /** The kubectl view a step points at (the kubectl pane's tabs). */
-export type KubectlView = 'watch' | 'describe' | 'yaml' | 'logs';
+export type KubectlView = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
 
 /** Which Event an anchor means: the nth (1-based) with this reason, optionally of one container. */
 export interface EventMatch {

@@ -5,6 +5,7 @@ import { findPod, seekFrame } from '../trace-utils';
 import { actionLane, withActionLane } from './action-lane';
 import { actionContext, endpointsOf, probedFiles, readinessGates, unavailableReason } from './availability';
 import { describeAction } from './describe';
+import { clusterFrame, RS } from '../fixtures/cluster-frame';
 
 function run(fixture: string, actions: SimAction[] = [], until = 60_000): Trace {
   const manifest = readFileSync(new URL(`../../k8s/fixtures/docs/${fixture}`, import.meta.url), 'utf8');
@@ -97,5 +98,54 @@ describe('actions in words and on the timeline', () => {
     const phase = { id: 'phase', group: 'phase' as const, title: 'Phase', segments: [], marks: [] };
     expect(withActionLane([phase], []).map((l) => l.id)).toEqual(['phase']);
     expect(withActionLane([phase], actions).map((l) => l.id)).toEqual(['phase', 'actions']);
+  });
+});
+
+describe('cluster actions: a named node, uncordon, scale', () => {
+  it.each([
+    { a: { at: 1, kind: 'cordon', node: 'node-2' }, text: 'kubectl cordon node-2 (the node is marked unschedulable)' },
+    { a: { at: 1, kind: 'uncordon' }, text: 'kubectl uncordon (the node is schedulable again)' },
+    { a: { at: 1, kind: 'drain', node: 'node-2' }, text: 'kubectl drain node-2 --ignore-daemonsets (cordon, then evict the pods)' },
+    { a: { at: 1, kind: 'setNodeState', node: 'node-2', state: 'NotReady' }, text: 'the kubelet reports node node-2 NotReady' },
+    { a: { at: 1, kind: 'nodePressure', node: 'node-2', resource: 'pid' }, text: 'node node-2 comes under PID pressure' },
+    { a: { at: 1, kind: 'scale', replicaSet: 'web', replicas: 5 }, text: 'kubectl scale replicaset web --replicas=5' },
+    { a: { at: 1, kind: 'scale', deployment: 'web', replicas: 5 }, text: 'kubectl scale deployment/web --replicas=5' },
+    { a: { at: 1, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' }, text: 'kubectl set image deployment/web nginx=nginx:1.28' },
+    { a: { at: 1, kind: 'rollback', deployment: 'web', toRevision: 1 }, text: 'kubectl rollout undo deployment/web --to-revision=1' },
+    { a: { at: 1, kind: 'pauseRollout', deployment: 'web' }, text: 'kubectl rollout pause deployment/web' },
+    { a: { at: 1, kind: 'scale', statefulSet: 'db', replicas: 2 }, text: 'kubectl scale statefulset db --replicas=2' },
+    { a: { at: 1, kind: 'setImage', daemonSet: 'agent', container: 'a', image: 'busybox:1.37' }, text: 'kubectl set image daemonset/agent a=busybox:1.37' },
+    { a: { at: 1, kind: 'resumeRollout', deployment: 'web' }, text: 'kubectl rollout resume deployment/web' },
+  ] as Array<{ a: SimAction; text: string }>)('$text', ({ a, text }) => {
+    expect(describeAction(a)).toBe(text);
+  });
+
+  it('the context follows the chosen node: cordon, pods on it; uncordon only when cordoned', () => {
+    const node2 = actionContext(30_000, undefined, clusterFrame, 'node-2');
+    expect([node2.node, node2.unschedulable, node2.podsOnNode]).toEqual(['node-2', true, 2]);
+    expect(unavailableReason('uncordon', node2)).toBeUndefined();
+    expect(unavailableReason('cordon', node2)).toMatch(/already cordoned/);
+    const node1 = actionContext(30_000, undefined, clusterFrame, 'node-1');
+    expect(unavailableReason('uncordon', node1)).toMatch(/not cordoned/);
+    expect(actionContext(30_000, undefined, clusterFrame).node).toBe('node-1');
+  });
+
+  it('a Deployment in the context: paused or not, how many revisions (ReplicaSets) it owns', () => {
+    const ctx = actionContext(0, undefined, clusterFrame);
+    expect(ctx.deployments).toEqual([{ name: 'web', paused: false, revisions: 1 }]);
+    expect([ctx.statefulSets, ctx.daemonSets]).toEqual([['db'], []]);
+  });
+
+  it('scale needs a ReplicaSet; drain needs a pod on the node', () => {
+    const ctx = actionContext(30_000, undefined, clusterFrame, 'node-1');
+    expect(ctx.replicaSets).toEqual([RS]);
+    expect(unavailableReason('scale', ctx)).toBeUndefined();
+    expect(unavailableReason('scale', actionContext(0, undefined, { ...clusterFrame, replicaSets: [] }))).toBeUndefined();
+    const none = { ...clusterFrame, replicaSets: [], deployments: [], statefulSets: [] };
+    expect(unavailableReason('scale', actionContext(0, undefined, { ...none, statefulSets: clusterFrame.statefulSets }))).toBeUndefined();
+    expect(unavailableReason('scale', actionContext(0, undefined, none))).toMatch(/no Deployment, StatefulSet or ReplicaSet/);
+    expect(unavailableReason('setImage', actionContext(0, undefined, none))).toMatch(/no Deployment, StatefulSet or DaemonSet/);
+    expect(unavailableReason('rollback', actionContext(0, undefined, { ...clusterFrame, deployments: [] }))).toMatch(/no Deployment at/);
+    expect(unavailableReason('drain', actionContext(0, undefined, { ...clusterFrame, pods: [] }))).toMatch(/no pod on the node/);
   });
 });

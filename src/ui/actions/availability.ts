@@ -1,7 +1,8 @@
 /**
  * What the action form offers at the cursor: which containers run, which endpoints a container
  * answers on (its ports and HTTP probes), which files its exec probes read, the readiness gates,
- * the node's state; and, for each kind of action, whether it makes sense now (and why not).
+ * the chosen node's state, the ReplicaSets; and, for each kind of action, whether it makes sense
+ * now (and why not).
  */
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import type { SimActionKind } from '../../engine/input';
@@ -24,18 +25,35 @@ export interface ActionContext {
   containers: string[];
   /** Containers whose state is Running at t. */
   running: string[];
-  /** The node as the kubelet reports it (from the node machine), and whether it is cordoned. */
+  /** The chosen node (the first when none is chosen) as the kubelet reports it (from its node machine), and whether it is cordoned. */
+  node: string;
   nodeState: NodeStateChoice;
   unschedulable: boolean;
+  /** Pods bound to the chosen node. */
+  podsOnNode: number;
+  /** ReplicaSets at the cursor. */
+  replicaSets: string[];
+  /** Deployments at the cursor, whether each is paused, and how many revisions (ReplicaSets) it owns. */
+  deployments: Array<{ name: string; paused: boolean; revisions: number }>;
+  statefulSets: string[];
+  daemonSets: string[];
 }
 
 function specContainers(pod: Pod | undefined): Container[] {
   return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])];
 }
 
-export function actionContext(t: number, pod: Pod | undefined, frame: Frame | undefined): ActionContext {
+export function actionContext(
+  t: number,
+  pod: Pod | undefined,
+  frame: Frame | undefined,
+  nodeName?: string,
+): ActionContext {
   const statuses = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])];
-  const nodeMachine = frame?.machines.find((m) => m.machine === 'node');
+  const node = frame?.nodes.find((n) => n.name === nodeName) ?? frame?.nodes[0];
+  const nodeMachine =
+    frame?.machines.find((m) => m.id === `node/${node?.name ?? ''}`) ??
+    frame?.machines.find((m) => m.machine === 'node');
   const active = nodeMachine?.active ?? ['ready'];
   const nodeState: NodeStateChoice = active.includes('notReady')
     ? 'NotReady'
@@ -47,8 +65,20 @@ export function actionContext(t: number, pod: Pod | undefined, frame: Frame | un
     pod,
     containers: specContainers(pod).map((c) => c.name),
     running: statuses.filter((s) => s.state?.running).map((s) => s.name),
+    node: node?.name ?? '',
     nodeState,
-    unschedulable: frame?.nodes[0]?.unschedulable ?? false,
+    unschedulable: node?.unschedulable ?? false,
+    podsOnNode: frame?.pods.filter((p) => p.spec?.nodeName === node?.name).length ?? 0,
+    replicaSets: (frame?.replicaSets ?? []).map((rs) => rs.metadata?.name ?? ''),
+    deployments: (frame?.deployments ?? []).map((d) => {
+      const name = d.metadata?.name ?? '';
+      const owned = (frame?.replicaSets ?? []).filter((rs) =>
+        (rs.metadata?.ownerReferences ?? []).some((r) => r.kind === 'Deployment' && r.name === name),
+      );
+      return { name, paused: d.spec?.paused ?? false, revisions: owned.length };
+    }),
+    statefulSets: (frame?.statefulSets ?? []).map((o) => o.metadata?.name ?? ''),
+    daemonSets: (frame?.daemonSets ?? []).map((o) => o.metadata?.name ?? ''),
   };
 }
 
@@ -125,8 +155,22 @@ export function unavailableReason(kind: SimActionKind, ctx: ActionContext): stri
       return undefined;
     case 'cordon':
       return ctx.unschedulable ? `The node is already cordoned at ${at}.` : undefined;
+    case 'uncordon':
+      return ctx.unschedulable ? undefined : `The node is not cordoned at ${at}.`;
     case 'drain':
-      return ctx.pod ? undefined : `There is no pod on the node to drain at ${at}.`;
+      return ctx.podsOnNode > 0 ? undefined : `There is no pod on the node to drain at ${at}.`;
+    case 'scale':
+      return ctx.replicaSets.length + ctx.deployments.length + ctx.statefulSets.length > 0
+        ? undefined
+        : `There is no Deployment, StatefulSet or ReplicaSet at ${at}.`;
+    case 'setImage':
+      return ctx.deployments.length + ctx.statefulSets.length + ctx.daemonSets.length > 0
+        ? undefined
+        : `There is no Deployment, StatefulSet or DaemonSet at ${at}.`;
+    case 'rollback':
+    case 'pauseRollout':
+    case 'resumeRollout':
+      return ctx.deployments.length > 0 ? undefined : `There is no Deployment at ${at}.`;
     default:
       return undefined;
   }

@@ -13,17 +13,27 @@ export const ACTION_KINDS = [
   { kind: 'setNodeState', label: 'Node: Ready / NotReady / Unreachable' },
   { kind: 'nodePressure', label: 'Node: resource pressure' },
   { kind: 'cordon', label: 'Cordon the node' },
+  { kind: 'uncordon', label: 'Uncordon the node' },
   { kind: 'drain', label: 'Drain the node' },
+  { kind: 'scale', label: 'Scale a workload (kubectl scale)' },
+  { kind: 'setImage', label: 'Set image (a rollout)' },
+  { kind: 'rollback', label: 'Deployment: roll back (rollout undo)' },
+  { kind: 'pauseRollout', label: 'Deployment: pause the rollout' },
+  { kind: 'resumeRollout', label: 'Deployment: resume the rollout' },
 ] as const satisfies ReadonlyArray<{ kind: SimActionKind; label: string }>;
 
 /** The kinds the form offers. */
 export type FormKind = (typeof ACTION_KINDS)[number]['kind'];
 
-const NODE_STATE: Record<'Ready' | 'NotReady' | 'Unreachable', string> = {
-  Ready: 'the node reports Ready again',
-  NotReady: 'the kubelet reports the node NotReady',
-  Unreachable: 'the node becomes unreachable (the kubelet stops posting status)',
+const NODE_STATE: Record<'Ready' | 'NotReady' | 'Unreachable', (node: string) => string> = {
+  Ready: (node) => `${node} reports Ready again`,
+  NotReady: (node) => `the kubelet reports ${node} NotReady`,
+  Unreachable: (node) => `${node} becomes unreachable (the kubelet stops posting status)`,
 };
+
+/** `the node` when the action names none (the scenario's first node), `node node-2` when it does. */
+const theNode = (node: string | undefined): string => (node ? `node ${node}` : 'the node');
+const named = (node: string | undefined): string => (node ? ` ${node}` : '');
 
 /** A short sentence for one action ("container app crashes with exit code 1"). */
 export function describeAction(a: SimAction): string {
@@ -43,38 +53,44 @@ export function describeAction(a: SimAction): string {
     case 'setPodCondition':
       return `set condition ${a.type} to ${a.status}`;
     case 'setNodeState':
-      return NODE_STATE[a.state];
+      return NODE_STATE[a.state](theNode(a.node));
     case 'nodePressure':
-      return `the node comes under ${a.resource === 'pid' ? 'PID' : a.resource} pressure`;
+      return `${theNode(a.node)} comes under ${a.resource === 'pid' ? 'PID' : a.resource} pressure`;
     case 'cordon':
-      return 'kubectl cordon (the node is marked unschedulable)';
+      return `kubectl cordon${named(a.node)} (the node is marked unschedulable)`;
+    case 'uncordon':
+      return `kubectl uncordon${named(a.node)} (the node is schedulable again)`;
     case 'drain':
-      return 'kubectl drain --ignore-daemonsets (cordon, then evict the pods)';
+      return `kubectl drain${named(a.node)} --ignore-daemonsets (cordon, then evict the pods)`;
+    case 'scale':
+      return a.deployment !== undefined
+        ? `kubectl scale deployment/${a.deployment} --replicas=${a.replicas}`
+        : a.statefulSet !== undefined
+          ? `kubectl scale statefulset ${a.statefulSet} --replicas=${a.replicas}`
+          : `kubectl scale replicaset ${a.replicaSet ?? ''} --replicas=${a.replicas}`;
+    case 'setImage': {
+      const target =
+        a.statefulSet !== undefined
+          ? `statefulset/${a.statefulSet}`
+          : a.daemonSet !== undefined
+            ? `daemonset/${a.daemonSet}`
+            : `deployment/${a.deployment ?? ''}`;
+      return `kubectl set image ${target} ${a.container}=${a.image}`;
+    }
+    case 'rollback':
+      return `kubectl rollout undo deployment/${a.deployment}${a.toRevision !== undefined ? ` --to-revision=${a.toRevision}` : ''}`;
+    case 'pauseRollout':
+      return `kubectl rollout pause deployment/${a.deployment}`;
+    case 'resumeRollout':
+      return `kubectl rollout resume deployment/${a.deployment}`;
+    case 'addNode':
+      return `node ${a.node.name} joins the cluster`;
+    case 'removeNode':
+      return `kubectl delete node ${a.node} (its kubelet stops)`;
     default: {
-      // Kinds that act on other objects than the pod and node (ReplicaSets, Deployments): handled here so
-      // this file type-checks with and without them in SimAction.
-      const other: { kind: string; replicaSet?: unknown; deployment?: unknown; statefulSet?: unknown; daemonSet?: unknown; replicas?: unknown; container?: unknown; image?: unknown; toRevision?: unknown } = a;
-      const deploy = `deployment/${String(other.deployment)}`;
-      switch (other.kind) {
-        case 'scale':
-          return other.deployment !== undefined
-            ? `kubectl scale ${deploy} --replicas=${String(other.replicas)}`
-            : other.statefulSet !== undefined
-              ? `kubectl scale statefulset ${String(other.statefulSet)} --replicas=${String(other.replicas)}`
-              : `kubectl scale replicaset ${String(other.replicaSet)} --replicas=${String(other.replicas)}`;
-        case 'setImage': {
-          const target = other.statefulSet !== undefined ? `statefulset/${String(other.statefulSet)}` : other.daemonSet !== undefined ? `daemonset/${String(other.daemonSet)}` : deploy;
-          return `kubectl set image ${target} ${String(other.container)}=${String(other.image)}`;
-        }
-        case 'rollback':
-          return `kubectl rollout undo ${deploy}${other.toRevision !== undefined ? ` --to-revision=${String(other.toRevision)}` : ''}`;
-        case 'pauseRollout':
-          return `kubectl rollout pause ${deploy}`;
-        case 'resumeRollout':
-          return `kubectl rollout resume ${deploy}`;
-        default:
-          return other.kind;
-      }
+      // Kinds other branches add: named by their kind until described here.
+      const other: { kind: string } = a;
+      return other.kind;
     }
   }
 }

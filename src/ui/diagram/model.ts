@@ -8,10 +8,11 @@ import type { LayoutEdge, Layouts, MachineLayout } from './layout-types';
 
 export const layouts = layoutsJson as unknown as Layouts;
 
-const allKinds: readonly MachineKind[] = ['pod', 'container', 'probe', 'node', 'deployment', 'statefulset'];
-
-/** The machine kinds that have a diagram (a machine the engine defines, laid out by npm run layout). */
-export const machineKinds: readonly MachineKind[] = allKinds.filter((kind) => kind in layouts);
+/**
+ * The machine kinds that have a diagram: every machine the engine defines, laid out by npm run
+ * layout (a new machine in src/engine/machines shows once its layout is generated).
+ */
+export const machineKinds: readonly MachineKind[] = Object.keys(layouts) as MachineKind[];
 
 export function layoutOf(machine: string): MachineLayout | undefined {
   return Object.prototype.hasOwnProperty.call(layouts, machine) ? layouts[machine] : undefined;

@@ -1,25 +1,28 @@
 /**
- * The kubectl views at the cursor: `get pods -w` (rows accumulated up to the cursor), `describe pod`,
- * `get pod -o yaml` and `logs` (current or `--previous`). Monospace, selectable, with a copy button.
+ * The kubectl views at the cursor: `get pods -w` (rows accumulated up to the cursor; `-o wide`
+ * when there are several nodes, so NODE shows), `describe pod`, `get pod -o yaml`, `logs` (current
+ * or `--previous`) and `get deploy,rs,...,nodes` for every kind present. Monospace, selectable,
+ * with a copy button.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
 import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
 import { Choice } from '../layout/Choice';
 import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
-import { countUntil, podEvents } from '../trace-utils';
+import { countUntil, podEvents, seekFrame } from '../trace-utils';
 import { logsAt } from './logs';
 import type { WatchRow } from './watch-rows';
 
-type View = 'watch' | 'describe' | 'yaml' | 'logs';
+type View = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
 
 const TABS: Array<{ key: View; label: string }> = [
   { key: 'watch', label: 'get pods -w' },
   { key: 'describe', label: 'describe pod' },
   { key: 'yaml', label: '-o yaml' },
   { key: 'logs', label: 'logs' },
+  { key: 'all', label: 'get all' },
 ];
 
 export interface KubectlViewsProps {
@@ -48,16 +51,23 @@ export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: Ku
     ? container
     : (pod?.spec?.containers?.[0]?.name ?? containers[0] ?? '');
 
+  // The printers of every kind load with the first visit to `get all`.
+  const [getAllText, setGetAllText] = useState<typeof import('./get-all-text') | undefined>();
+  useEffect(() => {
+    if (view === 'all' && !getAllText) void import('./get-all-text').then(setGetAllText);
+  }, [view, getAllText]);
+
   // Only recompute the watch output when a row is added, not on every animation frame.
   const shown = countUntil(rows, t, (r) => r.tMs);
-  const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown)), [rows, shown]);
+  const wide = (trace.frames[0]?.nodes.length ?? 0) > 1;
+  const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown), { wide }), [rows, shown, wide]);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
 
   let command: string;
   let text: string;
   switch (view) {
     case 'watch':
-      command = 'kubectl get pods -w';
+      command = wide ? 'kubectl get pods -o wide -w' : 'kubectl get pods -w';
       text = watchText;
       break;
     case 'describe':
@@ -77,6 +87,11 @@ export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: Ku
     case 'logs':
       command = `kubectl logs ${podName}${containers.length > 1 ? ` -c ${chosen}` : ''}${previous ? ' --previous' : ''}`;
       text = pod ? logsAt(trace, pod, chosen, t, previous) : gone;
+      break;
+    case 'all':
+      ({ command, text } = getAllText
+        ? getAllText.getAllAt(seekFrame(trace, t), t)
+        : { command: 'kubectl get all', text: 'Loading…\n' });
       break;
   }
 

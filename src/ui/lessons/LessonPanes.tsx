@@ -17,7 +17,7 @@ import { fitSpan } from '../timeline/view-window';
 import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
 
 export type SideTab = 'events' | 'statechart' | 'traffic';
-export type KubectlTab = 'watch' | 'describe' | 'yaml' | 'logs';
+export type KubectlTab = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
 
 export interface LessonPanesProps {
   trace: Trace;

@@ -1,7 +1,9 @@
 /**
  * The timeline: a fixed label column and one lane per phase, condition, container, probe and the
  * pod's events, with a shared cursor. Drag anywhere in the plot to move the cursor; clicking a mark
- * moves it to that mark. As a slider it takes ←/→ (1 s, Shift 10 s), Home and End.
+ * moves it to that mark. As a slider it takes ←/→ (1 s, Shift 10 s), Home and End. With several
+ * pods, lanes for their owners and the pods come first; buttons over the label column open and
+ * close an owner's group (Enter, Space, ←/→) and choose the pod whose own lanes show below.
  */
 import {
   memo,
@@ -43,9 +45,14 @@ export interface TimelineProps {
   initialSpan: number;
   /** Drawing scale: 1, or larger for presenter mode (text, lanes and marks grow together). */
   scale?: number;
+  /** An owner group's lane was opened or closed (its expander key). */
+  onToggleGroup?: (key: string) => void;
+  /** A pod's summary lane was chosen. */
+  onChoosePod?: (name: string) => void;
+  chosenPod?: string;
 }
 
-export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: TimelineProps) {
+export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...tree }: TimelineProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   const dragging = useRef(false);
@@ -142,58 +149,66 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1 }: Ti
           </button>
         </div>
       </div>
-      <div
-        role="slider"
-        tabIndex={0}
-        aria-label="Timeline cursor"
-        aria-valuemin={0}
-        aria-valuemax={Math.round(endMs / 1000)}
-        aria-valuenow={Math.round(t / 1000)}
-        aria-valuetext={formatClock(t)}
-        onKeyDown={onKeyDown}
-        className="rounded focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-        data-testid="timeline"
-      >
-        <svg
-          width="100%"
-          height={height * scale}
-          viewBox={`0 0 ${layoutW} ${height}`}
-          className="block cursor-ew-resize touch-none select-none"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
-          aria-hidden="true"
+      <div className="relative">
+        <div
+          role="slider"
+          tabIndex={0}
+          aria-label="Timeline cursor"
+          aria-valuemin={0}
+          aria-valuemax={Math.round(endMs / 1000)}
+          aria-valuenow={Math.round(t / 1000)}
+          aria-valuetext={formatClock(t)}
+          onKeyDown={onKeyDown}
+          className="rounded focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+          data-testid="timeline"
         >
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={LABEL_W} y={0} width={plotW + PAD_R} height={height} />
-            </clipPath>
-            <pattern
-              id="tl-hatch"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="var(--tl-hatch-bg)" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="var(--tl-hatch-fg)" strokeWidth="3" />
-            </pattern>
-          </defs>
-          <TimelinePlot
-            lanes={lanes}
-            start={start}
-            span={span}
-            layoutW={layoutW}
-            plotW={plotW}
-            clipId={clipId}
-            onSeek={onSeek}
-          />
-          <g pointerEvents="none" data-testid="timeline-cursor" clipPath={`url(#${clipId})`}>
-            <line x1={x(t)} x2={x(t)} y1={2} y2={height} stroke="var(--tl-cursor)" strokeWidth={2} />
-            <path d={`M${x(t) - 6},2L${x(t) + 6},2L${x(t)},10Z`} fill="var(--tl-cursor)" />
-          </g>
-        </svg>
+          <svg
+            width="100%"
+            height={height * scale}
+            viewBox={`0 0 ${layoutW} ${height}`}
+            className="block cursor-ew-resize touch-none select-none"
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={onPointerUp}
+            aria-hidden="true"
+          >
+            <defs>
+              <clipPath id={clipId}>
+                <rect x={LABEL_W} y={0} width={plotW + PAD_R} height={height} />
+              </clipPath>
+              <pattern
+                id="tl-hatch"
+                width="6"
+                height="6"
+                patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)"
+              >
+                <rect width="6" height="6" fill="var(--tl-hatch-bg)" />
+                <line x1="0" y1="0" x2="0" y2="6" stroke="var(--tl-hatch-fg)" strokeWidth="3" />
+              </pattern>
+            </defs>
+            <TimelinePlot
+              lanes={lanes}
+              start={start}
+              span={span}
+              layoutW={layoutW}
+              plotW={plotW}
+              clipId={clipId}
+              onSeek={onSeek}
+            />
+            <g pointerEvents="none" data-testid="timeline-cursor" clipPath={`url(#${clipId})`}>
+              <line x1={x(t)} x2={x(t)} y1={2} y2={height} stroke="var(--tl-cursor)" strokeWidth={2} />
+              <path d={`M${x(t) - 6},2L${x(t) + 6},2L${x(t)},10Z`} fill="var(--tl-cursor)" />
+            </g>
+          </svg>
+        </div>
+        <LaneButtons
+          lanes={lanes}
+          k={Math.min(width / layoutW, scale)}
+          offsetX={Math.max(0, (width - layoutW * Math.min(width / layoutW, scale)) / 2)}
+          {...tree}
+        />
       </div>
       <Legend />
     </div>
@@ -252,13 +267,13 @@ const TimelinePlot = memo(function TimelinePlot({
             {i % 2 === 1 && <rect x={0} y={y} width={layoutW} height={LANE_H} fill="var(--tl-stripe)" />}
             {sep && <line x1={0} x2={layoutW} y1={y} y2={y} stroke="var(--tl-sep)" strokeWidth={1} />}
             <text
-              x={8}
+              x={8 + (lane.depth ?? 0) * 12}
               y={y + LANE_H / 2 + 4}
               fontSize={12}
               fill="var(--tl-text)"
-              fontWeight={lane.group === 'phase' ? 600 : 400}
+              fontWeight={lane.group === 'phase' || lane.group === 'owner' ? 600 : 400}
             >
-              {lane.title.length > 24 ? `${lane.title.slice(0, 23)}…` : lane.title}
+              {laneLabel(lane)}
               <title>{lane.title}</title>
             </text>
             <g clipPath={`url(#${clipId})`}>
@@ -337,6 +352,86 @@ const TimelinePlot = memo(function TimelinePlot({
     </>
   );
 });
+
+/** The label column's text: an open/closed marker for groups, indented titles cut to fit. */
+function laneLabel(lane: Lane): string {
+  const marker = lane.expander ? (lane.expander.expanded ? '▾ ' : '▸ ') : '';
+  const text = `${marker}${lane.title}${lane.expander && !lane.expander.expanded ? ` (${lane.expander.count})` : ''}`;
+  const max = 24 - 2 * (lane.depth ?? 0);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Buttons laid over the label column of group and pod lanes (the plot itself is one slider, which
+ * may not hold controls): a group opens and closes, a pod becomes the one shown below.
+ */
+function LaneButtons({
+  lanes,
+  k,
+  offsetX,
+  onToggleGroup,
+  onChoosePod,
+  chosenPod,
+}: {
+  lanes: Lane[];
+  k: number;
+  offsetX: number;
+  onToggleGroup?: (key: string) => void;
+  onChoosePod?: (name: string) => void;
+  chosenPod?: string;
+}) {
+  const box = (i: number) => ({
+    top: (AXIS_H + i * LANE_H) * k,
+    height: LANE_H * k,
+    left: offsetX,
+    width: LABEL_W * k,
+  });
+  const cls =
+    'pointer-events-auto absolute rounded-sm focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-sky-600';
+  return (
+    <div className="pointer-events-none absolute inset-0">
+      {lanes.map((lane, i) => {
+        const { expander, pod } = lane;
+        if (expander && onToggleGroup)
+          return (
+            <button
+              key={lane.id}
+              type="button"
+              className={cls}
+              style={box(i)}
+              aria-expanded={expander.expanded}
+              aria-label={`${lane.title}: ${expander.count} ${expander.count === 1 ? 'pod' : 'pods'}`}
+              data-testid={`lane-toggle-${expander.key}`}
+              onClick={() => onToggleGroup(expander.key)}
+              onKeyDown={(e) => {
+                if (
+                  (e.key === 'ArrowLeft' && expander.expanded) ||
+                  (e.key === 'ArrowRight' && !expander.expanded)
+                ) {
+                  e.preventDefault();
+                  onToggleGroup(expander.key);
+                }
+              }}
+            />
+          );
+        if (pod !== undefined && onChoosePod)
+          return (
+            <button
+              key={lane.id}
+              type="button"
+              className={`${cls} ${pod === chosenPod ? 'border-l-4 border-sky-700 dark:border-sky-400' : ''}`}
+              style={box(i)}
+              aria-pressed={pod === chosenPod}
+              aria-label={`Pod ${pod}: show its lanes`}
+              data-testid={`lane-pod-${pod}`}
+              onClick={() => onChoosePod(pod)}
+            />
+          );
+        return null;
+      })}
+    </div>
+  );
+}
 
 function Legend() {
   const item = (label: string, symbol: ReactNode) => (

@@ -5,6 +5,7 @@
  */
 import type { ContainerState, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
+import { SegmentBuilder } from './segment-builder';
 
 export type SegmentTone =
   | 'waiting'
@@ -36,7 +37,7 @@ export interface Mark {
   label: string;
 }
 
-export type LaneGroup = 'phase' | 'actions' | 'condition' | 'container' | 'probe' | 'events';
+export type LaneGroup = 'owner' | 'pod' | 'phase' | 'actions' | 'condition' | 'container' | 'probe' | 'events';
 
 export interface Lane {
   id: string;
@@ -44,6 +45,12 @@ export interface Lane {
   title: string;
   segments: Segment[];
   marks: Mark[];
+  /** Indent in the label column (the owner tree: Deployment › ReplicaSet › pod). */
+  depth?: number;
+  /** A lane heading a group of lanes: its key, whether they show, how many pods it holds. */
+  expander?: { key: string; expanded: boolean; count: number };
+  /** A pod's summary lane: choosing it shows that pod's own lanes. */
+  pod?: string;
 }
 
 export const CONDITION_TYPES = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'] as const;
@@ -62,27 +69,6 @@ function stateOf(state: ContainerState | undefined): { label: string; tone: Segm
   if (state.waiting)
     return { label: state.waiting.reason ? `Waiting: ${state.waiting.reason}` : 'Waiting', tone: 'waiting' };
   return undefined;
-}
-
-/** Builds segments from samples (t, value) that hold until the next sample; undefined = nothing shown. */
-class SegmentBuilder {
-  readonly segments: Segment[] = [];
-  private open: Segment | undefined;
-
-  push(t: number, value: { label: string; tone: SegmentTone } | undefined): void {
-    if (this.open && value && this.open.label === value.label && this.open.tone === value.tone) return;
-    if (this.open) {
-      this.open.end = t;
-      if (this.open.end > this.open.start) this.segments.push(this.open);
-      this.open = undefined;
-    }
-    if (value) this.open = { start: t, end: t, label: value.label, tone: value.tone };
-  }
-
-  finish(end: number): Segment[] {
-    this.push(end, undefined);
-    return this.segments;
-  }
 }
 
 function allStatuses(pod: Pod): Array<{ key: string; status: ContainerStatus }> {
