@@ -97,8 +97,14 @@ export class Cluster {
     return name === undefined ? this.nodes[0] : this.nodes.find((n) => n.name === name);
   }
 
-  private podsOn(node: ClusterNode): PodRunner[] {
-    return this.runners.filter((r) => r.nodeName === node.name && r.isBound && !r.isRemoved && !r.isTerminal);
+  /** The pods each node runs (bound, not gone, not finished): the scheduler's snapshot of NodeInfos. */
+  private podsByNode(): Map<string, PodRunner[]> {
+    const byNode = new Map<string, PodRunner[]>(this.nodes.map((n) => [n.name, []]));
+    for (const r of this.runners) {
+      if (!r.isBound || r.isRemoved || r.nodeName === undefined || r.isTerminal) continue;
+      byNode.get(r.nodeName)?.push(r);
+    }
+    return byNode;
   }
 
   /** What bound pods that still run use of a node (the scheduler's NodeInfo). */
@@ -125,9 +131,7 @@ export class Cluster {
     return (other) => services.every((s) => selects(s, other));
   }
 
-  private candidate(node: ClusterNode, pod: Pod): ScoredCandidate {
-    const pods = this.podsOn(node);
-    const peer = this.spreadPeers(pod);
+  private candidate(node: ClusterNode, pod: Pod, pods: PodRunner[], peer: (other: Pod) => boolean): ScoredCandidate {
     const nonZeroUsed = { cpu: 0, memory: 0 };
     for (const r of pods) {
       const want = nonZeroRequests(r.spec);
@@ -151,6 +155,7 @@ export class Cluster {
    * FailedScheduling only when the reason differs from the last attempt's.
    */
   schedulePending(): void {
+    let byNode: Map<string, PodRunner[]> | undefined;
     for (const runner of this.runners) {
       if (runner.isBound || runner.isRemoved || runner.isDeleting) continue;
       const nodeName = runner.spec.spec?.nodeName;
@@ -160,23 +165,27 @@ export class Cluster {
         if (node) runner.bind(node.host, { viaScheduler: false });
         continue;
       }
-      this.scheduleOne(runner);
+      byNode ??= this.podsByNode();
+      const chosen = this.scheduleOne(runner, byNode);
+      if (chosen) byNode.get(chosen)?.push(runner);
     }
   }
 
-  private scheduleOne(runner: PodRunner): void {
+  /** One scheduling cycle for one pod; the node it was bound to, if any. */
+  private scheduleOne(runner: PodRunner, byNode: Map<string, PodRunner[]>): string | undefined {
     const pod = runner.spec;
-    const candidates = this.nodes.map((node) => this.candidate(node, pod));
+    const peer = this.spreadPeers(pod);
+    const candidates = this.nodes.map((node) => this.candidate(node, pod, byNode.get(node.name) ?? [], peer));
     const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, c) }));
     const feasible = candidates.filter((_, i) => verdicts[i].reasons.length === 0);
     const now = this.env.clock.now();
     if (feasible.length === 0) {
       const message = fitErrorMessage(verdicts.map((v) => v.reasons));
-      if (this.lastFailure.get(runner) === message) return;
+      if (this.lastFailure.get(runner) === message) return undefined;
       this.lastFailure.set(runner, message);
       this.decisions.push({ t: now, pod: runner.name, nodes: verdicts });
       runner.unschedulable(message);
-      return;
+      return undefined;
     }
     // With one feasible node the scheduler skips scoring (schedule_one.go: len(feasibleNodes) == 1).
     const scores = feasible.length > 1 ? scoreNodes(pod, feasible) : [];
@@ -189,7 +198,9 @@ export class Cluster {
       nodes: verdicts.map((v) => ({ ...v, ...(scores.length > 0 && { score: scores.find((s) => s.node === v.node) }) })),
     });
     const node = this.node(chosen);
-    if (node) runner.bind(node.host);
+    if (!node) return undefined;
+    runner.bind(node.host);
+    return chosen;
   }
 
   setNodeState(state: 'Ready' | 'NotReady' | 'Unreachable', name?: string): void {

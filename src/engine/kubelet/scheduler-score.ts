@@ -48,8 +48,13 @@ export interface PluginScores extends NodeScore {
 }
 
 /** GetNonzeroRequests: what the scorer counts for a pod (non-zero defaults per container). */
+const nonZeroCache = new WeakMap<Pod, { cpu: number; memory: number }>();
+
 export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  const cached = nonZeroCache.get(pod);
+  if (cached) return cached;
   const sum = { cpu: 0, memory: 0 };
+  nonZeroCache.set(pod, sum);
   for (const c of pod.spec?.containers ?? []) {
     const cpu = c.resources?.requests?.cpu;
     const memory = c.resources?.requests?.memory;

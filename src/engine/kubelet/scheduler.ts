@@ -20,9 +20,15 @@ function request(container: Container, resource: 'cpu' | 'memory'): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+const requestCache = new WeakMap<Pod, { cpu: number; memory: number }>();
+
 /** The pod's effective request: max(sum of regular containers + sidecars, largest init container step). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
+  // A pod's spec never changes once admitted, and the scheduler asks for every pod on every node.
+  const cached = requestCache.get(pod);
+  if (cached) return cached;
   const out = { cpu: 0, memory: 0 };
+  requestCache.set(pod, out);
   for (const resource of ['cpu', 'memory'] as const) {
     let sum = 0;
     for (const c of pod.spec?.containers ?? []) sum += request(c, resource);
