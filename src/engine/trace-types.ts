@@ -81,6 +81,8 @@ export interface NodeFrame {
   taints: string[];
   labels: Record<string, string>;
   capacity: NodeSettings['capacity'];
+  /** Virtual ms at which the node joined (an addNode action); absent: it was there from the start. */
+  createdAt?: number;
 }
 
 /** A Score plugin's name and its normalized score (0–100) for one node. */

@@ -30,6 +30,8 @@ export class ClusterNode {
   readonly host: NodeHost;
   private readonly actor: Actor<typeof nodeMachine>;
   private frame?: NodeFrame;
+  /** When the node joined, if after the start. */
+  private readonly joinedAt?: number;
 
   constructor(
     readonly settings: NodeSettings,
@@ -40,6 +42,7 @@ export class ClusterNode {
     usedIPs: () => Set<string>,
     onEffect: (node: ClusterNode, effect: NodeEffect) => void,
   ) {
+    if (env.clock.now() > 0) this.joinedAt = env.clock.now();
     const puller = new ImagePuller(env.runtime.catalogue, env.clock, settings.pullBytesPerSecond, settings.cachedImages);
     this.host = {
       name: settings.name,
@@ -111,6 +114,7 @@ export class ClusterNode {
       taints: [...this.view.taints],
       labels: this.settings.labels,
       capacity: this.settings.capacity,
+      ...(this.joinedAt !== undefined && { createdAt: this.joinedAt }),
     };
     return this.frame;
   }

@@ -171,6 +171,7 @@ describe('nodes join and leave', () => {
     expect(seek(trace, 19_000).pods[0].status?.phase).toBe('Pending');
     expect(trace.events.find((e) => e.reason === 'Scheduled')).toMatchObject({ t: 20_000, message: 'Successfully assigned default/big to big-node' });
     expect(seek(trace, 25_000).nodes.map((n) => n.name)).toEqual(['node-1', 'big-node']);
+    expect(seek(trace, 25_000).nodes.map((n) => n.createdAt)).toEqual([undefined, 20_000]);
     expect(seek(trace, 25_000).pods[0].status?.hostIP).toBe('10.0.0.11');
   });
 

@@ -10,12 +10,12 @@ import { kubeTime, type ClusterObjects } from '../../k8s';
 /** The kubelet version nodes report: PodPlay follows Kubernetes 1.36. */
 export const KUBELET_VERSION = 'v1.36.0';
 
-/** A Node object for printNode: created with the run, its Ready condition, cordon and taints. */
+/** A Node object for printNode: created with the run (or when it joined), its Ready condition, cordon and taints. */
 export function nodeObject(n: NodeFrame): Node {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: n.name, labels: n.labels, creationTimestamp: kubeTime(0) },
+    metadata: { name: n.name, labels: n.labels, creationTimestamp: kubeTime(n.createdAt ?? 0) },
     spec: {
       ...(n.unschedulable ? { unschedulable: true } : {}),
       ...(n.taints.length > 0 ? { taints: n.taints.map(parseTaint) } : {}),
