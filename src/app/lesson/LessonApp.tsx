@@ -250,7 +250,7 @@ function LessonPlayer({
   const own = views.step === stepKey ? views : { step: stepKey };
   const pointed = focusPane(focus);
   const kubectlView = own.kubectl ?? focus?.kubectl ?? 'watch';
-  const sideTab = own.side ?? (pointed === 'statechart' || pointed === 'events' || pointed === 'traffic' ? pointed : 'events');
+  const sideTab = own.side ?? (pointed === 'statechart' || pointed === 'events' || pointed === 'traffic' || pointed === 'cluster' ? pointed : 'events');
   const machine = own.machine ?? focusedMachine(frame, focus);
   const visibleTrace = useMemo(
     () => (trace && pending && current ? traceUntil(trace, current.t) : trace),
@@ -314,6 +314,7 @@ function LessonPlayer({
         timelineScale={presenter ? PRESENTER_SCALE : 1}
         runKey={`${lesson.id}/${variant?.label ?? ''}`}
         embed={embed}
+        presenter={presenter}
       />
     </>
   ) : (

@@ -7,7 +7,7 @@ import type { MachineKind, NodeSettings, SimAction } from '../../engine';
 import type { ScenarioV1 } from '../types';
 
 /** Panes a lesson can ask the UI to show. */
-export type LessonPane = 'timeline' | 'statechart' | 'kubectl' | 'events' | 'traffic';
+export type LessonPane = 'timeline' | 'statechart' | 'kubectl' | 'events' | 'traffic' | 'cluster';
 
 /** The kubectl view a step points at (the kubectl pane's tabs). */
 export type KubectlView = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';

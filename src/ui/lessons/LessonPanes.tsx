@@ -2,7 +2,7 @@
  * The views a lesson shows under its narration: timeline, kubectl, events and statecharts, all at
  * one cursor. The pane a step points at is outlined; in presenter mode only the lesson's panes show.
  */
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { LessonPane } from '../../scenario';
 import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
@@ -16,7 +16,10 @@ import { Timeline } from '../timeline/Timeline';
 import { fitSpan } from '../timeline/view-window';
 import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
 
-export type SideTab = 'events' | 'statechart' | 'traffic';
+export type SideTab = 'events' | 'statechart' | 'traffic' | 'cluster';
+
+/** Loaded on first use, as in the playground. */
+const ClusterView = lazy(() => import('../cluster/ClusterView'));
 export type KubectlTab = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
 
 export interface LessonPanesProps {
@@ -38,6 +41,8 @@ export interface LessonPanesProps {
   runKey: string;
   /** In an embed the panes scroll with the page's main area instead of squeezing to nothing. */
   embed?: boolean;
+  /** Presenter mode: larger type in the views that size themselves. */
+  presenter?: boolean;
 }
 
 /**
@@ -72,7 +77,9 @@ const ring = (on: boolean) =>
 export function LessonPanes(p: LessonPanesProps) {
   const { trace, visibleTrace, t, panes } = p;
   const names = useMemo(() => podNames(trace), [trace]);
-  const podName = names[0] ?? '';
+  // The pod the timeline and kubectl show: the first, or one the learner chose in the Cluster view.
+  const [chosen, setChosen] = useState<string>();
+  const podName = chosen !== undefined && names.includes(chosen) ? chosen : (names[0] ?? '');
   // With several pods (a controller's), the events pane lists every object's events, each named.
   const several = names.length > 1;
   const lanes = useMemo(() => computeLanes(visibleTrace, podName), [visibleTrace, podName]);
@@ -96,6 +103,9 @@ export function LessonPanes(p: LessonPanesProps) {
   if (panes.has('statechart')) sideTabs.push({ key: 'statechart', label: 'Statechart' });
   // Only for a scenario with clients (trace, not visibleTrace: before the first request it says so).
   if (panes.has('traffic') && trace.requests.length > 0) sideTabs.push({ key: 'traffic', label: 'Traffic' });
+  // Only where there is a cluster to show: several pods or nodes, a Service or a controller.
+  const clustered = several || frame.nodes.length > 1 || frame.services.length > 0 || frame.replicaSets.length > 0 || frame.statefulSets.length > 0 || frame.daemonSets.length > 0;
+  if (panes.has('cluster') && clustered) sideTabs.push({ key: 'cluster', label: 'Cluster' });
   const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
   const sideRef = useRef<HTMLDivElement>(null);
   useActiveStateInView(sideRef, side === 'statechart' ? `${p.machine ?? ''}:${frame.transitionCount}` : '');
@@ -143,6 +153,10 @@ export function LessonPanes(p: LessonPanesProps) {
                   <EventsList events={events} t={t} onSeek={p.onSeek} showObject={several} />
                 ) : side === 'traffic' ? (
                   <TrafficPane trace={visibleTrace} endMs={trace.until} t={t} onSeek={p.onSeek} />
+                ) : side === 'cluster' ? (
+                  <Suspense fallback={<p className="p-3 text-sm">Loading the cluster view…</p>}>
+                    <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosen} presenter={p.presenter} />
+                  </Suspense>
                 ) : (
                   <StatechartPane
                     frame={frame}

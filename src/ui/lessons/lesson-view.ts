@@ -63,7 +63,7 @@ export function focusedMachine(frame: Frame | undefined, focus: LessonFocus | un
   return (named ?? candidates[0])?.id;
 }
 
-export const ALL_PANES: LessonPane[] = ['timeline', 'kubectl', 'events', 'statechart', 'traffic'];
+export const ALL_PANES: LessonPane[] = ['timeline', 'kubectl', 'events', 'statechart', 'traffic', 'cluster'];
 
 /** Panes on screen: all of them, or in presenter mode the lesson's own (plus the one a step points at). */
 export function visiblePanes(

@@ -40,7 +40,7 @@ export const lostNode: Lesson = {
     nodes,
   },
   untilMs: seconds(480),
-  panes: ['statechart', 'events', 'kubectl', 'timeline'],
+  panes: ['cluster', 'statechart', 'events', 'kubectl'],
   misconception: {
     belief: 'When a node dies, Kubernetes moves its Pods to another node within seconds.',
     reality:
@@ -51,8 +51,8 @@ export const lostNode: Lesson = {
       id: 'spread',
       at: { t: seconds(10) },
       narration:
-        'Three nodes, a Deployment of three nginx Pods. Open the Cluster view (or `kubectl get pods -o wide`): where did the scheduler put them?',
-      focus: { pane: 'kubectl' },
+        'Three nodes, a Deployment of three nginx Pods. The Cluster view shows each node with its Pods (`kubectl get pods -o wide` says the same): where did the scheduler put them?',
+      focus: { pane: 'cluster' },
       question: {
         prompt: 'How did the scheduler place the three Pods?',
         kind: 'choice',
@@ -101,8 +101,8 @@ export const lostNode: Lesson = {
       id: 'stuck',
       at: onEvent('TaintManagerEviction', {}, seconds(60)),
       narration:
-        'Three Pods serve again, on two nodes. The old Pod still shows Terminating: only node-2\u2019s kubelet could confirm its containers stopped. It goes when node-2 comes back, or when someone deletes node-2 (then PodGC removes it after 40 s).',
-      focus: { pane: 'kubectl' },
+        'Three Pods serve again, on two nodes. The old Pod still shows Terminating (see `get all`): only node-2\u2019s kubelet could confirm its containers stopped. It goes when node-2 comes back, or when someone deletes node-2 (then PodGC removes it after 40 s).',
+      focus: { pane: 'kubectl', kubectl: 'all' },
     },
   ],
   tryThis: [
