@@ -31,6 +31,7 @@ import type { NodeFrame } from '../trace-types';
 import { isPodAvailable, wakeWhenAvailable } from './availability';
 import { generatedName } from './names';
 import { templateHash } from './revision';
+import { Keyed } from './keyed';
 
 /** What the controller reads of a Node: its name, labels and taints (`key[=value]:Effect`). */
 export type DaemonNode = Pick<NodeFrame, 'name' | 'labels' | 'taints'>;
@@ -89,7 +90,7 @@ export class DaemonSetController {
   private generation = 1;
   private readonly owned: PodRunner[] = [];
   private readonly wakeups = new Set<number>();
-  private cached?: { key: string; ds: DaemonSet };
+  private readonly cached = new Keyed<DaemonSet>();
 
   constructor(
     private readonly object: DaemonSet,
@@ -317,9 +318,7 @@ export class DaemonSetController {
   snapshot(): DaemonSet {
     // Only the status and the generation change: the same object while they stay the same.
     const status = this.status(this.clock.now());
-    const key = `${this.generation} ${JSON.stringify(status)}`;
-    if (this.cached?.key === key) return this.cached.ds;
-    const ds: DaemonSet = {
+    return this.cached.get(`${this.generation} ${JSON.stringify(status)}`, () => ({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: {
@@ -337,9 +336,7 @@ export class DaemonSetController {
         ...this.spec,
       },
       status,
-    };
-    this.cached = { key, ds };
-    return ds;
+    }));
   }
 }
 

@@ -30,6 +30,7 @@ import { statefulSetMachine, type StatefulSetEvent } from '../machines/statefuls
 import type { Recorder } from '../recorder';
 import { isPodAvailable, isRunningAndReady, wakeWhenAvailable } from './availability';
 import { templateHash } from './revision';
+import { Keyed } from './keyed';
 
 interface Member {
   runner: PodRunner;
@@ -58,7 +59,7 @@ export class StatefulSetController {
   private updateRevision: string;
   private readonly wakeups = new Set<number>();
   private readonly actor: Actor<typeof statefulSetMachine>;
-  private cached?: { key: string; sts: StatefulSet };
+  private readonly cached = new Keyed<StatefulSet>();
 
   constructor(
     private readonly object: StatefulSet,
@@ -332,10 +333,8 @@ export class StatefulSetController {
   snapshot(): StatefulSet {
     // Only the status and the generation (replicas, template) change: the same object while they stay the same.
     const status = this.status(this.clock.now());
-    const key = `${this.generation} ${JSON.stringify(status)}`;
-    if (this.cached?.key === key) return this.cached.sts;
     const spec = this.spec;
-    const sts: StatefulSet = {
+    return this.cached.get(`${this.generation} ${JSON.stringify(status)}`, () => ({
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
       metadata: {
@@ -356,9 +355,7 @@ export class StatefulSetController {
         template: this.revisions.get(this.updateRevision) ?? spec.template,
       },
       status,
-    };
-    this.cached = { key, sts };
-    return sts;
+    }));
   }
 }
 
