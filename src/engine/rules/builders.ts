@@ -15,6 +15,8 @@ export interface RunOptions {
   cachedImages?: string[];
   customImages?: CustomImageBehaviour[];
   node?: Partial<NodeSettings>;
+  /** Several nodes (the first is also `node`). */
+  nodes?: NodeSettings[];
   /** Virtual milliseconds to simulate (default 120 s). */
   until?: number;
 }
@@ -22,7 +24,8 @@ export interface RunOptions {
 export function input(manifest: string, opts: RunOptions = {}): SimInput {
   return {
     manifest,
-    node: { ...DEFAULT_NODE, cachedImages: opts.cachedImages ?? [], ...opts.node },
+    node: opts.nodes?.[0] ?? { ...DEFAULT_NODE, cachedImages: opts.cachedImages ?? [], ...opts.node },
+    ...(opts.nodes ? { nodes: opts.nodes } : {}),
     actions: opts.actions ?? [],
     seed: SEED,
     ...(opts.customImages ? { customImages: opts.customImages } : {}),

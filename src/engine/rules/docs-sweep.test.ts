@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { admitManifests, formatDiagnostic } from '../../k8s';
-import type { NodeSettings, SimAction, Trace } from '..';
+import { DEFAULT_NODE, type NodeSettings, type SimAction, type Trace } from '..';
 import { containerAt, eventsOf, podAt, run, statusAt, statusChanges } from './builders';
 import { ALL_FIXTURES, SPECIAL_AND_ENV_CONFIG, SPECIAL_CONFIG_MULTIKEYS, fixture, logs, withDocs, withProbe } from './docs-fixtures';
 
@@ -24,6 +24,7 @@ interface Runnable {
   /** The manifest simulated (default: the fixture alone). */
   manifest?: () => string;
   node?: Partial<NodeSettings>;
+  nodes?: NodeSettings[];
   actions?: SimAction[];
   until?: number;
   check: (trace: Trace) => void;
@@ -466,6 +467,29 @@ const runnable: Runnable[] = [
     },
   },
   {
+    path: 'assigning-pods-to-nodes-affinity.yaml',
+    page: 'concepts/scheduling-eviction/assign-pod-node.md',
+    claim:
+      'The node must have a label with the key topology.kubernetes.io/zone and the value antarctica-east1; the node preferably has a label with the key another-node-label-key and the value another-node-label-value',
+    nodes: [
+      { ...DEFAULT_NODE, name: 'elsewhere', labels: { 'kubernetes.io/hostname': 'elsewhere', 'topology.kubernetes.io/zone': 'antarctica-west1' } },
+      { ...DEFAULT_NODE, name: 'plain', labels: { 'kubernetes.io/hostname': 'plain', 'topology.kubernetes.io/zone': 'antarctica-east1' } },
+      { ...DEFAULT_NODE, name: 'preferred', labels: { 'kubernetes.io/hostname': 'preferred', 'topology.kubernetes.io/zone': 'antarctica-east1', 'another-node-label-key': 'another-node-label-value' } },
+    ],
+    until: 5_000,
+    check: (t) => {
+      // Filtered: only the antarctica-east1 nodes fit; scored: the preferred label wins (NodeAffinity).
+      expect(eventsOf(t, 'Scheduled')[0].message).toBe('Successfully assigned default/with-node-affinity to preferred');
+      expect(t.scheduling[0].nodes.map((n) => [n.node, n.reasons])).toEqual([
+        ['elsewhere', ["node(s) didn't match Pod's node affinity/selector"]],
+        ['plain', []],
+        ['preferred', []],
+      ]);
+      // k8s.gcr.io/pause:2.0 is not in PodPlay's catalogue: the pull fails, as for an unknown repository.
+      expect(eventsOf(t, 'Failed').some((e) => e.message.startsWith('Failed to pull image "k8s.gcr.io/pause:2.0"'))).toBe(true);
+    },
+  },
+  {
     path: 'pod-nginx-specific-node.yaml',
     page: `${TASKS}/assign-pods-nodes.md`,
     claim: 'Verify that the pod is running on your chosen node (nodeName: foo-node)',
@@ -577,7 +601,6 @@ const notRunnable: NotRunnable[] = [
   warns('restart-policy/restart-all-containers.yaml', 'RestartAllContainers (restartPolicyRules) is alpha and not simulated', /restart-all-containers\.yaml:21:7: warning: spec\.initContainers\[1\]\.restartPolicyRules: not simulated by PodPlay/),
   warns('pod-with-scheduling-gates.yaml', 'scheduling gates are not simulated (the page shows STATUS SchedulingGated)', /pod-with-scheduling-gates\.yaml:6:3: warning: spec\.schedulingGates: not simulated by PodPlay/),
   warns('pod-with-pod-affinity.yaml', 'inter-pod affinity is not simulated', /pod-with-pod-affinity\.yaml:7:5: warning: spec\.affinity\.podAffinity: not simulated by PodPlay/),
-  warns('assigning-pods-to-nodes-affinity.yaml', 'preferred node affinity is not simulated; k8s.gcr.io/pause:2.0 unknown', /assigning-pods-to-nodes-affinity\.yaml:15:7: warning: spec\.affinity\.nodeAffinity\.preferredDuringSchedulingIgnoredDuringExecution: not simulated/),
   warns('topology-spread-constraints/two-constraints.yaml', 'topology spread needs several nodes and zones', /two-constraints\.yaml:8:3: warning: spec\.topologySpreadConstraints: not simulated by PodPlay/),
   warns('topology-spread-constraints/one-constraint-with-nodeaffinity.yaml', 'topology spread needs several nodes and zones', /one-constraint-with-nodeaffinity\.yaml:8:3: warning: spec\.topologySpreadConstraints: not simulated by PodPlay/),
   warns('storage/pv-pod.yaml', 'PersistentVolumeClaims are not simulated', /pv-pod\.yaml:8:7: warning: spec\.volumes\[0\]\.persistentVolumeClaim: not simulated by PodPlay/),
@@ -637,7 +660,7 @@ describe('docs sweep: examples that run as their page says', () => {
     const manifest = r.manifest ? r.manifest() : fixture(r.path);
     const admitted = admitManifests(manifest, r.path);
     expect(admitted.ok).toBe(true);
-    const trace = run(manifest, { until: r.until ?? 60_000, node: r.node, actions: r.actions });
+    const trace = run(manifest, { until: r.until ?? 60_000, node: r.node, nodes: r.nodes, actions: r.actions });
     r.check(trace);
   });
 });

@@ -7,8 +7,9 @@ import type { FieldShape } from './schema';
 const NOT_SIMULATED = new Set(
   [
     'ObjectMeta.finalizers',
-    // Required node affinity is a scheduler filter PodPlay applies; the rest needs other nodes or pods.
-    'Affinity.podAffinity Affinity.podAntiAffinity NodeAffinity.preferredDuringSchedulingIgnoredDuringExecution',
+    // Node affinity is simulated (required: a filter; preferred: a score); pod (anti-)affinity and
+    // explicit spread constraints are not (only the scheduler's default spreading is).
+    'Affinity.podAffinity Affinity.podAntiAffinity',
     'PodSpec.topologySpreadConstraints PodSpec.dnsConfig PodSpec.hostAliases',
     'PodSpec.runtimeClassName PodSpec.overhead PodSpec.resourceClaims PodSpec.schedulingGates PodSpec.os',
     'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers',
