@@ -566,7 +566,7 @@ const notRunnable: NotRunnable[] = [
   unknownImage('security/security-context-3.yaml', 'gcr.io/google-samples/hello-app:2.0'),
   unknownImage('security/security-context-4.yaml', 'gcr.io/google-samples/hello-app:2.0', 'image hello-app not in the catalogue (and capabilities are not simulated)'),
   unknownImage('multi-container/ambassador.yaml', 'docker.io/alpine/socat:1.8.0.3'),
-  unknownImage('topology-spread-constraints/one-constraint.yaml', 'k8s.gcr.io/pause:3.1', 'k8s.gcr.io images are not in the catalogue; topology spread needs several nodes'),
+  unknownImage('topology-spread-constraints/one-constraint.yaml', 'k8s.gcr.io/pause:3.1', 'k8s.gcr.io images are not in the catalogue; explicit topologySpreadConstraints are not simulated (only the scheduler'"'"'s default spreading)'),
   unknownImage('resource/pod-level-resize.yaml', 'registry.k8s.io/nginx:latest', 'registry.k8s.io/nginx is not in the catalogue; pod-level resources and resize are not simulated'),
   warns('security/security-context.yaml', 'securityContext (runAsUser, fsGroup) is not simulated; node-hello image unknown', /security-context\.yaml:6:3: warning: spec\.securityContext: not simulated by PodPlay/),
   warns('security/security-context-2.yaml', 'securityContext (runAsUser) is not simulated; hello-app image unknown', /security-context-2\.yaml:6:3: warning: spec\.securityContext: not simulated by PodPlay/),
