@@ -82,3 +82,16 @@ test('the traffic editor: remove the client and the Traffic tab goes; add one an
   await expect(pane(page)).toContainText('client-1 → web');
   await page.screenshot({ path: 'test-results/traffic-editor.png' });
 });
+
+test('the Cluster view shows traffic as it flows: what each endpoint answered in the last 10 s', async ({ page }) => {
+  await loadStarter(page, 'traffic / a Service with 5 requests a second');
+  await page.getByRole('tab', { name: 'Cluster' }).click();
+  await focusPage(page);
+  await page.keyboard.press('End');
+  const service = page.getByTestId('cluster-service-web');
+  // 5 requests a second over 10 s (one more or less at the window's edges), all answered.
+  await expect(page.getByTestId('cluster-traffic-web')).toHaveText(/^Requests in the last 10 s: (49|50|51) OK, 0 failed\.$/);
+  await expect(service.getByText(/^\d+ OK$/).first()).toBeVisible();
+  expect(await new AxeBuilder({ page }).include('[data-testid="cluster-view"]').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+  await page.screenshot({ path: 'test-results/cluster-traffic.png' });
+});

@@ -4,7 +4,8 @@
  * buttons that choose the pod the other panes show. Loaded on first visit (React.lazy).
  */
 import { useMemo } from 'react';
-import type { Frame } from '../../engine/trace-types';
+import type { Frame, RequestRecord } from '../../engine/trace-types';
+import { NO_ENDPOINT, recentTraffic, type RecentTraffic } from '../traffic/traffic-model';
 import { formatClock } from '../trace-utils';
 import {
   ENDPOINT_WORDS,
@@ -24,7 +25,14 @@ export interface ClusterViewProps {
   onChoosePod: (name: string) => void;
   /** Larger type for projection. */
   presenter?: boolean;
+  /** The run's requests: each Service clients talk to shows what its endpoints answered lately. */
+  requests?: RequestRecord[];
+  /** The cursor (the frame may be older than it). */
+  t?: number;
 }
+
+/** How far back "lately" reaches for the traffic shown on Services. */
+const TRAFFIC_WINDOW_MS = 10_000;
 
 /** Okabe-Ito bluish green / vermillion, and a grey, for light and dark. */
 const THEME =
@@ -112,8 +120,19 @@ function NodeCard({ node, chosenPod, onChoosePod }: { node: NodeBox; chosenPod: 
   );
 }
 
-function ServiceBox({ svc, chosenPod, onChoosePod }: { svc: ServiceCard; chosenPod: string; onChoosePod: (n: string) => void }) {
+function ServiceBox({
+  svc,
+  chosenPod,
+  onChoosePod,
+  traffic,
+}: {
+  svc: ServiceCard;
+  chosenPod: string;
+  onChoosePod: (n: string) => void;
+  traffic?: RecentTraffic | 'none';
+}) {
   const ready = svc.endpoints.filter((e) => e.state === 'ready').length;
+  const served = (pod: string | undefined) => (traffic && traffic !== 'none' && pod ? traffic.byPod.get(pod) : undefined);
   return (
     <section
       aria-label={`Service ${svc.name}: ${ready} of ${svc.endpoints.length} endpoints ready`}
@@ -126,6 +145,13 @@ function ServiceBox({ svc, chosenPod, onChoosePod }: { svc: ServiceCard; chosenP
           {svc.type} {svc.clusterIP} · {svc.ports}
         </span>
       </h3>
+      {traffic && (
+        <p className="mt-0.5 text-[0.9em]" data-testid={`cluster-traffic-${svc.name}`}>
+          {traffic === 'none'
+            ? 'No requests in the last 10 s.'
+            : `Requests in the last 10 s: ${traffic.ok} OK, ${traffic.failed} failed${traffic.byPod.has(NO_ENDPOINT) ? ' (some found no endpoint)' : ''}.`}
+        </p>
+      )}
       {svc.endpoints.length === 0 ? (
         <p className="mt-1 text-[0.9em]">No endpoints: no pod matches or has an IP yet.</p>
       ) : (
@@ -144,6 +170,11 @@ function ServiceBox({ svc, chosenPod, onChoosePod }: { svc: ServiceCard; chosenP
                   {e.pod}
                 </button>
               )}
+              {served(e.pod) && (
+                <span className="text-[0.9em]" title="requests this pod answered in the last 10 s">
+                  {served(e.pod)?.ok} OK{served(e.pod)?.failed ? ` · ${served(e.pod)?.failed} failed` : ''}
+                </span>
+              )}
               <span className="ml-auto">{ENDPOINT_WORDS[e.state]}</span>
             </li>
           ))}
@@ -153,8 +184,11 @@ function ServiceBox({ svc, chosenPod, onChoosePod }: { svc: ServiceCard; chosenP
   );
 }
 
-export default function ClusterView({ frame, chosenPod, onChoosePod, presenter = false }: ClusterViewProps) {
+export default function ClusterView({ frame, chosenPod, onChoosePod, presenter = false, requests, t = frame.t }: ClusterViewProps) {
   const model = useMemo(() => clusterModel(frame), [frame]);
+  const recent = useMemo(() => (requests && requests.length > 0 ? recentTraffic(requests, t, TRAFFIC_WINDOW_MS) : undefined), [requests, t]);
+  // Services that clients talk to show their traffic; the others say nothing about it.
+  const targeted = useMemo(() => new Set(requests?.map((q) => q.service)), [requests]);
   return (
     <div className={`${THEME} space-y-3 p-2 ${presenter ? 'text-lg' : 'text-sm'}`} data-testid="cluster-view">
       <h2 className="sr-only">Cluster at {formatClock(frame.t)}</h2>
@@ -175,7 +209,13 @@ export default function ClusterView({ frame, chosenPod, onChoosePod, presenter =
       {model.services.length > 0 && (
         <div className="flex flex-wrap gap-2" role="group" aria-label="Services">
           {model.services.map((s) => (
-            <ServiceBox key={s.name} svc={s} chosenPod={chosenPod} onChoosePod={onChoosePod} />
+            <ServiceBox
+              key={s.name}
+              svc={s}
+              chosenPod={chosenPod}
+              onChoosePod={onChoosePod}
+              traffic={targeted.has(s.name) ? (recent?.get(s.name) ?? 'none') : undefined}
+            />
           ))}
         </div>
       )}

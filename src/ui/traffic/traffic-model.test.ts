@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, RequestRecord, Trace } from '../../engine/trace-types';
-import { NO_ENDPOINT, clientsOf, requestsUpTo, trafficStrip, trafficTotals } from './traffic-model';
+import { NO_ENDPOINT, clientsOf, recentTraffic, requestsUpTo, trafficStrip, trafficTotals } from './traffic-model';
 
 const q = (t: number, pod: string | undefined, outcome: RequestRecord['outcome'] = 'ok'): RequestRecord => ({
   t,
@@ -59,5 +59,18 @@ describe('trafficStrip', () => {
   });
   it('names each client with the Service it calls', () => {
     expect(clientsOf(REQUESTS)).toEqual(['client-1 → web']);
+  });
+});
+
+describe('recentTraffic: the Cluster view’s traffic as it flows', () => {
+  const q = (t: number, service: string, pod: string | undefined, outcome: RequestRecord['outcome']): RequestRecord => ({ t, client: 'c', service, ...(pod && { pod }), outcome, tookMs: 1 });
+  const requests = [q(1_000, 'web', 'a', 'ok'), q(5_000, 'web', 'a', 'ok'), q(6_000, 'web', 'b', 'httpError'), q(9_000, 'db', undefined, 'noEndpoints'), q(12_000, 'web', 'b', 'ok')];
+  it('counts the window (t − w, t] per Service and per answering Pod', () => {
+    const recent = recentTraffic(requests, 10_000, 5_000);
+    expect(recent.get('web')).toEqual({ ok: 0, failed: 1, byPod: new Map([['b', { ok: 0, failed: 1 }]]) });
+    expect(recent.get('db')).toEqual({ ok: 0, failed: 1, byPod: new Map([[NO_ENDPOINT, { ok: 0, failed: 1 }]]) });
+    expect(recentTraffic(requests, 5_000, 5_000).get('web')?.ok).toBe(2);
+    expect(recentTraffic(requests, 20_000, 5_000).get('web')).toBeUndefined();
+    expect(recentTraffic(requests, 15_000, 5_000).get('web')).toEqual({ ok: 1, failed: 0, byPod: new Map([['b', { ok: 1, failed: 0 }]]) });
   });
 });

@@ -103,3 +103,41 @@ export function trafficStrip(requests: RequestRecord[], endMs: number, buckets: 
 export function clientsOf(requests: RequestRecord[]): string[] {
   return [...new Set(requests.map((q) => `${q.client} → ${q.service}`))];
 }
+
+/** The first index whose request was sent after `t` (requests are in time order). */
+function firstAfter(requests: RequestRecord[], t: number): number {
+  let lo = 0;
+  let hi = requests.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (requests[mid].t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One Service's traffic in a recent window: totals and what each answering Pod served. */
+export interface RecentTraffic {
+  ok: number;
+  failed: number;
+  byPod: Map<string, { ok: number; failed: number }>;
+}
+
+/** Requests sent in (t − windowMs, t], per Service: traffic as it flows, for the Cluster view. */
+export function recentTraffic(requests: RequestRecord[], t: number, windowMs: number): Map<string, RecentTraffic> {
+  const out = new Map<string, RecentTraffic>();
+  for (let i = firstAfter(requests, t - windowMs); i < requests.length && requests[i].t <= t; i++) {
+    const q = requests[i];
+    let svc = out.get(q.service);
+    if (!svc) out.set(q.service, (svc = { ok: 0, failed: 0, byPod: new Map() }));
+    const ok = q.outcome === 'ok';
+    if (ok) svc.ok++;
+    else svc.failed++;
+    const pod = laneOf(q);
+    const row = svc.byPod.get(pod) ?? { ok: 0, failed: 0 };
+    if (ok) row.ok++;
+    else row.failed++;
+    svc.byPod.set(pod, row);
+  }
+  return out;
+}
