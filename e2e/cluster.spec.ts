@@ -154,6 +154,13 @@ test('three nodes: the pods spread, drain node-2 from the node form, get pods -o
     await expect(page.getByTestId(`cluster-node-${n}`)).toHaveAccessibleName(`Node ${n}: Ready, 1 pod`);
   await expect(page.getByTestId('kubectl-watch')).toContainText(/NODE\s+NOMINATED NODE/);
   await expect(page.getByTestId('kubectl-watch')).toContainText('$ kubectl get pods -o wide -w');
+  // Why the chosen pod went where it did: three nodes fit, each scored plugin by plugin.
+  const card = page.getByTestId('scheduling-card');
+  await expect(card).toContainText(/Scheduling of web-\w+ at 0s: bound to node-\d/);
+  await expect(card.getByRole('row')).toHaveCount(4);
+  await expect(card.getByRole('columnheader', { name: 'Spread ×2' })).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/cluster-scheduling.png' });
 
   await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Drain the node' });
   await page.getByLabel('Node', { exact: true }).selectOption('node-2');

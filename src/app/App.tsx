@@ -365,7 +365,7 @@ export function App() {
                     ) : sidePane === 'cluster' ? (
                       frame && (
                         <Suspense fallback={<p className="p-3 text-sm">Loading the cluster view…</p>}>
-                          <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosenPod} presenter={presenter} requests={trace.requests} t={t} />
+                          <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosenPod} presenter={presenter} requests={trace.requests} t={t} scheduling={trace.scheduling} />
                         </Suspense>
                       )
                     ) : sidePane === 'status' ? (

@@ -4,7 +4,8 @@
  * buttons that choose the pod the other panes show. Loaded on first visit (React.lazy).
  */
 import { useMemo } from 'react';
-import type { Frame, RequestRecord } from '../../engine/trace-types';
+import type { Frame, RequestRecord, SchedulingDecision } from '../../engine/trace-types';
+import { SchedulingCard, decisionFor } from './SchedulingCard';
 import { NO_ENDPOINT, recentTraffic, type RecentTraffic } from '../traffic/traffic-model';
 import { formatClock } from '../trace-utils';
 import {
@@ -29,6 +30,8 @@ export interface ClusterViewProps {
   requests?: RequestRecord[];
   /** The cursor (the frame may be older than it). */
   t?: number;
+  /** The scheduler's decisions: the chosen pod's latest one is explained node by node. */
+  scheduling?: SchedulingDecision[];
 }
 
 /** How far back "lately" reaches for the traffic shown on Services. */
@@ -184,8 +187,9 @@ function ServiceBox({
   );
 }
 
-export default function ClusterView({ frame, chosenPod, onChoosePod, presenter = false, requests, t = frame.t }: ClusterViewProps) {
+export default function ClusterView({ frame, chosenPod, onChoosePod, presenter = false, requests, t = frame.t, scheduling }: ClusterViewProps) {
   const model = useMemo(() => clusterModel(frame), [frame]);
+  const decision = scheduling ? decisionFor(scheduling, chosenPod, t) : undefined;
   const recent = useMemo(() => (requests && requests.length > 0 ? recentTraffic(requests, t, TRAFFIC_WINDOW_MS) : undefined), [requests, t]);
   // Services that clients talk to show their traffic; the others say nothing about it.
   const targeted = useMemo(() => new Set(requests?.map((q) => q.service)), [requests]);
@@ -219,6 +223,7 @@ export default function ClusterView({ frame, chosenPod, onChoosePod, presenter =
           ))}
         </div>
       )}
+      {decision && <SchedulingCard decision={decision} />}
       <Legend />
     </div>
   );

@@ -155,7 +155,7 @@ export function LessonPanes(p: LessonPanesProps) {
                   <TrafficPane trace={visibleTrace} endMs={trace.until} t={t} onSeek={p.onSeek} />
                 ) : side === 'cluster' ? (
                   <Suspense fallback={<p className="p-3 text-sm">Loading the cluster view…</p>}>
-                    <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosen} presenter={p.presenter} requests={visibleTrace.requests} t={t} />
+                    <ClusterView frame={frame} chosenPod={podName} onChoosePod={setChosen} presenter={p.presenter} requests={visibleTrace.requests} t={t} scheduling={visibleTrace.scheduling} />
                   </Suspense>
                 ) : (
                   <StatechartPane
