@@ -8,40 +8,29 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import type { ContainerConfig, SandboxConfig } from '../../runtime/sandbox-types';
-import { createPodNetwork, type SimPodSandbox, type SimRuntime, type SimRuntimeContainer } from '../../runtime';
+import type { ContainerConfig } from '../../runtime/sandbox-types';
+import { createPodNetwork, type SimPodSandbox, type SimRuntimeContainer } from '../../runtime';
 import { probeHttp } from '../../runtime/probe-answers';
 import type { SimAction } from '../input';
 import type { ExitStatus, Listener } from '../../runtime/types';
 import { containerMachine, wantsRestart, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import { podMachine, type PodEffect } from '../machines/pod';
 import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
-import type { IdSource } from '../ids';
-import type { Recorder } from '../recorder';
 import { activePaths } from '../recorder';
-import type { VirtualClock } from '../clock';
 import { containerStatus, reportedRunning } from './container-status';
 import { runHook, runProbe } from './handlers';
 import type { NodeHost } from './node-host';
 import { parseQuantity, podQosClass } from '../../k8s';
-import { PodApiView, type KubeletFacts } from './api-view';
+import type { KubeletFacts } from './api-view';
+import type { KubeletEnv } from './kubelet-env';
+import { PodScope } from './pod-scope';
 import { ContainerConfigError, containerConfig, downwardFields } from './container-config';
 import { podVolumes } from './volume-payload';
 import { volumeHostPath, type PodVolumeFiles } from './env-file';
-import type { ConfigStore } from '../cluster/config-objects';
 import { KUBELET_SYNC_MS } from '../timing';
 import { imageDigest } from '../ids';
 
-export interface KubeletEnv {
-  clock: VirtualClock;
-  runtime: SimRuntime;
-  recorder: Recorder;
-  ids: IdSource;
-  sandboxExtras: Pick<SandboxConfig, 'customImages' | 'dns' | 'remote'>;
-  logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
-  /** ConfigMaps and Secrets of the scenario. */
-  store: ConfigStore;
-}
+export type { KubeletEnv } from './kubelet-env';
 
 interface ContainerSlot {
   spec: Container;
@@ -88,7 +77,7 @@ export class PodRunner {
   private sidecarsStopping = false;
   /** The stage (evicting, terminating) whose end the pod worker has already noticed. */
   private stopNoticed?: 'evicting' | 'terminating';
-  private readonly api = new PodApiView();
+  private readonly scope: PodScope;
   private readonly activeCache = new WeakMap<object, Set<string>>();
   private readonly targetCache = new WeakMap<object, { startup: ProbeResult | undefined; deleting: boolean; target: ProbeTarget }>();
 
@@ -97,20 +86,15 @@ export class PodRunner {
     private readonly env: KubeletEnv,
     createdAt: number,
   ) {
-    this.name = pod.metadata?.name ?? 'pod';
-    this.namespace = pod.metadata?.namespace ?? 'default';
-    this.uid = env.ids.uid();
-    this.podRef = `${this.name}_${this.namespace}(${this.uid})`;
+    this.scope = new PodScope(pod, env);
+    this.name = this.scope.name;
+    this.namespace = this.scope.namespace;
+    this.uid = this.scope.uid;
+    this.podRef = this.scope.podRef;
     this.createdAt = createdAt;
     this.podActor = this.track(createActor(podMachine, this.actorOptions()), `pod/${this.name}`, 'pod');
     this.podActor.on('*', (effect) => this.onPodEffect(effect));
-    this.podActor.subscribe(() => this.touch());
-  }
-
-  /** Anything the Pod object shows may have changed; frames reuse the last object otherwise. */
-  private touch(): void {
-    this.api.touch();
-    this.env.recorder.version++;
+    this.podActor.subscribe(() => this.scope.touch());
   }
 
   private readonly createdAt: number;
@@ -171,19 +155,6 @@ export class PodRunner {
     this.podActor.start();
   }
 
-  // ---------------------------------------------------------------- events
-
-  private event(type: 'Normal' | 'Warning', reason: string, message: string, slot?: ContainerSlot, source = 'kubelet'): void {
-    this.env.recorder.event({
-      type,
-      reason,
-      object: `pod/${this.name}`,
-      ...(slot ? { fieldPath: slot.fieldPath } : {}),
-      message,
-      source,
-    });
-  }
-
   // ---------------------------------------------------------------- scheduling
 
   /** The node this pod is bound to. */
@@ -193,11 +164,11 @@ export class PodRunner {
 
   /** Bound by the scheduler (a Scheduled event), or taken directly because spec.nodeName names this node. */
   bind(host: NodeHost, options: { viaScheduler: boolean } = { viaScheduler: true }): void {
-    this.touch();
+    this.scope.touch();
     this.host = host;
     this.scheduled = { status: 'True' };
     if (options.viaScheduler) {
-      this.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${host.name}`, undefined, 'default-scheduler');
+      this.scope.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${host.name}`, undefined, 'default-scheduler');
     }
     this.startTime = this.env.clock.now();
     this.createSlots();
@@ -206,7 +177,7 @@ export class PodRunner {
 
   unschedulable(message: string): void {
     this.scheduled = { status: 'False', reason: 'Unschedulable', message };
-    this.event('Warning', 'FailedScheduling', message, undefined, 'default-scheduler');
+    this.scope.event('Warning', 'FailedScheduling', message, undefined, 'default-scheduler');
     this.podActor.send({ type: 'UNSCHEDULABLE' });
   }
 
@@ -236,7 +207,7 @@ export class PodRunner {
       );
       const slot: ContainerSlot = { spec: container, role, fieldPath, actor, probes: [], containerIds: [], imageID: '', readiness: undefined, startup: undefined };
       actor.on('*', (effect) => this.onContainerEffect(slot, effect));
-      actor.subscribe(() => this.touch());
+      actor.subscribe(() => this.scope.touch());
       this.slots.push(slot);
       // Probe workers start when the kubelet first syncs the pod (prober manager AddPod).
       for (const type of ['startup', 'liveness', 'readiness'] as const) {
@@ -301,13 +272,13 @@ export class PodRunner {
   }
 
   private createSandbox(): void {
-    this.touch();
+    this.scope.touch();
     // Volumes are mounted before the sandbox exists; one that cannot be keeps the pod ContainerCreating.
     const host = this.host;
     if (!host) return;
     const { volumes, failures } = podVolumes(this.pod, { fields: this.fields(), store: this.env.store, allocatable: host.allocatable, now: this.env.clock.now(), uid: this.uid });
     if (failures.length > 0) {
-      for (const message of failures) this.event('Warning', 'FailedMount', message);
+      for (const message of failures) this.scope.event('Warning', 'FailedMount', message);
       return;
     }
     this.podIP = host.allocatePodIP();
@@ -407,7 +378,7 @@ export class PodRunner {
     const spec = slot.spec;
     switch (effect.type) {
       case 'ensureImage':
-        this.host?.puller.ensure(spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', { event: (t, r, m) => this.event(t, r, m, slot) }, (outcome) => {
+        this.host?.puller.ensure(spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', { event: (t, r, m) => this.scope.event(t, r, m, slot) }, (outcome) => {
           if (outcome.kind === 'present' || outcome.kind === 'pulled') {
             slot.imageID = `${outcome.info.ref.registry}/${outcome.info.ref.repository}@${imageDigest(outcome.info.ref.normalized)}`;
             slot.actor.send({ type: 'IMAGE_READY' });
@@ -426,15 +397,15 @@ export class PodRunner {
         runHook(handler, spec, this.sandbox, slot.runtime, clock, this.podRef, (outcome) => {
           if (outcome.ok) slot.actor.send({ type: 'HOOK_DONE', now: clock.now() });
           else {
-            if (effect.type === 'runPostStart') this.event('Warning', 'FailedPostStartHook', 'PostStartHook failed', slot);
-            else this.event('Warning', 'FailedPreStopHook', 'PreStopHook failed', slot);
+            if (effect.type === 'runPostStart') this.scope.event('Warning', 'FailedPostStartHook', 'PostStartHook failed', slot);
+            else this.scope.event('Warning', 'FailedPreStopHook', 'PreStopHook failed', slot);
             slot.actor.send({ type: 'HOOK_FAILED', message: outcome.message, now: clock.now() });
           }
         });
         break;
       }
       case 'postStartFailed':
-        this.event('Normal', 'Killing', 'FailedPostStartHook', slot);
+        this.scope.event('Normal', 'Killing', 'FailedPostStartHook', slot);
         break;
       case 'signal':
         // StopContainer sends the image's STOPSIGNAL (TERM unless the image says otherwise), then KILL.
@@ -442,10 +413,10 @@ export class PodRunner {
         break;
       case 'backOff':
         if (effect.kind === 'crash') {
-          this.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${this.podRef}`, slot);
+          this.scope.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${this.podRef}`, slot);
         } else {
-          this.event('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, slot);
-          this.event('Warning', 'Failed', 'Error: ImagePullBackOff', slot);
+          this.scope.event('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, slot);
+          this.scope.event('Warning', 'Failed', 'Error: ImagePullBackOff', slot);
         }
         break;
       case 'terminated':
@@ -480,7 +451,7 @@ export class PodRunner {
       });
     } catch (err) {
       if (!(err instanceof ContainerConfigError)) throw err;
-      this.event('Warning', 'Failed', `Error: ${err.message}`, slot);
+      this.scope.event('Warning', 'Failed', `Error: ${err.message}`, slot);
       slot.actor.send({ type: 'CONFIG_ERROR', message: err.message });
       return;
     }
@@ -489,7 +460,7 @@ export class PodRunner {
     slot.containerIds.push(`containerd://${this.env.ids.hex(64)}`);
     const instance = slot.containerIds.length;
     // Since 1.35 the messages no longer repeat the name: describe prefixes the fieldPath instead.
-    this.event('Normal', 'Created', 'Container created', slot);
+    this.scope.event('Normal', 'Created', 'Container created', slot);
     const result = runtimeContainer.start((status: ExitStatus) => {
       this.collectLogs(slot, runtimeContainer, instance);
       // An exit of an instance that was already replaced tells the kubelet nothing new.
@@ -497,11 +468,11 @@ export class PodRunner {
       slot.actor.send({ type: 'EXITED', status, now: clock.now() });
     });
     if (!result.ok) {
-      this.event('Warning', 'Failed', `Error: ${result.message}`, slot);
+      this.scope.event('Warning', 'Failed', `Error: ${result.message}`, slot);
       slot.actor.send({ type: 'START_FAILED', exitCode: result.exitCode, message: result.message, now: clock.now() });
       return;
     }
-    this.event('Normal', 'Started', 'Container started', slot);
+    this.scope.event('Normal', 'Started', 'Container started', slot);
     slot.actor.send({ type: 'PROCESS_STARTED', now: clock.now() });
   }
 
@@ -564,8 +535,8 @@ export class PodRunner {
           detail: answer.detail,
           tookMs: clock.now() - sentAt,
         });
-        if (answer.result === 'failure') this.event('Warning', 'Unhealthy', `${PROBE_NAMES[type]} probe failed: ${answer.output}`, slot);
-        if (answer.result === 'warning') this.event('Warning', 'ProbeWarning', `${PROBE_NAMES[type]} probe warning: ${answer.output}`, slot);
+        if (answer.result === 'failure') this.scope.event('Warning', 'Unhealthy', `${PROBE_NAMES[type]} probe failed: ${answer.output}`, slot);
+        if (answer.result === 'warning') this.scope.event('Warning', 'ProbeWarning', `${PROBE_NAMES[type]} probe warning: ${answer.output}`, slot);
         worker.actor.send({ type: 'PROBE_RESULT', result: answer.result === 'failure' ? 'Failure' : 'Success', output: answer.output });
       });
       return;
@@ -578,7 +549,7 @@ export class PodRunner {
     const kill = effect.result === 'Failure' && type !== 'readiness';
     // A result the manager already had (every healthy probe) does not make the pod worker sync.
     if (before === effect.result && !kill) return;
-    this.touch();
+    this.scope.touch();
     if (kill) this.killForProbe(slot, type, probe.terminationGracePeriodSeconds);
     clock.setTimeout(() => this.reconcile(), 0);
   }
@@ -593,7 +564,7 @@ export class PodRunner {
       slot.role === 'sidecar'
         ? `Init container ${slot.spec.name} failed ${type} probe`
         : `Container ${slot.spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`;
-    this.event('Normal', 'Killing', message, slot);
+    this.scope.event('Normal', 'Killing', message, slot);
     const graceSeconds = probeGrace ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     slot.actor.send({ type: 'STOP', graceMs: graceSeconds * 1000, restart, now: this.env.clock.now(), cause: 'probe' });
   }
@@ -683,18 +654,18 @@ export class PodRunner {
    */
   forceRemove(): void {
     if (this.removed) return;
-    this.touch();
+    this.scope.touch();
     this.removed = true;
   }
 
   delete(graceSeconds?: number): void {
     if (this.deletion || this.removed) return;
-    this.touch();
+    this.scope.touch();
     const now = this.env.clock.now();
     const grace = graceSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.deletion = { at: now, graceMs: grace * 1000, deadline: now + grace * 1000 };
     // A kubelet that cannot be reached never hears of the deletion: the pod stays Terminating.
-    if (this.api.isFrozen) return;
+    if (this.scope.api.isFrozen) return;
     const pod = this.podActor.getSnapshot();
     if (pod.matches('scheduling') || pod.matches('unschedulable') || pod.matches('finished')) {
       // Not running anywhere (or already finished): the API server removes it at once.
@@ -721,7 +692,7 @@ export class PodRunner {
       .join('');
     const message = `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. ${resource === 'memory' ? usage : ''}`;
     this.eviction = { message };
-    this.event('Warning', 'Evicted', message);
+    this.scope.event('Warning', 'Evicted', message);
     this.setCondition('DisruptionTarget', 'True', 'TerminationByKubelet', message);
     this.podActor.send({ type: 'EVICT' });
     return true;
@@ -756,7 +727,7 @@ export class PodRunner {
   private stopSlot(slot: ContainerSlot, graceMs: number, now: number, waitForTurn = false): void {
     const active = this.snapshotActive(slot);
     if (active.has('running')) {
-      this.event('Normal', 'Killing', `Stopping container ${slot.spec.name}`, slot);
+      this.scope.event('Normal', 'Killing', `Stopping container ${slot.spec.name}`, slot);
     }
     slot.actor.send({ type: 'STOP', graceMs: Math.max(graceMs, 0), restart: false, now, waitForTurn });
   }
@@ -813,33 +784,33 @@ export class PodRunner {
 
   /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget). */
   setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
-    this.api.setCondition(type, status, this.env.clock.now(), reason, message);
-    this.touch();
+    this.scope.api.setCondition(type, status, this.env.clock.now(), reason, message);
+    this.scope.touch();
   }
 
   /** The Pod as the API server returns it now; the same object while nothing changed. */
   snapshot(): Pod | undefined {
     if (this.removed) return undefined;
-    return this.api.snapshot(() => this.facts(), { deletion: this.deletion, eviction: this.eviction });
+    return this.scope.api.snapshot(() => this.facts(), { deletion: this.deletion, eviction: this.eviction });
   }
 
   /** The node stopped reporting: the API keeps the kubelet's last word; the kubelet keeps running. */
   freezeApi(): void {
-    if (!this.removed) this.api.freeze(this.facts());
-    this.touch();
+    if (!this.removed) this.scope.api.freeze(this.facts());
+    this.scope.touch();
   }
 
   /** The node reports again: the kubelet's status flows again (and it sees a pending deletion). */
   thawApi(): void {
-    if (!this.api.isFrozen) return;
-    this.api.thaw();
-    this.touch();
+    if (!this.scope.api.isFrozen) return;
+    this.scope.api.thaw();
+    this.scope.touch();
     if (this.deletion && !this.podActor.getSnapshot().matches('terminating')) this.podActor.send({ type: 'DELETE' });
   }
 
   markNotReady(): void {
-    this.api.markNotReady(this.env.clock.now());
-    this.touch();
+    this.scope.api.markNotReady(this.env.clock.now());
+    this.scope.touch();
   }
 
   qos(): string {
