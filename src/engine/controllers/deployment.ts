@@ -159,15 +159,22 @@ export class DeploymentController {
    */
   reconcile(reconcileReplicaSets: () => void): void {
     for (let i = 0; i < MAX_SYNCS_PER_INSTANT; i++) {
-      const before = this.fingerprint();
+      const status = JSON.stringify(this.d.status);
+      const counts = this.countsFingerprint();
       this.syncDeployment();
       reconcileReplicaSets();
-      if (this.fingerprint() === before) break;
+      if (JSON.stringify(this.d.status) === status && sameNumbers(this.countsFingerprint(), counts)) break;
     }
   }
 
-  private fingerprint(): string {
-    return JSON.stringify([this.d.status, this.rss.map((rs) => [rs.specReplicas, rs.isGone, rs.counts()])]);
+  /** Each ReplicaSet's spec.replicas, whether it is gone, and its status counts, as numbers. */
+  private countsFingerprint(): number[] {
+    const out: number[] = [];
+    for (const rs of this.rss) {
+      const c = rs.counts();
+      out.push(rs.specReplicas, rs.isGone ? 1 : 0, c.spec, c.replicas, c.ready, c.available);
+    }
+    return out;
   }
 
   /** syncDeployment: paused or scaling → sync; otherwise the strategy's rollout. */
@@ -531,6 +538,10 @@ export class DeploymentController {
   get complete(): boolean {
     return getCondition(this.status, 'Progressing')?.reason === NEW_RS_AVAILABLE_REASON;
   }
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function deploymentsOf(objects: ManifestObject[]): Array<Record<string, unknown>> {

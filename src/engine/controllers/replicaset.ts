@@ -40,7 +40,8 @@ export class ReplicaSetController {
   private readonly readySince = new Map<PodRunner, number>();
   /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
   private gone = false;
-  private cached?: { key: string; rs: ReplicaSet };
+  /** The last snapshot and the values it was made from. */
+  private cached?: { annotations: Record<string, string>; generation: number; replicas: number; pods: number; ready: number; available: number; rs: ReplicaSet };
   /** Status counts at one recorder version and instant (the deployment controller reads them often). */
   /** The template admitted as a Pod, the first time one is created. */
   private admitted?: Pod;
@@ -214,6 +215,21 @@ export class ReplicaSetController {
     const active = this.active();
     const pods = active.map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
     const ready = pods.filter(isPodReady).length;
+    const available = active.filter((r) => this.isAvailable(r)).length;
+    // Everything else in the object is fixed, or replaced whole when it changes (annotations):
+    // compare these few values, not the object's JSON (a frame asks at nearly every instant).
+    const cached = this.cached;
+    if (
+      cached &&
+      cached.annotations === this.annotations &&
+      cached.generation === this.generation &&
+      cached.replicas === this.replicas &&
+      cached.pods === pods.length &&
+      cached.ready === ready &&
+      cached.available === available
+    ) {
+      return cached.rs;
+    }
     const annotations = Object.keys(this.annotations).length > 0 ? { annotations: this.annotations } : {};
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
@@ -232,13 +248,11 @@ export class ReplicaSetController {
         replicas: pods.length,
         fullyLabeledReplicas: pods.length,
         readyReplicas: ready,
-        availableReplicas: active.filter((r) => this.isAvailable(r)).length,
+        availableReplicas: available,
         observedGeneration: this.generation,
       },
     };
-    const key = JSON.stringify(rs);
-    if (this.cached?.key === key) return this.cached.rs;
-    this.cached = { key, rs };
+    this.cached = { annotations: this.annotations, generation: this.generation, replicas: this.replicas, pods: pods.length, ready, available, rs };
     return rs;
   }
 }
