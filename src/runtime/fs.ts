@@ -84,11 +84,16 @@ function createTree(readOnly: boolean): FileSystem {
   const root = newDir();
 
   const lookup = (path: string): Node | undefined => {
+    // Walks the normal path segment by segment (no split: every probe and request looks files up).
+    const p = normalizePath(path);
     let node: Node | undefined = root;
-    for (const part of normalizePath(path).split('/')) {
-      if (part === '') continue;
+    let start = 1;
+    while (start < p.length) {
+      let end = p.indexOf('/', start);
+      if (end < 0) end = p.length;
       if (node?.kind !== 'dir') return undefined;
-      node = node.children.get(part);
+      node = node.children.get(p.slice(start, end));
+      start = end + 1;
     }
     return node;
   };
@@ -176,7 +181,7 @@ export function createMemoryFs(options: MemoryFsOptions = {}): MemoryFileSystem 
     const p = normalizePath(path);
     let best: Mount | undefined;
     for (const m of mounts) {
-      const inside = p === m.path || p.startsWith(`${m.path}/`) || m.path === '/';
+      const inside = m.path === '/' || (p.startsWith(m.path) && (p.length === m.path.length || p[m.path.length] === '/'));
       if (inside && (!best || m.path.length >= best.path.length)) best = m;
     }
     if (!best) return { fs: rootFs, inner: p, mountPoint: false };

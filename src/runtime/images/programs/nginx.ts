@@ -6,6 +6,7 @@
  * already taken: nginx retries bind() five times, half a second apart, then exits 1.
  */
 import type { HttpRequest, HttpResponse, Listener, Process, Program, ProcessContext } from '../../types';
+import { SIM_EPOCH_MS } from '../../../k8s';
 import { MONTHS, later, onceExit, pad, processWith, slashStamp, splitPath, wallDate } from '../program-kit';
 import { NGINX_PID_FILE, nginxSignal } from './nginx-signal';
 import { nginxWorkers } from './nginx-workers';
@@ -31,9 +32,16 @@ working. Further configuration is required.</p>
 </html>
 `;
 
+/** The last stamp made and its virtual second: probes and clients ask many times within one second. */
+let lastStamp = { second: NaN, text: '' };
+
 function accessStamp(ctx: ProcessContext): string {
+  const second = Math.floor((SIM_EPOCH_MS + ctx.timers.now()) / 1000);
+  if (second === lastStamp.second) return lastStamp.text;
   const d = wallDate(ctx);
-  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  const text = `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  lastStamp = { second, text };
+  return text;
 }
 
 /** Serve a static file tree the way nginx's default server does. */
