@@ -133,6 +133,7 @@ export class Cluster {
 
   private candidate(node: ClusterNode, pod: Pod, pods: PodRunner[], peer: (other: Pod) => boolean): ScoredCandidate {
     const nonZeroUsed = { cpu: 0, memory: 0 };
+    const imageBytes = new Map<string, number>();
     for (const r of pods) {
       const want = nonZeroRequests(r.spec);
       nonZeroUsed.cpu += want.cpu;
@@ -144,7 +145,15 @@ export class Cluster {
       unschedulable: node.view.unschedulable,
       taints: node.view.taints,
       nonZeroUsed,
-      imageBytes: (image) => node.host.puller.bytesOf(image),
+      imageBytes: (image) => {
+        // ImageLocality asks every node about every image once per node it scores: resolve once.
+        let bytes = imageBytes.get(image);
+        if (bytes === undefined) {
+          bytes = node.host.puller.bytesOf(image);
+          imageBytes.set(image, bytes);
+        }
+        return bytes;
+      },
       spreadCount: pods.filter((r) => r.namespace === (pod.metadata?.namespace ?? 'default') && peer(r.spec)).length,
     };
   }
