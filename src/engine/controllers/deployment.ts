@@ -520,6 +520,10 @@ export class DeploymentController {
 
   /** The Deployment as the API server returns it (the same object while nothing changed). */
   snapshot(): Deployment {
+    // The spec only changes through changeSpec, which bumps the generation: key on that, not on the
+    // spec's JSON (its pod template is most of the object and a frame asks at nearly every instant).
+    const key = `${this.generation} ${JSON.stringify(this.d.metadata)} ${JSON.stringify(this.status)}`;
+    if (this.cached?.key === key) return this.cached.d;
     const d: Deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -527,8 +531,6 @@ export class DeploymentController {
       spec: this.spec,
       status: this.status,
     };
-    const key = JSON.stringify(d);
-    if (this.cached?.key === key) return this.cached.d;
     const copy = structuredClone(d);
     this.cached = { key, d: copy };
     return copy;
