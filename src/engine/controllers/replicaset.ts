@@ -143,12 +143,18 @@ export class ReplicaSetController {
     const version = this.recorder.version;
     const t = this.options.timers?.now() ?? 0;
     if (this.counted?.version !== version || this.counted.t !== t) {
-      const active = this.active();
-      const ready = active.filter((r) => {
+      // active(), counted in one pass without the array (the deployment controller asks at every pass).
+      let replicas = 0;
+      let ready = 0;
+      let available = 0;
+      for (const r of this.owned) {
+        if (r.isRemoved || r.isDeleting || r.isTerminal) continue;
+        replicas++;
         const pod = r.snapshot();
-        return pod !== undefined && isPodReady(pod);
-      }).length;
-      this.counted = { version, t, counts: { replicas: active.length, ready, available: active.filter((r) => this.isAvailable(r)).length } };
+        if (pod !== undefined && isPodReady(pod)) ready++;
+        if (this.isAvailable(r)) available++;
+      }
+      this.counted = { version, t, counts: { replicas, ready, available } };
     }
     return { spec: this.replicas, ...this.counted.counts };
   }
