@@ -46,6 +46,22 @@ function labelOf(type: string): string {
   return Number.isFinite(n) ? `after ${n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`}` : `after ${m[1]}`;
 }
 
+/**
+ * A string that is equal for equal state values. A parallel machine's value is mostly one level of
+ * atomic states ({ ticker: 'ticking', prober: 'idle' }): joined by hand, several times cheaper than
+ * JSON (a probe worker's every step asks). Deeper values fall back to JSON, which starts with `{`.
+ */
+function valueKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object') return JSON.stringify(value);
+  let key = '';
+  for (const [region, child] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof child !== 'string') return JSON.stringify(value);
+    key += `${region}\u0000${child}\u0001`;
+  }
+  return key;
+}
+
 export class Recorder {
   readonly events: SimEvent[] = [];
   readonly transitions: TransitionRecord[] = [];
@@ -116,7 +132,7 @@ export class Recorder {
   private snapshot(id: string, machine: MachineKind, value: unknown, eventType: string): void {
     this.version++;
     // Most snapshots (a probe tick, a context update) keep the same states: compare cheaply first.
-    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    const key = valueKey(value);
     if (this.valueKeys.get(id) === key) return;
     this.valueKeys.set(id, key);
     const activeKey = `${machine} ${key}`;
