@@ -6,8 +6,19 @@
 export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1, 9, 0, 0);
 
 export function kubeTime(tMs: number): string {
-  return new Date(SIM_EPOCH_MS + Math.floor(tMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(tMs / 1000);
+  let text = stamps.get(second);
+  if (text === undefined) {
+    text = new Date(SIM_EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+    // Every object snapshot stamps its times: a run asks for the same few thousand seconds again and again.
+    if (stamps.size >= MAX_STAMPS) stamps.clear();
+    stamps.set(second, text);
+  }
+  return text;
 }
+
+const MAX_STAMPS = 10_000;
+const stamps = new Map<number, string>();
 
 /** Virtual milliseconds of a Kubernetes timestamp written by kubeTime. */
 export function virtualMs(time: string): number {
