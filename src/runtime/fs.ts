@@ -25,7 +25,10 @@ export interface MemoryFileSystem extends FileSystem {
 /** Absolute, normalised path: `.` and `..` resolved, no trailing slash (except `/`). */
 export function normalizePath(path: string, cwd = '/'): string {
   // Most paths are already normal (every probe and request asks for one): no split, no join.
-  if (path.startsWith('/') && !path.includes('//') && !path.includes('/.') && (path.length === 1 || !path.endsWith('/'))) return path;
+  if (path.startsWith('/') && !path.includes('//') && !path.includes('/.')) {
+    // A directory asked for with its slash (`GET /` under a web root) only loses the slash.
+    return path.length === 1 || !path.endsWith('/') ? path : path.slice(0, -1);
+  }
   const joined = path.startsWith('/') ? path : `${cwd}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
