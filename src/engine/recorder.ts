@@ -77,6 +77,17 @@ export class Recorder {
   private readonly moved = new Set<string>();
   /** Bumped on anything that can change a frame: a snapshot, an event, a probe. */
   version = 0;
+  /**
+   * Bumped on what the control plane can react to: a Pod object, a node, a controller, an action.
+   * A probe that answers as before moves only `version`, so controllers and the scheduler skip it.
+   */
+  apiVersion = 0;
+
+  /** A change the control plane may react to (and a frame shows). */
+  changed(): void {
+    this.version++;
+    this.apiVersion++;
+  }
 
   constructor(private readonly timers: Timers) {}
 
@@ -131,6 +142,8 @@ export class Recorder {
 
   private snapshot(id: string, machine: MachineKind, value: unknown, eventType: string): void {
     this.version++;
+    // A probe worker's steps reach the API only through the kubelet (which then touches the Pod).
+    if (machine !== 'probe') this.apiVersion++;
     // Most snapshots (a probe tick, a context update) keep the same states: compare cheaply first.
     const key = valueKey(value);
     if (this.valueKeys.get(id) === key) return;

@@ -96,13 +96,13 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   };
   /**
    * The control plane reacts to what just happened: controllers first, then the scheduler. Only a
-   * change can make it act (every change bumps recorder.version: a pod, a node, an action, a
+   * change can make it act (each bumps recorder.apiVersion: a pod object, a node, an action, a
    * controller's own wake-up), so an instant where only probes ran and answered as before skips it.
    */
   let reactedAt = -1;
   const reactControlPlane = () => {
-    if (recorder.version === reactedAt) return;
-    reactedAt = recorder.version;
+    if (recorder.apiVersion === reactedAt) return;
+    reactedAt = recorder.apiVersion;
     reconcileWorkloads();
     cluster.schedulePending();
   };
@@ -139,7 +139,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
 
   function applyAction(action: SimAction): void {
     // Whatever the action, the API changed: a frame, and the control plane looks again.
-    recorder.version++;
+    recorder.changed();
     switch (action.kind) {
       case 'deletePod':
         cluster.find(action.pod)?.delete(action.gracePeriodSeconds);
@@ -176,7 +176,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
         if (action.deployment !== undefined) deployments.find((d) => d.name === action.deployment)?.scale(action.replicas);
         else if (action.statefulSet !== undefined) statefulSets.find((sts) => sts.name === action.statefulSet)?.scale(action.replicas);
         else allReplicaSets().find((rs) => rs.name === action.replicaSet)?.scale(action.replicas);
-        recorder.version++;
+        recorder.changed();
         break;
       case 'setImage':
         (action.statefulSet !== undefined

@@ -55,7 +55,7 @@ export class Cluster {
       (n, effect) => this.onNodeEffect(n, effect),
     );
     this.nodes.push(node);
-    this.recorder.version++;
+    this.recorder.changed();
     return node;
   }
 
@@ -69,7 +69,7 @@ export class Cluster {
     if (!node) return;
     node.stop();
     this.nodes.splice(this.nodes.indexOf(node), 1);
-    this.recorder.version++;
+    this.recorder.changed();
     const orphans = this.runners.filter((r) => r.nodeName === name && !r.isRemoved);
     for (const runner of orphans) runner.halt();
     this.env.clock.setTimeout(() => {

@@ -237,7 +237,7 @@ export class DaemonSetController {
       m.runner.delete();
       this.event('Normal', 'SuccessfulDelete', `Deleted pod: ${m.runner.name}`);
     }
-    wakeWhenAvailable([...byNode.values()].flat().map((m) => m.pod), this.spec.minReadySeconds ?? 0, now, this.clock, this.wakeups, () => this.recorder.version++);
+    wakeWhenAvailable([...byNode.values()].flat().map((m) => m.pod), this.spec.minReadySeconds ?? 0, now, this.clock, this.wakeups, () => this.recorder.changed());
   }
 
   /**

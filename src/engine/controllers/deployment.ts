@@ -108,7 +108,7 @@ export class DeploymentController {
     change(this.spec);
     if (JSON.stringify(this.spec) !== before) {
       this.generation++;
-      this.recorder.version++;
+      this.recorder.changed();
     }
   }
 
@@ -491,7 +491,7 @@ export class DeploymentController {
     for (const rs of byRevision.slice(0, diff)) {
       if (rs.counts().replicas !== 0 || rs.specReplicas !== 0) continue;
       rs.remove();
-      this.recorder.version++;
+      this.recorder.changed();
     }
   }
 
@@ -505,7 +505,7 @@ export class DeploymentController {
     const at = progressDeadlineAt(this.d, cond) + 1000;
     if (at > now && !this.wakes.has(at)) {
       this.wakes.add(at);
-      this.clock.setTimeout(() => this.recorder.version++, at - now);
+      this.clock.setTimeout(() => this.recorder.changed(), at - now);
     }
   }
 

@@ -133,7 +133,7 @@ export class ReplicaSetController {
         this.counted = undefined;
         const timers = this.options.timers;
         this.readySince.set(r, timers?.now() ?? 0);
-        if (timers && this.minReadyMs > 0) timers.setTimeout(() => this.recorder.version++, this.minReadyMs);
+        if (timers && this.minReadyMs > 0) timers.setTimeout(() => this.recorder.changed(), this.minReadyMs);
       }
     }
   }

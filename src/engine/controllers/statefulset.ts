@@ -271,7 +271,7 @@ export class StatefulSetController {
     if (!exit) exit = this.processCondemned(condemned, firstUnhealthy, now, pass);
     if (!exit) this.rollingUpdate(replicas, now, pass);
     this.completeRollingUpdate();
-    wakeWhenAvailable(members.map((m) => m.pod), this.minReadySeconds, now, this.clock, this.wakeups, () => this.recorder.version++);
+    wakeWhenAvailable(members.map((m) => m.pod), this.minReadySeconds, now, this.clock, this.wakeups, () => this.recorder.changed());
     this.actor.send(pass.acted ?? pass.waiting ?? this.idle(now));
   }
 

@@ -37,7 +37,7 @@ export class PodScope {
   /** Anything the Pod object shows may have changed; frames reuse the last object otherwise. */
   touch(): void {
     this.api.touch();
-    this.env.recorder.version++;
+    this.env.recorder.changed();
   }
 
   /** An Event on the pod; `slot` names the container (its fieldPath) it is about. */
