@@ -14,9 +14,9 @@ import { Cluster } from './cluster/cluster';
 import { Recorder } from './recorder';
 import { admitServices, headlessDns, serviceDns } from './cluster/services';
 import { endpointSlice } from './cluster/endpoint-slices';
-import { clusterNetwork, type PodEndpoint } from './cluster/network';
+import { clusterNetwork } from './cluster/network';
 import { configStore } from './cluster/config-objects';
-import { startTraffic } from './cluster/traffic';
+import { startTraffic, type TrafficEndpoint } from './cluster/traffic';
 import { ReplicaSetController, replicaSetsOf } from './controllers/replicaset';
 import { DeploymentController, deploymentsOf } from './controllers/deployment';
 import { StatefulSetController, statefulSetsOf } from './controllers/statefulset';
@@ -106,8 +106,15 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     reconcileWorkloads();
     cluster.schedulePending();
   };
-  const endpoints = (): PodEndpoint[] =>
-    cluster.runners.map((r) => ({ pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port) }));
+  /** Every pod as Service routing sees it (containers' connections and outside clients alike). */
+  const endpoints = (): TrafficEndpoint[] =>
+    cluster.runners.map((r) => ({
+      name: r.name,
+      pod: () => r.snapshot(),
+      ip: () => r.ip,
+      listener: (port) => r.listener(port),
+      override: (port, path) => r.endpointOverride(port, path),
+    }));
   let lastSlices: { pods?: Pod[]; slices: EndpointSlice[] } = { slices: [] };
   let lastReplicaSets: ReplicaSet[] = [];
   let lastNodes: NodeFrame[] = [];
@@ -131,7 +138,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const trafficWarnings = startTraffic(input.traffic ?? [], {
     clock,
     services,
-    endpoints: () => cluster.runners.map((r) => ({ name: r.name, pod: () => r.snapshot(), ip: () => r.ip, listener: (port) => r.listener(port), override: (port, path) => r.endpointOverride(port, path) })),
+    endpoints,
     ids: new IdSource(input.seed ^ 0x7a4f1c),
     until,
     requests,

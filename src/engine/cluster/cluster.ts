@@ -51,7 +51,7 @@ export class Cluster {
       settings,
       this.nodeCount++,
       this.env,
-      () => new Set(this.runners.filter((r) => r.nodeName === settings.name && r.ip).map((r) => r.ip as string)),
+      () => new Set(this.podsBoundTo(settings.name).flatMap((r) => (r.ip ? [r.ip] : []))),
       (n, effect) => this.onNodeEffect(n, effect),
     );
     this.nodes.push(node);
@@ -70,7 +70,7 @@ export class Cluster {
     node.stop();
     this.nodes.splice(this.nodes.indexOf(node), 1);
     this.recorder.changed();
-    const orphans = this.runners.filter((r) => r.nodeName === name && !r.isRemoved);
+    const orphans = this.podsBoundTo(name).filter((r) => !r.isRemoved);
     for (const runner of orphans) runner.halt();
     this.env.clock.setTimeout(() => {
       for (const runner of orphans) {
@@ -90,6 +90,11 @@ export class Cluster {
 
   find(name?: string): PodRunner | undefined {
     return name ? this.runners.find((r) => r.name === name && !r.isRemoved) : this.runners.find((r) => !r.isRemoved);
+  }
+
+  /** Every pod ever bound to the node (removed ones too: callers filter what they need). */
+  private podsBoundTo(name: string): PodRunner[] {
+    return this.runners.filter((r) => r.nodeName === name);
   }
 
   /** A node by name; no name means the first. */
@@ -215,7 +220,7 @@ export class Cluster {
   setNodeState(state: 'Ready' | 'NotReady' | 'Unreachable', name?: string): void {
     const node = this.node(name);
     if (!node) return;
-    const pods = this.runners.filter((r) => r.nodeName === node.name);
+    const pods = this.podsBoundTo(node.name);
     if (state === 'Unreachable') for (const runner of pods) runner.freezeApi();
     if (state === 'Ready') for (const runner of pods) runner.thawApi();
     node.report(state);
@@ -238,8 +243,8 @@ export class Cluster {
     const node = this.node(name);
     if (!node) return;
     node.cordon();
-    for (const runner of this.runners) {
-      if (runner.nodeName !== node.name || runner.isRemoved || runner.isDeleting) continue;
+    for (const runner of this.podsBoundTo(node.name)) {
+      if (runner.isRemoved || runner.isDeleting) continue;
       if (runner.spec.metadata?.ownerReferences?.some((o) => o.controller && o.kind === 'DaemonSet')) continue;
       runner.setCondition('DisruptionTarget', 'True', 'EvictionByEvictionAPI', 'Eviction API: evicting');
       runner.delete();
@@ -257,14 +262,14 @@ export class Cluster {
     node.setTaints(`node.kubernetes.io/${condition}`, [`node.kubernetes.io/${condition}:NoSchedule`]);
     const order: Record<string, number> = { BestEffort: 0, Burstable: 1, Guaranteed: 2 };
     const rank = (r: PodRunner) => order[r.qos()] ?? 1;
-    const pods = this.runners.filter((r) => r.nodeName === node.name);
+    const pods = this.podsBoundTo(node.name);
     for (const runner of [...pods].sort((a, b) => rank(a) - rank(b))) {
       if (runner.evict(resource, threshold, available)) break;
     }
   }
 
   private onNodeEffect(node: ClusterNode, effect: NodeEffect): void {
-    const pods = this.runners.filter((r) => r.nodeName === node.name);
+    const pods = this.podsBoundTo(node.name);
     if (effect.type === 'taintUnreachable') {
       // The node lifecycle controller swaps not-ready for unreachable: NoSchedule keeps new pods off, NoExecute evicts.
       node.view.ready = 'Unknown';
