@@ -43,13 +43,14 @@ export function clusterNetwork(
 ): (ip: string, port: number) => Listener | undefined {
   const turn = new Map<string, number>();
   return (ip, port) => {
-    const target = pods().find((p) => p.ip() === ip);
+    const all = pods();
+    const target = all.find((p) => p.ip() === ip);
     if (target) return target.listener(port);
     const service = services.find((s) => s.spec?.clusterIP === ip);
     if (!service) return internet(ip, port);
     const servicePort = service.spec?.ports?.find((p) => p.port === port);
     if (!servicePort) return undefined;
-    const chosen = serviceBackends(service, servicePort, pods());
+    const chosen = serviceBackends(service, servicePort, all);
     if (chosen.length === 0) return undefined;
     const key = `${ip}:${port}`;
     const n = turn.get(key) ?? 0;

@@ -16,9 +16,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
 import { templateKey, type RsCounts } from './deployment-util';
-
-/** The random suffix alphabet of generateName (k8s.io/apimachinery/pkg/util/rand, no vowels). */
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+import { generatedName } from './names';
 
 /** What a ReplicaSet needs besides its object: when it was created, and a clock for minReadySeconds. */
 export interface ReplicaSetOptions {
@@ -160,10 +158,7 @@ export class ReplicaSetController {
   }
 
   private podFromTemplate(): Pod | undefined {
-    let name = '';
-    do {
-      name = `${this.name}-${Array.from({ length: 5 }, () => ALPHANUMS[this.ids.int(ALPHANUMS.length)]).join('')}`;
-    } while (this.cluster.runners.some((r) => r.name === name));
+    const name = generatedName(`${this.name}-`, this.ids, (n) => this.cluster.runners.some((r) => r.name === n));
     if (this.admitted) return renameAdmittedPod(this.admitted, name, 'doc0');
     const template = this.object.spec?.template ?? {};
     const manifest = stringify({
