@@ -9,6 +9,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { EndpointConditions } from 'kubernetes-types/discovery/v1';
 import type { Frame } from '../../engine/trace-types';
 import { printPodRow } from '../../k8s';
+import { isPodReady } from '../../engine/cluster/endpoint-slices';
 
 /** How a pod is drawn: the shape follows its readiness and lifecycle, the text says the status. */
 export type PodShape = 'ready' | 'not-ready' | 'pending' | 'terminating' | 'succeeded' | 'failed';
@@ -84,7 +85,7 @@ function podShape(pod: Pod, ready: string): PodShape {
   if (pod.metadata?.deletionTimestamp) return 'terminating';
   if (phase === 'Pending') return 'pending';
   const [n, of] = ready.split('/');
-  return n === of && (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 'ready' : 'not-ready';
+  return n === of && isPodReady(pod) ? 'ready' : 'not-ready';
 }
 
 export function podCard(pod: Pod): PodCard {

@@ -10,6 +10,7 @@ import type { Frame, ProbeRecord, Trace, TransitionRecord } from '../../engine/t
 import type { SimEvent } from '../../k8s/events';
 import { actionClock, describeAction } from '../actions/describe';
 import { countUntil, findPod, formatClock } from '../trace-utils';
+import { pairsOf } from '../statechart/actors';
 
 /** A status field of one pod that can be explained. */
 export type StatusField =
@@ -237,11 +238,10 @@ function actionRelevant(field: StatusField, a: SimAction): boolean {
 
 /** `container liveness`, `readiness probe of liveness`, `pod web`, `node node-1`. */
 export function actorText(actor: string): string {
-  const parts = actor.split('/');
-  if (parts[0] === 'node' || parts[0] === 'deployment' || parts[0] === 'statefulset') return `${parts[0]} ${parts[1]}`;
-  if (parts[4] === 'probe') return `${parts[5]} probe of ${parts[3]}`;
-  if (parts[2] === 'container') return `container ${parts[3]}`;
-  return `pod ${parts[1]}`;
+  // The innermost kind/name pair names it, whatever machine it runs (a probe also names its container).
+  const pairs = pairsOf(actor);
+  const [kind, name] = pairs[pairs.length - 1];
+  return kind === 'probe' ? `${name} probe of ${pairs[pairs.length - 2]?.[1] ?? ''}` : `${kind} ${name}`;
 }
 
 /** `EXITED`, `after backOffWait`: the event as a short phrase. */

@@ -11,6 +11,7 @@ import { watchRows } from '../kubectl/watch-rows';
 import { Tabs } from '../layout/Tabs';
 import { StatechartPane } from '../statechart/StatechartPane';
 import { TrafficPane } from '../traffic/TrafficPane';
+import { hasCluster } from '../cluster/has-cluster';
 import { computeLanes } from '../timeline/segments';
 import { Timeline } from '../timeline/Timeline';
 import { fitSpan } from '../timeline/view-window';
@@ -77,6 +78,8 @@ const ring = (on: boolean) =>
 export function LessonPanes(p: LessonPanesProps) {
   const { trace, visibleTrace, t, panes } = p;
   const names = useMemo(() => podNames(trace), [trace]);
+  // The same test as the playground's, over the whole run: the tab does not come and go while scrubbing.
+  const clustered = useMemo(() => hasCluster(trace.frames, names.length), [trace, names.length]);
   // The pod the timeline and kubectl show: the first, or one the learner chose in the Cluster view.
   const [chosen, setChosen] = useState<string>();
   const podName = chosen !== undefined && names.includes(chosen) ? chosen : (names[0] ?? '');
@@ -104,7 +107,6 @@ export function LessonPanes(p: LessonPanesProps) {
   // Only for a scenario with clients (trace, not visibleTrace: before the first request it says so).
   if (panes.has('traffic') && trace.requests.length > 0) sideTabs.push({ key: 'traffic', label: 'Traffic' });
   // Only where there is a cluster to show: several pods or nodes, a Service or a controller.
-  const clustered = several || frame.nodes.length > 1 || frame.services.length > 0 || frame.replicaSets.length > 0 || frame.statefulSets.length > 0 || frame.daemonSets.length > 0;
   if (panes.has('cluster') && clustered) sideTabs.push({ key: 'cluster', label: 'Cluster' });
   const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
   const sideRef = useRef<HTMLDivElement>(null);

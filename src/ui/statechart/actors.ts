@@ -6,7 +6,7 @@
 import type { MachineState } from '../../engine/trace-types';
 
 /** The `kind/name` pairs of an actor id, outermost first. */
-function pairsOf(id: string): Array<[string, string]> {
+export function pairsOf(id: string): Array<[string, string]> {
   const parts = id.split('/');
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < parts.length; i += 2) pairs.push([parts[i], parts[i + 1] ?? '']);

@@ -10,6 +10,7 @@ import type { Frame, Trace } from '../../engine/trace-types';
 import { printPodRow } from '../../k8s';
 import type { Lane, SegmentTone } from './segments';
 import { SegmentBuilder } from './segment-builder';
+import { isPodReady } from '../../engine/cluster/endpoint-slices';
 
 export interface OwnerNode {
   /** `ReplicaSet/web` or `Pod/web-x2f9k`. */
@@ -67,7 +68,7 @@ function podEntry(pod: Pod): PodEntry {
 function podSample(pod: Pod): Sample {
   const row = printPodRow(pod);
   const phase = pod.status?.phase ?? 'Pending';
-  const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const ready = isPodReady(pod);
   const tone: SegmentTone =
     phase === 'Succeeded'
       ? 'succeeded'
