@@ -30,7 +30,7 @@ import type { Recorder } from '../recorder';
 import type { NodeFrame } from '../trace-types';
 import { isPodAvailable, wakeWhenAvailable } from './availability';
 import { generatedName } from './names';
-import { templateHash } from './revision';
+import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
 
 /** What the controller reads of a Node: its name, labels and taints (`key[=value]:Effect`). */
@@ -104,7 +104,7 @@ export class DaemonSetController {
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
     this.spec = { selector: {}, ...object.spec, template: object.spec?.template ?? {} };
-    this.hash = templateHash(this.spec.template);
+    this.hash = podTemplateHash(this.spec.template);
     this.probe = this.eligibilityPod();
   }
 
@@ -113,7 +113,7 @@ export class DaemonSetController {
     const template = this.spec.template;
     const containers = (template.spec?.containers ?? []).map((c) => (c.name === container ? { ...c, image } : c));
     this.spec = { ...this.spec, template: { ...template, spec: { ...template.spec, containers } } };
-    this.hash = templateHash(this.spec.template);
+    this.hash = podTemplateHash(this.spec.template);
     this.probe = this.eligibilityPod();
     this.verdicts.clear();
     this.generation++;

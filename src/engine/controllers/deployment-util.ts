@@ -4,6 +4,7 @@
  */
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { canonical } from './revision';
 
 export type IntOrPercent = number | string;
 
@@ -83,35 +84,8 @@ export function newRSNewReplicas(d: Deployment, all: RsCounts[], newRS: RsCounts
   return newRS.spec + scaleUp;
 }
 
-/** The random-string alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no 0, 1, 3). */
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** rand.SafeEncodeString: each byte of s mapped into the alphabet. */
-export function safeEncodeString(s: string): string {
-  return Array.from(s, (c) => ALPHANUMS[c.charCodeAt(0) % ALPHANUMS.length]).join('');
-}
-
-/** JSON with sorted keys: one text per template, whatever order the manifest wrote it in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * controller.ComputeHash: FNV-32a of the template, printed in decimal and SafeEncodeString'd.
- * Upstream hashes the template as spew prints the Go struct; PodPlay hashes its canonical JSON, so
- * the names have the real shape (`web-7d4b9c8f5`, characters 4-9 b c d f) and are stable per
- * template, but differ from a real cluster's for the same YAML.
- */
-export function podTemplateHash(template: PodTemplateSpec): string {
-  let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(canonical(template))) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
-  return safeEncodeString(String(h));
-}
+/** controller.ComputeHash, shared by every workload controller (see revision.ts). */
+export { podTemplateHash } from './revision';
 
 /** A template's text without its pod-template-hash label: what EqualIgnoreHash compares. */
 export function templateKey(t: PodTemplateSpec | undefined): string {

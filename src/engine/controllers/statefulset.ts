@@ -29,7 +29,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import { statefulSetMachine, type StatefulSetEvent } from '../machines/statefulset';
 import type { Recorder } from '../recorder';
 import { isPodAvailable, isRunningAndReady, wakeWhenAvailable } from './availability';
-import { templateHash } from './revision';
+import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
 
 interface Member {
@@ -96,7 +96,7 @@ export class StatefulSetController {
   }
 
   private revisionOf(template: PodTemplateSpec): string {
-    const name = `${this.name}-${templateHash(template)}`;
+    const name = `${this.name}-${podTemplateHash(template)}`;
     if (!this.revisions.has(name)) this.revisions.set(name, template);
     return name;
   }
