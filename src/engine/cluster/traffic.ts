@@ -46,7 +46,7 @@ export interface TrafficEnv {
   requests: RequestRecord[];
 }
 
-export const clientName = (source: TrafficSource, index: number): string => source.name ?? `client-${index + 1}`;
+const clientName = (source: TrafficSource, index: number): string => source.name ?? `client-${index + 1}`;
 
 function findPort(service: Service, port: number | string | undefined): ServicePort | undefined {
   const ports = service.spec?.ports ?? [];
@@ -55,7 +55,7 @@ function findPort(service: Service, port: number | string | undefined): ServiceP
 }
 
 /** Why a source cannot send anything, worded for the scenario's author (undefined: it can). */
-export function trafficProblem(source: TrafficSource, services: Service[]): string | undefined {
+function trafficProblem(source: TrafficSource, services: Service[]): string | undefined {
   const service = services.find((s) => s.metadata?.name === source.service);
   if (!service) return `no Service named "${source.service}" in the manifest`;
   if (!findPort(service, source.port))

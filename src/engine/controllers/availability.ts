@@ -9,7 +9,7 @@ import type { Timers } from '../../runtime/types';
 import { isPodReady } from '../cluster/endpoint-slices';
 
 /** Virtual ms at which a Ready pod becomes available, or undefined when it is not Ready. */
-export function availableAt(pod: Pod, minReadySeconds: number): number | undefined {
+function availableAt(pod: Pod, minReadySeconds: number): number | undefined {
   if (!isPodReady(pod)) return undefined;
   const since = pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime;
   return (since ? virtualMs(since) : 0) + minReadySeconds * 1000;

@@ -43,7 +43,7 @@ interface Member {
 }
 
 /** AddOrUpdateDaemonPodTolerations, in the source's order. */
-export function daemonTolerations(hostNetwork: boolean): Toleration[] {
+function daemonTolerations(hostNetwork: boolean): Toleration[] {
   const exists = (key: string, effect: 'NoExecute' | 'NoSchedule'): Toleration => ({ key: `node.kubernetes.io/${key}`, operator: 'Exists', effect });
   return [
     exists('not-ready', 'NoExecute'),

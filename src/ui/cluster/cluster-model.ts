@@ -88,7 +88,7 @@ function podShape(pod: Pod, ready: string): PodShape {
   return n === of && isPodReady(pod) ? 'ready' : 'not-ready';
 }
 
-export function podCard(pod: Pod): PodCard {
+function podCard(pod: Pod): PodCard {
   const row = printPodRow(pod);
   return { name: pod.metadata?.name ?? '', status: row.status, ready: row.ready, shape: podShape(pod, row.ready) };
 }
@@ -97,7 +97,7 @@ const controllerOf = (refs: OwnerReference[] | undefined): OwnerReference | unde
   (refs ?? []).find((r) => r.controller) ?? refs?.[0];
 
 /** The owner chain of a pod, outermost first: [Deployment web, ReplicaSet web-7d9c5b6f4]. */
-export function ownerChain(pod: Pod, frame: Frame): OwnerReference[] {
+function ownerChain(pod: Pod, frame: Frame): OwnerReference[] {
   const chain: OwnerReference[] = [];
   let ref = controllerOf(pod.metadata?.ownerReferences);
   const seen = new Set<string>();

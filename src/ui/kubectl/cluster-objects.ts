@@ -8,10 +8,10 @@ import type { Frame, NodeFrame } from '../../engine/trace-types';
 import { kubeTime, type ClusterObjects } from '../../k8s';
 
 /** The kubelet version nodes report: PodPlay follows Kubernetes 1.36. */
-export const KUBELET_VERSION = 'v1.36.0';
+const KUBELET_VERSION = 'v1.36.0';
 
 /** A Node object for printNode: created with the run (or when it joined), its Ready condition, cordon and taints. */
-export function nodeObject(n: NodeFrame): Node {
+function nodeObject(n: NodeFrame): Node {
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -16,7 +16,7 @@ export interface TrafficEditorProps {
 
 const RATE = /^(?:\d+\.?\d*|\.\d+)$/;
 
-export function describeSource(s: TrafficSource, index: number): string {
+function describeSource(s: TrafficSource, index: number): string {
   const from = s.from ? ` from ${formatClock(s.from * 1000)}` : '';
   const until = s.until !== undefined ? ` until ${formatClock(s.until * 1000)}` : '';
   return `${s.name ?? `client-${index + 1}`}: GET ${s.service}${s.path ?? '/'} ${s.ratePerSecond}/s${from}${until}`;
