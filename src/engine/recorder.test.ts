@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { VirtualClock } from './clock';
+import type { Interpreter } from './machines/lean-actor';
 import { probeMachine, type ProbeInput } from './machines/probe';
 import { Recorder } from './recorder';
 
 /** A readiness worker on a running container whose probe answers on the clock, `steps` instants long. */
-function run(follow: boolean, steps: number): { recorder: Recorder; clock: VirtualClock } {
+function run(mode: 'inspect' | Interpreter, steps: number): { recorder: Recorder; clock: VirtualClock } {
   const clock = new VirtualClock();
   const recorder = new Recorder(clock);
   const target = { instance: 1, running: true, terminated: false, startedAt: 0, started: true, podDeleting: false, restartPolicyNever: false };
@@ -20,12 +21,15 @@ function run(follow: boolean, steps: number): { recorder: Recorder; clock: Virtu
     now: () => clock.now(),
   };
   const id = 'pod/p/container/app/probe/readiness';
-  const actor = follow
-    ? recorder.follow(probeMachine, { clock, input }, id, 'probe')
-    : createActor(probeMachine, { clock, input, inspect: recorder.inspect });
-  if (!follow) recorder.track(actor.sessionId, id, 'probe');
+  let actor;
+  if (mode === 'inspect') {
+    const inspected = createActor(probeMachine, { clock, input, inspect: recorder.inspect });
+    recorder.track(inspected.sessionId, id, 'probe');
+    actor = inspected;
+  } else actor = recorder.follow(probeMachine, { clock, input }, id, 'probe', mode);
   let n = 0;
-  actor.on('probe', () => {
+  actor.on('*', (effect) => {
+    if (effect.type !== 'probe') return;
     const result = n++ % 3 === 2 ? 'Failure' : 'Success';
     clock.setTimeout(() => actor.send({ type: 'PROBE_RESULT', result, output: '' }), 0);
   });
@@ -35,9 +39,9 @@ function run(follow: boolean, steps: number): { recorder: Recorder; clock: Virtu
 }
 
 describe('Recorder', () => {
-  it('follow records what track + inspect record: the same transitions, states and version bumps', () => {
-    const inspected = run(false, 20).recorder;
-    const followed = run(true, 20).recorder;
+  it.each(['lean', 'xstate'] as const)('follow (%s) records what track + inspect record: the same transitions, states and version bumps', (mode) => {
+    const inspected = run('inspect', 20).recorder;
+    const followed = run(mode, 20).recorder;
     expect(followed.transitions.length).toBeGreaterThan(20);
     expect(followed.transitions).toEqual(inspected.transitions);
     expect(followed.machineStates()).toEqual(inspected.machineStates());
@@ -45,7 +49,7 @@ describe('Recorder', () => {
   });
 
   it('keeps the machine list frames share while every actor is back in the state it shows', () => {
-    const { recorder, clock } = run(true, 2);
+    const { recorder, clock } = run('lean', 2);
     const list = recorder.machineStates();
     const transitions = recorder.transitions.length;
     // Another round: idle → probing → idle within one instant, two transitions, the same list.

@@ -7,7 +7,8 @@
  * event and resulting snapshot: the inspection stream builds ~13 objects per probe round, a third
  * of the probe machine's own stepping time (`npm run bench` steps ~3 200 rounds per virtual hour).
  */
-import { createActor, type Actor, type ActorOptions, type AnyStateMachine, type EventObject, type InspectionEvent } from 'xstate';
+import { createActor, type AnyStateMachine, type EventObject, type InputFrom, type InspectionEvent } from 'xstate';
+import { LeanActor, type Interpreter, type SteppedActor } from './machines/lean-actor';
 import type { SimEvent } from '../k8s/events';
 import type { Timers } from '../runtime/types';
 import type { MachineKind, MachineState, ProbeRecord, TransitionRecord } from './trace-types';
@@ -124,20 +125,32 @@ export class Recorder {
   };
 
   /**
-   * createActor for an actor that steps often, recorded as `track` + `inspect` would record it.
-   * The actor runs `machine` itself; a view of it (same definition, same implementations) also
-   * notes each macrostep's event so the snapshot that follows can be labelled with it.
+   * An actor that steps often, recorded as `track` + `inspect` would record it. `lean` (the
+   * default) runs the machine's definition with LeanActor; `xstate` with XState's createActor, and
+   * a view of the machine (same definition, same implementations) notes each macrostep's event so
+   * the snapshot that follows can be labelled with it.
    */
-  follow<TMachine extends AnyStateMachine>(machine: TMachine, options: ActorOptions<TMachine>, id: string, kind: MachineKind): Actor<TMachine> {
+  follow<TMachine extends AnyStateMachine>(
+    machine: TMachine,
+    options: { clock: Timers; input: InputFrom<TMachine> },
+    id: string,
+    kind: MachineKind,
+    interpreter: Interpreter = 'lean',
+  ): SteppedActor<TMachine> {
+    if (interpreter === 'lean') {
+      const lean = new LeanActor(machine, options);
+      lean.subscribe((snapshot, event) => this.snapshot(id, kind, snapshot.value, event.type));
+      return lean;
+    }
     let event: EventObject | undefined;
     const logic = Object.create(machine) as TMachine;
     logic.transition = (snapshot, ev, scope) => {
       event = ev;
       return machine.transition(snapshot, ev, scope);
     };
-    const actor = createActor(logic, options) as Actor<TMachine>;
-    actor.subscribe((snapshot: { value: unknown }) => this.snapshot(id, kind, snapshot.value, event?.type ?? ''));
-    return actor;
+    const actor = createActor(logic, options as never);
+    actor.subscribe((snapshot: { value: unknown }) => this.snapshot(id, kind, snapshot.value, event?.type ?? 'xstate.init'));
+    return actor as unknown as SteppedActor<TMachine>;
   }
 
   private snapshot(id: string, machine: MachineKind, value: unknown, eventType: string): void {

@@ -8,13 +8,14 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { SimRuntimeContainer } from '../../runtime';
 import { containerMachine, type ContainerEffect, type ContainerRole, type RestartPolicy } from '../machines/container';
 import type { ProbeResult, ProbeType, probeMachine } from '../machines/probe';
+import type { SteppedActor } from '../machines/lean-actor';
 import { activePaths } from '../recorder';
 import { reportedRunning } from './container-status';
 import type { PodScope } from './pod-scope';
 
 export interface ProbeWorker {
   type: ProbeType;
-  actor: Actor<typeof probeMachine>;
+  actor: SteppedActor<typeof probeMachine>;
 }
 
 export interface ContainerSlot {

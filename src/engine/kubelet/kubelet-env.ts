@@ -1,4 +1,5 @@
 /** What the simulation gives every pod's kubelet: the clock, the runtime, where to record, and the scenario's objects. */
+import type { Interpreter } from '../machines/lean-actor';
 import type { SandboxConfig } from '../../runtime/sandbox-types';
 import type { SimRuntime } from '../../runtime';
 import type { IdSource } from '../ids';
@@ -15,4 +16,6 @@ export interface KubeletEnv {
   logs: Record<string, Array<{ t: number; stream: 'stdout' | 'stderr'; text: string; instance: number }>>;
   /** ConfigMaps and Secrets of the scenario. */
   store: ConfigStore;
+  /** What steps probe workers (see SimOptions.interpreter). */
+  interpreter?: Interpreter;
 }

@@ -43,7 +43,7 @@ export class ProbeWorkers {
     for (const type of ['startup', 'liveness', 'readiness'] as const) {
       const probe = container[PROBE_FIELDS[type]];
       if (!probe) continue;
-      // Probe workers step most often: the recorder follows them without the inspection stream.
+      // Probe workers step most often: LeanActor runs them and the recorder follows their snapshots.
       const probeActor = env.recorder.follow(
         probeMachine,
         {
@@ -61,6 +61,7 @@ export class ProbeWorkers {
         },
         `pod/${name}/container/${container.name}/probe/${type}`,
         'probe',
+        env.interpreter,
       );
       probeActor.on('*', (effect) => this.onEffect(slot, type, effect));
       slot.probes.push({ type, actor: probeActor });
