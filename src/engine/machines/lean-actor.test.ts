@@ -116,7 +116,7 @@ const newTarget = (): ProbeTarget => ({ instance: 0, running: false, terminated:
 describe('LeanActor steps a machine exactly as XState does', () => {
   it.each(['readiness', 'liveness', 'startup'] as const)('the probe worker machine (%s), 60 seeded walks of 120 steps', (type) => {
     for (let seed = 1; seed <= 60; seed++) walk(probeMachine, newTarget, (env, clock) => probeInput(env, clock, type), probeSteps(seed, 120));
-  });
+  }, 30_000);
 
   it('a healthy worker ticks, probes and publishes every period (the common path)', () => {
     const steps: Step<ProbeTarget>[] = [{ kind: 'env', change: (t) => Object.assign(t, { instance: 1, running: true, startedAt: 0, started: true }) }];
@@ -182,7 +182,7 @@ describe('LeanActor steps a machine exactly as XState does', () => {
       });
       walk(features, () => null, () => undefined, steps);
     }
-  });
+  }, 30_000);
 
   it.each([
     ['an invoked actor', setup({}).createMachine({ initial: 'a', states: { a: { invoke: { src: 'x' } } } } as never)],
