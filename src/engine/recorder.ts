@@ -47,6 +47,9 @@ function labelOf(type: string): string {
   return Number.isFinite(n) ? `after ${n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`}` : `after ${m[1]}`;
 }
 
+/** Value keys of state values already seen: LeanActor hands out one value object per configuration. */
+const valueKeys = new WeakMap<object, string>();
+
 /**
  * A string that is equal for equal state values. A parallel machine's value is mostly one level of
  * atomic states ({ ticker: 'ticking', prober: 'idle' }): joined by hand, several times cheaper than
@@ -55,11 +58,17 @@ function labelOf(type: string): string {
 function valueKey(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return JSON.stringify(value);
-  let key = '';
+  let key = valueKeys.get(value);
+  if (key !== undefined) return key;
+  key = '';
   for (const [region, child] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof child !== 'string') return JSON.stringify(value);
+    if (typeof child !== 'string') {
+      key = JSON.stringify(value);
+      break;
+    }
     key += `${region}\u0000${child}\u0001`;
   }
+  valueKeys.set(value, key);
   return key;
 }
 

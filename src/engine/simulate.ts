@@ -213,11 +213,21 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     }
   }
 
-  /** The previous list when every item is the same object: frames share unchanged lists. */
-  function sameItems<T>(before: T[], now: T[], keep: (list: T[]) => void): T[] {
-    if (before.length === now.length && before.every((x, i) => x === now[i])) return before;
-    keep(now);
-    return now;
+  /**
+   * The previous list when every item's snapshot is the same object: frames share unchanged lists.
+   * Most frames change nothing here, so nothing is allocated until an item differs.
+   */
+  function sameItems<S, T>(before: T[], items: readonly S[], snap: (item: S) => T, keep: (list: T[]) => void): T[] {
+    let out: T[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const now = snap(items[i]);
+      if (!out && (i >= before.length || before[i] !== now)) out = before.slice(0, i);
+      out?.push(now);
+    }
+    if (!out && items.length === before.length) return before;
+    const list = out ?? before.slice(0, items.length);
+    keep(list);
+    return list;
   }
 
   function record(): void {
@@ -251,12 +261,12 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
       pods,
       services,
       endpointSlices: lastSlices.slices,
-      replicaSets: sameItems(lastReplicaSets, allReplicaSets().map((rs) => rs.snapshot()), (v) => (lastReplicaSets = v)),
-      deployments: sameItems(lastDeployments, deployments.map((d) => d.snapshot()), (v) => (lastDeployments = v)),
-      statefulSets: sameItems(lastStatefulSets, statefulSets.map((sts) => sts.snapshot()), (v) => (lastStatefulSets = v)),
-      daemonSets: sameItems(lastDaemonSets, daemonSets.map((ds) => ds.snapshot()), (v) => (lastDaemonSets = v)),
+      replicaSets: sameItems(lastReplicaSets, deployments.length > 0 ? allReplicaSets() : replicaSets, (rs) => rs.snapshot(), (v) => (lastReplicaSets = v)),
+      deployments: sameItems(lastDeployments, deployments, (d) => d.snapshot(), (v) => (lastDeployments = v)),
+      statefulSets: sameItems(lastStatefulSets, statefulSets, (sts) => sts.snapshot(), (v) => (lastStatefulSets = v)),
+      daemonSets: sameItems(lastDaemonSets, daemonSets, (ds) => ds.snapshot(), (v) => (lastDaemonSets = v)),
       machines: recorder.machineStates(),
-      nodes: sameItems(lastNodes, cluster.nodes.map((n) => n.snapshot()), (v) => (lastNodes = v)),
+      nodes: sameItems(lastNodes, cluster.nodes, (n) => n.snapshot(), (v) => (lastNodes = v)),
       eventCount: recorder.events.length,
       transitionCount: recorder.transitions.length,
       probeCount: recorder.probes.length,

@@ -67,9 +67,8 @@ function initialResult(type: ProbeType): ProbeResult {
 }
 
 /** successThreshold / failureThreshold count answers in a row: this one extends the run or starts one. */
-function counted(context: ProbeContext, event: { result: 'Success' | 'Failure'; output: string }) {
-  const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
-  return { lastResult: event.result, resultRun: run, lastOutput: event.output };
+function runLength(context: ProbeContext, result: 'Success' | 'Failure'): number {
+  return context.lastResult === result ? context.resultRun + 1 : 1;
 }
 
 export const probeMachine = setup({
@@ -100,20 +99,23 @@ export const probeMachine = setup({
     },
     belowThreshold: ({ context, event }) => {
       if (event.type !== 'PROBE_RESULT') return false;
-      const run = context.lastResult === event.result ? context.resultRun + 1 : 1;
+      const run = runLength(context, event.result);
       const threshold = event.result === 'Failure' ? context.failureThreshold : context.successThreshold;
       return run < threshold;
     },
   },
   actions: {
-    countResult: assign(({ context, event }) => (event.type === 'PROBE_RESULT' ? counted(context, event) : {})),
-    // Counts the answer and publishes it in one assign: each assign costs XState a new snapshot.
+    // Plain literals, no spreads: a spread then an overwritten key leaves V8 a slow dictionary object,
+    // and the context is read on every step.
+    countResult: assign(({ context, event }) =>
+      event.type === 'PROBE_RESULT' ? { lastResult: event.result, resultRun: runLength(context, event.result), lastOutput: event.output } : {},
+    ),
+    // Counts the answer and publishes it in one assign: each assign costs a new snapshot.
     countAndPublish: assign(({ context, event }) => {
       if (event.type !== 'PROBE_RESULT') return {};
-      const count = counted(context, event);
       // A liveness or startup failure means a restart: hold until a new container appears.
       const hold = context.type !== 'readiness' && event.result === 'Failure';
-      return { ...count, result: event.result, onHold: hold, resultRun: hold ? 0 : count.resultRun };
+      return { lastResult: event.result, resultRun: hold ? 0 : runLength(context, event.result), lastOutput: event.output, result: event.result, onHold: hold };
     }),
     emitResult: emit(({ context }) => ({ type: 'result' as const, result: context.result })),
     adoptContainer: assign(({ context }) => ({
