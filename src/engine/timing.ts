@@ -12,6 +12,16 @@ export const CONTAINER_BACKOFF_MAX_MS = 300_000;
  * Simplification: a real node takes 1 s or a little more; PodPlay takes exactly 1 s.
  */
 export const KUBELET_SYNC_MS = 1_000;
+/**
+ * The kubelet acts on a change made in the API (a deletion: deletionTimestamp and
+ * deletionGracePeriodSeconds) only when its pod watch delivers it: kubelet.go syncLoopIteration →
+ * HandlePodUpdates → pod_workers.go UpdatePod (terminatingAt = now), then SyncTerminatingPod. Until
+ * then a watch client sees the object marked for deletion with the containers as they were
+ * (`kubectl get pods -w` prints `1/1 Terminating` first). Simplification: a real watch delivers in
+ * milliseconds, varying with load; PodPlay takes exactly 100 ms, the same for every API change the
+ * kubelet reacts to, long enough to show at the 0.1 s the UI and the CLI print.
+ */
+export const KUBELET_WATCH_DELAY_MS = 100;
 /** After a sync error without an end time (image pull back-off, config errors) the pod worker retries in ~10 s. */
 export const POD_RESYNC_MS = 10_000;
 /** The pod worker's periodic resync (1 minute): the longest a crash-loop back-off goes without a BackOff event. */

@@ -77,7 +77,9 @@ export class PodRunner {
     const sandbox = () => this.sandbox;
     const reconcile = () => this.reconcile();
     const { podActor, slots } = this;
-    this.probes = new ProbeWorkers({ scope, endpoints: this.endpoints, sandbox, isDeleting: () => this.isDeleting, reconcile });
+    // The kubelet's own parts act on the deletion once its watch delivered it, not at the API write.
+    const kubeletTerminating = () => this.termination.heard;
+    this.probes = new ProbeWorkers({ scope, endpoints: this.endpoints, sandbox, isDeleting: kubeletTerminating, reconcile });
     this.effects = new ContainerEffects({
       scope,
       node: () => this.host,
@@ -87,7 +89,7 @@ export class PodRunner {
       reconcile,
       triggerReadiness: (slot) => this.probes.triggerReadiness(slot),
     });
-    this.sequence = new StartSequence({ scope, podActor, slots, mayStart: () => !this.isDeleting && Boolean(this.sandbox) });
+    this.sequence = new StartSequence({ scope, podActor, slots, mayStart: () => !kubeletTerminating() && Boolean(this.sandbox) });
     this.termination = new Termination({
       scope,
       podActor,
@@ -252,7 +254,7 @@ export class PodRunner {
     this.termination.forceRemove();
   }
 
-  /** kubectl delete: deletionTimestamp = now + grace; the kubelet then kills every container. */
+  /** kubectl delete: deletionTimestamp = now + grace; the kubelet, once its watch tells it, kills every container. */
   delete(graceSeconds?: number): void {
     this.termination.delete(graceSeconds);
   }
@@ -288,7 +290,7 @@ export class PodRunner {
     if (!this.scope.api.isFrozen) return;
     this.scope.api.thaw();
     this.scope.touch();
-    if (this.isDeleting && !this.podActor.getSnapshot().matches('terminating')) this.podActor.send({ type: 'DELETE' });
+    this.termination.resume();
   }
 
   markNotReady(): void {

@@ -9,7 +9,7 @@ import type { SimPodSandbox } from '../../runtime';
 import { parseQuantity } from '../../k8s';
 import { wantsRestart } from '../machines/container';
 import type { podMachine } from '../machines/pod';
-import { KUBELET_SYNC_MS } from '../timing';
+import { KUBELET_SYNC_MS, KUBELET_WATCH_DELAY_MS } from '../timing';
 import { activeStates, isDown, type ContainerSlot } from './container-slots';
 import type { PodScope } from './pod-scope';
 
@@ -31,6 +31,8 @@ export class Termination {
   /** Set when the kubelet evicted the pod for node pressure: phase Failed, reason Evicted. */
   private evictionState?: { message: string };
   private removedState = false;
+  /** The kubelet's pod worker has heard of the deletion (UpdatePod saw deletionTimestamp). */
+  private heardState = false;
   private sidecarsStopping = false;
   /** The stage (evicting, terminating) whose end the pod worker has already noticed. */
   private stopNoticed?: 'evicting' | 'terminating';
@@ -46,6 +48,14 @@ export class Termination {
     return this.evictionState;
   }
 
+  /**
+   * The kubelet knows the pod is being deleted: from here it starts no container and runs no
+   * liveness or startup probe (SyncTerminatingPod stops them). Lags `deletion` by the watch delay.
+   */
+  get heard(): boolean {
+    return this.heardState;
+  }
+
   /** The API object is gone. */
   get removed(): boolean {
     return this.removedState;
@@ -56,7 +66,11 @@ export class Termination {
     this.removedState = true;
   }
 
-  /** kubectl delete: deletionTimestamp = now + grace; the kubelet then kills every container. */
+  /**
+   * kubectl delete (and a controller's scale-down, a drain, the taint manager): the API server sets
+   * deletionTimestamp = now + grace (rest.BeforeDelete); the kubelet hears of it through its watch
+   * and only then kills the containers (see hearDeletion).
+   */
   delete(graceSeconds?: number): void {
     const { scope, podActor } = this.deps;
     if (this.deletionState || this.removedState) return;
@@ -68,11 +82,36 @@ export class Termination {
     if (scope.api.isFrozen) return;
     const pod = podActor.getSnapshot();
     if (pod.matches('scheduling') || pod.matches('unschedulable') || pod.matches('finished')) {
-      // Not running anywhere (or already finished): the API server removes it at once.
+      // Not running anywhere (or already finished): the API server removes it at once
+      // (pod strategy CheckGracefulDelete gives such a pod grace period 0); no kubelet takes part.
       podActor.send({ type: 'DELETE' });
       if (!this.removedState) this.removedState = true;
       return;
     }
+    this.notifyKubelet();
+  }
+
+  /** The node reports again: its kubelet's watch delivers the deletion it missed. */
+  resume(): void {
+    if (this.deletionState && !this.heardState) this.notifyKubelet();
+  }
+
+  /** The watch delivers the deletion to the kubelet KUBELET_WATCH_DELAY_MS after the API write. */
+  private notifyKubelet(): void {
+    this.deps.scope.env.clock.setTimeout(() => this.hearDeletion(), KUBELET_WATCH_DELAY_MS);
+  }
+
+  /**
+   * pod_workers.go UpdatePod: a pod with deletionTimestamp becomes terminating (terminatingAt = the
+   * kubelet's now) with the grace period from deletionGracePeriodSeconds; SyncTerminatingPod kills
+   * every container, each killContainer counting that grace period from its own StopContainer call.
+   */
+  private hearDeletion(): void {
+    const { scope, podActor } = this.deps;
+    // Gone already, the node's machine halted, or the node stopped reporting meanwhile (resume retries).
+    if (this.heardState || this.removedState || scope.api.isFrozen || podActor.getSnapshot().status !== 'active') return;
+    this.heardState = true;
+    scope.touch();
     podActor.send({ type: 'DELETE' });
   }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import { DEFAULT_NODE, seek, simulate, type SimAction, type Trace } from '..';
 import { admitManifests, formatDiagnostic } from '../../k8s';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import {
   equalIgnoreHash,
   maxSurge,
@@ -284,10 +285,12 @@ describe('recreate.go: Recreate scales every old pod away and creates the new Re
     const up = trace.events.filter((e) => e.reason === 'ScalingReplicaSet')[2];
     expect(up.message).toMatch(/^Scaled up replica set web-\w+ from 0 to 3$/);
     // Terminal old pods no longer count, even before the API server removes them (a second later).
-    expect(up.t).toBe(60_000);
+    // Their 30 s count from the kubelet's kill, when its watch delivered the deletion.
+    expect(up.t).toBe(60_000 + KUBELET_WATCH_DELAY_MS);
     expect(rsNames(trace, up.t - 1)).toEqual([oldRS]);
     expect(seek(trace, up.t - 1).pods.map((p) => p.status?.phase)).toEqual(['Running', 'Running', 'Running']);
-    expect(Object.values(trace.deletedAt)).toEqual([61_000, 61_000, 61_000]);
+    const gone = 61_000 + KUBELET_WATCH_DELAY_MS;
+    expect(Object.values(trace.deletedAt)).toEqual([gone, gone, gone]);
     expect(seek(trace, 119_000).replicaSets[1].metadata?.annotations?.['deployment.kubernetes.io/max-replicas']).toBe('3');
   });
 });

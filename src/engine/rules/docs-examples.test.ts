@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../cli/report';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { conditionAt, containerAt, eventsOf, podAt, run, statusAt, statusChanges } from './builders';
 
 const DOCS = join(__dirname, '../../k8s/fixtures/docs');
@@ -129,8 +130,8 @@ describe('lifecycle-events.yaml (tasks/configure-pod-container/attach-handler-li
     expect(trace.logs['lifecycle-demo/lifecycle-demo-container']?.map((l) => l.text)).toContainEqual(expect.stringContaining('signal 3 (SIGQUIT) received, shutting down'));
     // nginx -s quit returns at once; the hook's wait loop dies with the container when the master
     // exits, so the hook "fails" (137), as users of this example see (kubernetes/website#12563,
-    // canonical/microk8s#138): nginx still quit gracefully, at once.
-    expect(eventsOf(trace, 'FailedPreStopHook').map((e) => e.t)).toEqual([20_000]);
+    // canonical/microk8s#138): nginx still quit gracefully, at once (once the kubelet heard of the deletion).
+    expect(eventsOf(trace, 'FailedPreStopHook').map((e) => e.t)).toEqual([20_000 + KUBELET_WATCH_DELAY_MS]);
   });
 });
 

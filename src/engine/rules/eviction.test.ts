@@ -5,6 +5,7 @@
  * Eviction API deletes each pod with its own grace period).
  */
 import { describe, expect, it } from 'vitest';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { BUSYBOX, conditionAt, eventsOf, onePod, podAt, run, statusAt, timesOf } from './builders';
 
 const sleeper = onePod({ body: '    command: ["sleep", "3600"]' });
@@ -44,7 +45,8 @@ describe('kubectl drain (cordon, then evict every pod through the Eviction API)'
     const frame = trace.frames.find((f) => f.t >= 5_000);
     expect(frame?.nodes[0].unschedulable).toBe(true);
     expect(podAt(trace, 6_000).metadata?.deletionTimestamp).toBeDefined();
-    // terminationGracePeriodSeconds 30: sleep ignores TERM, KILL at 35 s, gone after the next relist.
-    expect(Object.values(trace.deletedAt)[0]).toBe(36_000);
+    // terminationGracePeriodSeconds 30 from the kubelet's kill (its watch delivers the deletion):
+    // sleep ignores TERM, KILL at 35.1 s, gone after the next relist.
+    expect(Object.values(trace.deletedAt)[0]).toBe(36_000 + KUBELET_WATCH_DELAY_MS);
   });
 });

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kubeTime } from '../../k8s';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { containerAt, eventsOf, onePod, run, statusChanges } from './builders';
 
 const APP = 'spec.containers{app}';
@@ -80,8 +81,10 @@ describe('a failing exec postStart (startContainer: FailedPostStartHook, killCon
 });
 
 describe('preStop runs before the stop signal, inside the grace period (killContainer, executePreStopHook)', () => {
-  // Deleted at 5 s; the container runs from 1 s.
+  // Deleted at 5 s; the container runs from 1 s. The kubelet kills when its watch delivers the
+  // deletion, and every grace period below counts from there (killContainer → StopContainer).
   const DELETE = { at: 5, kind: 'deletePod' as const };
+  const KILL = 5_000 + KUBELET_WATCH_DELAY_MS;
   it.each([
     {
       rule: 'exec preStop sleeping 5 s, grace 30: TERM at +5 s (pause exits 0 on it)',
@@ -90,7 +93,7 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       body: '',
       hook: '        exec:\n          command: ["sh", "-c", "sleep 5"]',
       exitCode: 0,
-      finished: 10_000,
+      finished: KILL + 5_000,
     },
     {
       rule: 'exec preStop sleeping 5 s, grace 30, TERM ignored: KILL when the 30 s grace period ends (exit 137)',
@@ -99,7 +102,7 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       body: `${IGNORES_TERM}\n`,
       hook: '        exec:\n          command: ["sh", "-c", "sleep 5"]',
       exitCode: 137,
-      finished: 35_000,
+      finished: KILL + 30_000,
     },
     {
       rule: 'preStop outlasting the grace period (60 s vs 10 s): TERM at the deadline',
@@ -108,7 +111,7 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       body: '',
       hook: '        exec:\n          command: ["sh", "-c", "sleep 60"]',
       exitCode: 0,
-      finished: 15_000,
+      finished: KILL + 10_000,
     },
     {
       rule: 'preStop outlasting the grace period, TERM ignored: KILL 2 s after the deadline (minimumGracePeriodInSeconds)',
@@ -117,7 +120,7 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       body: `${IGNORES_TERM}\n`,
       hook: '        exec:\n          command: ["sh", "-c", "sleep 60"]',
       exitCode: 137,
-      finished: 17_000,
+      finished: KILL + 12_000,
     },
     {
       rule: 'lifecycle.preStop.sleep.seconds 4 (handlers.go runSleepHandler): TERM at +4 s',
@@ -126,11 +129,11 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       body: '',
       hook: '        sleep:\n          seconds: 4',
       exitCode: 0,
-      finished: 9_000,
+      finished: KILL + 4_000,
     },
   ])('$rule', ({ grace, image, body, hook, exitCode, finished }) => {
     const trace = run(onePod({ grace, image, body: `${body}    lifecycle:\n      preStop:\n${hook}` }), { cachedImages: cached, until: 40_000, actions: [DELETE] });
-    expect(eventsOf(trace, 'Killing', APP).map((e) => [e.t, e.message])).toEqual([[5_000, 'Stopping container app']]);
+    expect(eventsOf(trace, 'Killing', APP).map((e) => [e.t, e.message])).toEqual([[KILL, 'Stopping container app']]);
     expect(containerAt(trace, finished - 1).state?.running).toBeDefined();
     expect(containerAt(trace, finished).state?.terminated).toMatchObject({ exitCode, finishedAt: kubeTime(finished) });
   });
@@ -141,7 +144,7 @@ describe('preStop runs before the stop signal, inside the grace period (killCont
       until: 30_000,
       actions: [DELETE],
     });
-    expect(eventsOf(trace, 'FailedPreStopHook', APP).map((e) => [e.t, e.type, e.message])).toEqual([[5_000, 'Warning', 'PreStopHook failed']]);
-    expect(containerAt(trace, 5_000).state?.terminated).toMatchObject({ exitCode: 0, finishedAt: kubeTime(5_000) });
+    expect(eventsOf(trace, 'FailedPreStopHook', APP).map((e) => [e.t, e.type, e.message])).toEqual([[KILL, 'Warning', 'PreStopHook failed']]);
+    expect(containerAt(trace, KILL).state?.terminated).toMatchObject({ exitCode: 0, finishedAt: kubeTime(KILL) });
   });
 });

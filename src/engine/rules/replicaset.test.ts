@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NODE, seek, simulate, type SimAction, type Trace } from '..';
 import { admitManifests, formatDiagnostic } from '../../k8s';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 
 const rs = (labels = 'app: web') => `apiVersion: apps/v1
 kind: ReplicaSet
@@ -53,10 +54,10 @@ describe('the ReplicaSet controller keeps spec.replicas pods (manageReplicas)', 
     expect(replacement).toBeDefined();
     expect(replacement).not.toBe(victim);
     expect(trace.events.find((e) => e.message === `Created pod: ${replacement}`)?.t).toBe(20_000);
-    // The old pod terminates (sleep ignores TERM: 30 s) while the new one already runs.
+    // The old pod terminates (sleep ignores TERM: 30 s from the kubelet's kill) while the new one already runs.
     expect(live(trace, 25_000)).toEqual(expect.arrayContaining([replacement]));
     expect(seek(trace, 25_000).pods.map((p) => p.metadata?.name)).toContain(victim);
-    expect(trace.deletedAt[victim]).toBe(51_000);
+    expect(trace.deletedAt[victim]).toBe(51_000 + KUBELET_WATCH_DELAY_MS);
   });
 
   it('scaling down deletes the newest pod first (getPodsToDelete) with SuccessfulDelete', () => {

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { admitManifests, formatDiagnostic } from '../../k8s';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { BUSYBOX, conditionAt, containerAt, eventsOf, onePod, podAt, run, statusAt } from './builders';
 
 describe('spec.nodeName skips the scheduler (pkg/scheduler: only pods without nodeName are queued)', () => {
@@ -74,7 +75,8 @@ describe('a crash-looping container of a deleted pod is not shown in CrashLoopBa
   it('it shows its last termination instead', () => {
     const trace = run(onePod({ body: '    command: ["sh", "-c", "exit 1"]' }), { cachedImages: [BUSYBOX], until: 20_000, actions: [{ at: 8, kind: 'deletePod' }] });
     expect(containerAt(trace, 7_000).state?.waiting?.reason).toBe('CrashLoopBackOff');
-    expect(containerAt(trace, 8_000).state?.terminated?.exitCode).toBe(1);
+    // Once the kubelet's watch delivers the deletion (until then the API keeps its last status).
+    expect(containerAt(trace, 8_000 + KUBELET_WATCH_DELAY_MS).state?.terminated?.exitCode).toBe(1);
   });
 });
 
@@ -131,11 +133,12 @@ spec:
     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
 `;
   const trace = run(manifest, { cachedImages: [BUSYBOX], until: 80_000, actions: [{ at: 20, kind: 'deletePod' }] });
-  it('every container gets Killing at once and runs its preStop at once', () => {
+  it('every container gets Killing at once (when the kubelet hears of the deletion) and runs its preStop at once', () => {
+    const kill = 20_000 + KUBELET_WATCH_DELAY_MS;
     expect(eventsOf(trace, 'Killing').map((e) => [e.t, e.fieldPath])).toEqual([
-      [20_000, 'spec.initContainers{log}'],
-      [20_000, 'spec.initContainers{proxy}'],
-      [20_000, 'spec.containers{app}'],
+      [kill, 'spec.initContainers{log}'],
+      [kill, 'spec.initContainers{proxy}'],
+      [kill, 'spec.containers{app}'],
     ]);
   });
   it('TERM goes to the main container first, then the sidecars in reverse order, each with what is left of the grace period', () => {

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kubeTime } from '../../k8s';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { containerAt, eventsOf, podAt, run, statusAt, statusChanges } from './builders';
 
 const manifest = [
@@ -30,6 +31,8 @@ const manifest = [
   '',
 ].join('\n');
 const trace = run(manifest, { cachedImages: ['busybox:1.36', 'nginx:1.27'], until: 40_000, actions: [{ at: 5, kind: 'deletePod' }] });
+/** The kubelet hears of the deletion through its watch (deletion-watch.test.ts) and kills from then. */
+const KILL = 5_000 + KUBELET_WATCH_DELAY_MS;
 
 describe('graceful deletion (kuberuntime_container.go killContainer; pod_workers.go SyncTerminatingPod)', () => {
   it('the object gets deletionTimestamp = now + grace and deletionGracePeriodSeconds; kubectl shows Terminating', () => {
@@ -37,18 +40,18 @@ describe('graceful deletion (kuberuntime_container.go killContainer; pod_workers
     expect(statusAt(trace, 6_000)).toBe('Terminating');
   });
 
-  it('every running container gets Killing "Stopping container NAME" at the deletion', () => {
+  it('every running container gets Killing "Stopping container NAME" when the kubelet hears of the deletion', () => {
     expect(eventsOf(trace, 'Killing').map((e) => [e.t, e.type, e.fieldPath, e.message])).toEqual([
-      [5_000, 'Normal', 'spec.containers{app}', 'Stopping container app'],
-      [5_000, 'Normal', 'spec.containers{web}', 'Stopping container web'],
+      [KILL, 'Normal', 'spec.containers{app}', 'Stopping container app'],
+      [KILL, 'Normal', 'spec.containers{web}', 'Stopping container web'],
     ]);
   });
 
   it.each([
     // preStop sleep 3 s, then TERM (ignored by sh as PID 1), KILL at the end of the 10 s grace period.
-    { rule: 'busybox sleep ignores TERM: killed at grace end, exit 137', name: 'app', exitCode: 137, finished: 15_000 },
+    { rule: 'busybox sleep ignores TERM: killed at grace end, exit 137', name: 'app', exitCode: 137, finished: KILL + 10_000 },
     // nginx's STOPSIGNAL (QUIT) makes it quit gracefully at once.
-    { rule: 'nginx exits on its stop signal promptly', name: 'web', exitCode: 0, finished: 5_000 },
+    { rule: 'nginx exits on its stop signal promptly', name: 'web', exitCode: 0, finished: KILL },
   ])('$rule', ({ name, exitCode, finished }) => {
     const state = containerAt(trace, finished + 500, name).state?.terminated;
     expect(state).toMatchObject({ exitCode, finishedAt: kubeTime(finished) });
@@ -61,8 +64,8 @@ describe('graceful deletion (kuberuntime_container.go killContainer; pod_workers
 
   it('the object is gone once all containers stopped (trace.deletedAt; frames without the pod)', () => {
     const gone = trace.deletedAt.term;
-    expect(gone).toBeGreaterThanOrEqual(15_000);
-    expect(gone).toBeLessThanOrEqual(16_000);
+    expect(gone).toBeGreaterThanOrEqual(KILL + 10_000);
+    expect(gone).toBeLessThanOrEqual(KILL + 11_000);
     expect(trace.frames.filter((f) => f.t >= gone).every((f) => f.pods.length === 0)).toBe(true);
     expect(statusChanges(trace).map(([, s]) => s)).toContain('Terminating');
   });

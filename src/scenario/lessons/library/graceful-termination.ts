@@ -37,7 +37,7 @@ export const gracefulTermination: Lesson = {
       id: 'delete',
       at: onEvent('Killing', { container: 'stubborn' }),
       narration:
-        '`kubectl delete pod shutdown` at 20 s: the Pod gets a deletionTimestamp (STATUS Terminating) and the grace period starts: 30 s for everything below. Killing is recorded for both containers.',
+        '`kubectl delete pod shutdown` at 20 s: the API server gives the Pod a deletionTimestamp (`kubectl get pods -w` prints Terminating while both containers still run). The kubelet hears of it through its watch a moment later (0.1 s here), records Killing for both containers and starts the grace period: 30 s for everything below.',
       focus: { pane: 'kubectl', kubectl: 'watch' },
       question: {
         prompt: 'Which container will be gone first?',
@@ -52,7 +52,7 @@ export const gracefulTermination: Lesson = {
       id: 'term',
       at: onEvent('Killing', { container: 'polite' }, seconds(5)),
       narration:
-        'polite\'s preStop hook (sleep 5) has returned, so the kubelet now sends TERM. `kubectl logs shutdown -c polite` shows `got TERM`: the trap runs its cleanup. stubborn got TERM at 20 s and ignored it.',
+        'polite\'s preStop hook (sleep 5) has returned, so the kubelet now sends TERM. `kubectl logs shutdown -c polite` shows `got TERM`: the trap runs its cleanup. stubborn got TERM at 20.1 s and ignored it.',
       focus: { machine: 'container', container: 'polite', pane: 'statechart' },
     },
     {
@@ -73,7 +73,7 @@ export const gracefulTermination: Lesson = {
       id: 'killed',
       at: { phase: 'Failed' },
       narration:
-        'KILL at 50 s: stubborn is Terminated with 137, so the Pod ends Failed and is removed. Give PID 1 a TERM handler (trap, or exec a program that handles it) so shutdowns take seconds, not the whole grace period.',
+        'KILL at 50.1 s (30 s after the kubelet began): stubborn is Terminated with 137, so the Pod ends Failed and is removed. Give PID 1 a TERM handler (trap, or exec a program that handles it) so shutdowns take seconds, not the whole grace period.',
       focus: { machine: 'container', container: 'stubborn', pane: 'statechart' },
     },
   ],
