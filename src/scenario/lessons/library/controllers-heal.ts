@@ -77,15 +77,16 @@ export const controllersHeal: Lesson = {
     },
     {
       id: 'replica-deleted',
-      at: onEvent('Killing', { nth: 2 }),
-      narration: `At 40 s we ran \`kubectl delete pod ${CONTROLLERS_HEAL_VICTIM}\`, one of the Deployment\u2019s Pods.`,
+      // Just before the deletion: the ReplicaSet reacts at the API write, before the kubelet's Killing.
+      at: { t: seconds(40), offsetMs: -1 },
+      narration: `At 40 s we run \`kubectl delete pod ${CONTROLLERS_HEAL_VICTIM}\`, one of the Deployment\u2019s Pods.`,
       focus: { pane: 'events' },
       question: {
         prompt: 'What is the next event?',
         kind: 'nextEventReason',
         choices: ['Started', 'SuccessfulCreate', 'ScalingReplicaSet', 'BackOff'],
         explain:
-          'The ReplicaSet controller counts the Pods it owns that are not being deleted: 2, and it wants 3. It creates one more at once (SuccessfulCreate), while the deleted one is still terminating.',
+          'The ReplicaSet controller counts the Pods it owns that are not being deleted: 2, and it wants 3. It creates one more at once (SuccessfulCreate), as soon as the deletion is in the API: even before the old Pod\u2019s kubelet hears of it and stops its container (Killing, 0.1 s later).',
       },
     },
     {
