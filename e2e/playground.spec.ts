@@ -93,8 +93,11 @@ test('delete the pod at the cursor, then remove the action', async ({ page }) =>
   await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('--grace-period=5');
   await focusPage(page);
   await page.keyboard.press('End');
-  // Deleted just after nginx started: it quits on TERM at once, so the row may go straight to Completed.
-  await expect(watch(page)).toContainText(/Terminating|Completed/);
+  // nginx quits at once on its stop signal, yet the watch prints Terminating first: the kubelet
+  // stops the container only when its own watch delivers the deletion.
+  await expect(watch(page)).toContainText(/1\/1\s+Terminating/);
+  await expect(watch(page)).toContainText(/0\/1\s+Completed/);
+  await watch(page).screenshot({ path: 'test-results/playground-delete-watch.png' });
   await page.getByRole('tab', { name: 'describe pod' }).click();
   await expect(page.getByTestId('kubectl-describe')).toContainText('not found');
   await page.getByRole('button', { name: /Remove action/ }).click();
