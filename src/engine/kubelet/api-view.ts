@@ -36,6 +36,8 @@ export interface ControlPlaneWrites {
 
 export class PodApiView {
   private externalConditions: PodCondition[] = [];
+  /** The same conditions as the kubelet's watch last delivered them (readiness gates read these). */
+  private kubeletConditions: PodCondition[] = [];
   private previousConditions: ApiPodCondition[] = [];
   private phase: PodPhase = 'Pending';
   private frozen?: Pod;
@@ -63,6 +65,17 @@ export class PodApiView {
       ...(message ? { message } : {}),
     };
     this.externalConditions = [...this.externalConditions.filter((c) => c.type !== type), next];
+  }
+
+  /** What the conditions written so far look like, to hand to the kubelet when its watch delivers them. */
+  get writtenConditions(): readonly PodCondition[] {
+    return this.externalConditions;
+  }
+
+  /** The kubelet's watch delivered the conditions as they were written (kubelet.go HandlePodUpdates). */
+  kubeletSees(conditions: readonly PodCondition[]): void {
+    this.kubeletConditions = [...conditions];
+    this.touch();
   }
 
   /** The node stopped reporting: the API keeps the kubelet's last word. */
@@ -122,6 +135,7 @@ export class PodApiView {
       spec,
       scheduled: f.scheduled ?? { status: 'False' as const },
       externalConditions: this.externalConditions,
+      gateConditions: this.kubeletConditions,
       previous: this.previousConditions,
       now: kubeTime(f.now),
     };

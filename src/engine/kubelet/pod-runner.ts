@@ -18,6 +18,7 @@ import type { SimPodSandbox } from '../../runtime';
 import type { SimAction } from '../input';
 import type { Listener } from '../../runtime/types';
 import { podMachine, type PodEffect } from '../machines/pod';
+import { KUBELET_WATCH_DELAY_MS } from '../timing';
 import { podQosClass } from '../../k8s';
 import { downwardFields } from './container-config';
 import { createSlots, type ContainerSlot } from './container-slots';
@@ -266,10 +267,19 @@ export class PodRunner {
 
   // ---------------------------------------------------------------- the API object
 
-  /** Set a condition from outside the kubelet (readiness gates, DisruptionTarget). */
+  /**
+   * Set a condition from outside the kubelet (readiness gates, DisruptionTarget): in the API at once;
+   * the kubelet reads a readiness gate from its own copy, which its watch updates KUBELET_WATCH_DELAY_MS later.
+   */
   setCondition(type: string, status: 'True' | 'False' | 'Unknown', reason?: string, message?: string): void {
-    this.scope.api.setCondition(type, status, this.scope.now(), reason, message);
+    const { api, env } = this.scope;
+    api.setCondition(type, status, this.scope.now(), reason, message);
     this.scope.touch();
+    const written = api.writtenConditions;
+    env.clock.setTimeout(() => {
+      api.kubeletSees(written);
+      this.scope.touch();
+    }, KUBELET_WATCH_DELAY_MS);
   }
 
   /** The Pod as the API server returns it now; the same object while nothing changed. */

@@ -31,7 +31,7 @@ const manifest = [
   '',
 ].join('\n');
 const trace = run(manifest, { cachedImages: ['busybox:1.36', 'nginx:1.27'], until: 40_000, actions: [{ at: 5, kind: 'deletePod' }] });
-/** The kubelet hears of the deletion through its watch (deletion-watch.test.ts) and kills from then. */
+/** The kubelet hears of the deletion through its watch (kubelet-watch.test.ts) and kills from then. */
 const KILL = 5_000 + KUBELET_WATCH_DELAY_MS;
 
 describe('graceful deletion (kuberuntime_container.go killContainer; pod_workers.go SyncTerminatingPod)', () => {

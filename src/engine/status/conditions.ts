@@ -30,6 +30,11 @@ export interface ConditionInput {
   sandboxReady: boolean;
   /** Conditions set by others (readiness gates' condition types, DisruptionTarget), kept in this order. */
   externalConditions: AnyPodCondition[];
+  /**
+   * The conditions in the kubelet's own copy of the pod, which its watch updates a moment after the
+   * API (readiness gates are read from these). Default: externalConditions.
+   */
+  gateConditions?: AnyPodCondition[];
   /** The last status's conditions: lastTransitionTime is kept while a condition's status is unchanged. */
   previous: AnyPodCondition[];
   /** RFC 3339 time stamped on conditions whose status changed. */
@@ -48,7 +53,9 @@ export const KUBELET_CONDITION_TYPES: readonly string[] = [
 ];
 
 export function generateConditions(input: ConditionInput): ApiPodCondition[] {
-  const external = input.externalConditions.filter((c) => !KUBELET_CONDITION_TYPES.includes(c.type));
+  const notKubelets = (c: AnyPodCondition) => !KUBELET_CONDITION_TYPES.includes(c.type);
+  const external = input.externalConditions.filter(notKubelets);
+  const seen = input.gateConditions?.filter(notKubelets) ?? external;
   const stamp = (c: GeneratedCondition | AnyPodCondition, generated: boolean) =>
     stampCondition(c, input, generated);
   const kept = external.map((c) => stamp(c, false));
@@ -67,7 +74,7 @@ export function generateConditions(input: ConditionInput): ApiPodCondition[] {
   const readyToStart = generatePodReadyToStartContainersCondition(input.sandboxReady);
   const initialized = generatePodInitializedCondition(input.spec, all, input.phase);
   // GeneratePodReadyCondition looks readiness gates up in the conditions built so far.
-  const soFar: AnyPodCondition[] = [...external, readyToStart, initialized];
+  const soFar: AnyPodCondition[] = [...seen, readyToStart, initialized];
   const ready = generatePodReadyCondition(input.spec, soFar, all, input.phase);
   const containersReady = generateContainersReadyCondition(input.spec, all, input.phase);
   const scheduled: GeneratedCondition = { type: 'PodScheduled', status: 'True' };

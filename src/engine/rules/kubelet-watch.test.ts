@@ -1,21 +1,24 @@
 /**
- * A deletion is an API write first; the kubelet acts on it only when its pod watch delivers it.
- * So a watch client sees the object with deletionTimestamp and the old container statuses before
- * the kubelet's kill changes anything (`kubectl get pods -w` prints `1/1 Terminating` first), then
- * the containers' exit, then the removal. Every way a pod is deleted goes the same way.
+ * The kubelet acts on what is written in the API only when its pod watch delivers it
+ * (timing.ts KUBELET_WATCH_DELAY_MS). A deletion is an API write first: a watch client sees the
+ * object with deletionTimestamp and the old container statuses before the kubelet's kill changes
+ * anything (`kubectl get pods -w` prints `1/1 Terminating` first), then the containers' exit, then
+ * the removal; every way a pod is deleted goes the same way. A readiness gate's condition written by
+ * another controller is in the API at once; Ready follows when the kubelet has read it.
  * Sources: staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete (deletionTimestamp =
  * now + grace), pkg/kubelet/kubelet.go HandlePodUpdates → pkg/kubelet/pod_workers.go UpdatePod
  * (terminatingAt = the kubelet's now; the grace period is deletionGracePeriodSeconds, a duration,
  * calculateEffectiveGracePeriod), pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer
  * (StopContainer(ctx, id, gracePeriod): TERM, then KILL gracePeriod seconds after that call),
  * pkg/registry/core/pod/strategy.go CheckGracefulDelete (an unscheduled or terminal pod: grace 0),
- * kubectl printers.go printPod (Terminating while deletionTimestamp is set and the phase is not terminal).
+ * kubectl printers.go printPod (Terminating while deletionTimestamp is set and the phase is not terminal),
+ * pkg/kubelet/status/generate.go GeneratePodReadyCondition (gates read from the kubelet's pod).
  */
 import { describe, expect, it } from 'vitest';
 import { kubeTime, printPodRow } from '../../k8s';
 import type { SimAction, Trace } from '..';
 import { KUBELET_WATCH_DELAY_MS, KUBELET_SYNC_MS } from '../timing';
-import { BUSYBOX, containerAt, eventsOf, onePod, podAt, run } from './builders';
+import { BUSYBOX, conditionAt, containerAt, eventsOf, onePod, podAt, run } from './builders';
 
 const NGINX = 'nginx:1.27';
 const DELETED_AT = 30_000;
@@ -107,5 +110,17 @@ describe('the kubelet hears of a deletion through its watch (kubelet.go HandlePo
       ],
     });
     expect(eventsOf(trace, 'Killing').map((e) => e.t)).toEqual([40_000 + KUBELET_WATCH_DELAY_MS]);
+  });
+
+  it('a readiness gate set True in the API: Ready follows once the kubelet\'s watch delivered it', () => {
+    const GATE = 'example.com/feature-1';
+    const trace = run(onePod({ specExtra: `  readinessGates:\n  - conditionType: "${GATE}"`, body: '    command: ["sleep", "3600"]' }), {
+      cachedImages: [BUSYBOX],
+      until: 20_000,
+      actions: [{ at: 10, kind: 'setPodCondition', type: GATE, status: 'True' }],
+    });
+    expect(conditionAt(trace, 10_000, GATE)?.status).toBe('True');
+    expect(conditionAt(trace, 10_000, 'Ready')).toMatchObject({ status: 'False', reason: 'ReadinessGatesNotReady' });
+    expect(conditionAt(trace, 10_000 + KUBELET_WATCH_DELAY_MS, 'Ready')).toMatchObject({ status: 'True', lastTransitionTime: kubeTime(10_000 + KUBELET_WATCH_DELAY_MS) });
   });
 });
