@@ -13,13 +13,16 @@ export const CONTAINER_BACKOFF_MAX_MS = 300_000;
  */
 export const KUBELET_SYNC_MS = 1_000;
 /**
- * The kubelet acts on a change made in the API (a deletion: deletionTimestamp and
- * deletionGracePeriodSeconds) only when its pod watch delivers it: kubelet.go syncLoopIteration →
- * HandlePodUpdates → pod_workers.go UpdatePod (terminatingAt = now), then SyncTerminatingPod. Until
- * then a watch client sees the object marked for deletion with the containers as they were
- * (`kubectl get pods -w` prints `1/1 Terminating` first). Simplification: a real watch delivers in
- * milliseconds, varying with load; PodPlay takes exactly 100 ms, the same for every API change the
- * kubelet reacts to, long enough to show at the 0.1 s the UI and the CLI print.
+ * The kubelet acts on a change made in the API only when its pod watch delivers it: kubelet.go
+ * syncLoopIteration → HandlePodUpdates → pod_workers.go UpdatePod. A deletion (deletionTimestamp,
+ * deletionGracePeriodSeconds; UpdatePod sets terminatingAt = now, then SyncTerminatingPod kills) and
+ * a readiness gate's condition (GeneratePodReadyCondition reads the kubelet's copy) wait for it, so a
+ * watch client sees the object marked for deletion with the containers as they were (`kubectl get
+ * pods -w` prints `1/1 Terminating` first). A new pod's binding does not: the kubelet's first sync is
+ * drawn at the bind and SANDBOX_CREATE_MS, exact too, stands for the wait.
+ * Simplification: a real watch delivers in milliseconds, varying with load; PodPlay takes exactly
+ * 100 ms, the same for every change it applies to, long enough to show at the 0.1 s the UI and the
+ * CLI print.
  */
 export const KUBELET_WATCH_DELAY_MS = 100;
 /** After a sync error without an end time (image pull back-off, config errors) the pod worker retries in ~10 s. */
