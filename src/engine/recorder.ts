@@ -72,6 +72,17 @@ function valueKey(value: unknown): string {
   return key;
 }
 
+/** An actor the recorder follows, and the entry it made for each state value it was in. */
+interface Followed {
+  id: string;
+  machine: MachineKind;
+  states: Map<string, MachineState>;
+}
+
+function followed(id: string, machine: MachineKind): Followed {
+  return { id, machine, states: new Map() };
+}
+
 export class Recorder {
   readonly events: SimEvent[] = [];
   readonly transitions: TransitionRecord[] = [];
@@ -81,7 +92,7 @@ export class Recorder {
   private readonly valueKeys = new Map<string, string>();
   /** One `active` array per machine kind and state value: transitions and frames share them. */
   private readonly activeByKey = new Map<string, string[]>();
-  private readonly actorIds = new Map<string, { id: string; machine: MachineKind }>();
+  private readonly actorIds = new Map<string, Followed>();
   /** The list frames share, each entry's value key, and the actors whose state moved since. */
   private listed?: { list: MachineState[]; keys: Map<string, string> };
   private readonly moved = new Set<string>();
@@ -123,14 +134,14 @@ export class Recorder {
 
   /** Register an actor under a stable id before it starts; `inspect` then follows it. */
   track(sessionId: string, id: string, machine: MachineKind): void {
-    this.actorIds.set(sessionId, { id, machine });
+    this.actorIds.set(sessionId, followed(id, machine));
   }
 
   readonly inspect = (ev: InspectionEvent): void => {
     if (ev.type !== '@xstate.snapshot') return;
     const known = this.actorIds.get(ev.actorRef.sessionId);
     if (!known) return;
-    this.snapshot(known.id, known.machine, (ev.snapshot as { value?: unknown }).value, ev.event.type);
+    this.snapshot(known, (ev.snapshot as { value?: unknown }).value, ev.event.type);
   };
 
   /**
@@ -146,9 +157,10 @@ export class Recorder {
     kind: MachineKind,
     interpreter: Interpreter = 'lean',
   ): SteppedActor<TMachine> {
+    const actor = followed(id, kind);
     if (interpreter === 'lean') {
       const lean = new LeanActor(machine, options);
-      lean.subscribe((snapshot, event) => this.snapshot(id, kind, snapshot.value, event.type));
+      lean.subscribe((snapshot, event) => this.snapshot(actor, snapshot.value, event.type));
       return lean;
     }
     let event: EventObject | undefined;
@@ -157,30 +169,37 @@ export class Recorder {
       event = ev;
       return machine.transition(snapshot, ev, scope);
     };
-    const actor = createActor(logic, options as never);
-    actor.subscribe((snapshot: { value: unknown }) => this.snapshot(id, kind, snapshot.value, event?.type ?? 'xstate.init'));
-    return actor as unknown as SteppedActor<TMachine>;
+    const xstate = createActor(logic, options as never);
+    xstate.subscribe((snapshot: { value: unknown }) => this.snapshot(actor, snapshot.value, event?.type ?? 'xstate.init'));
+    return xstate as unknown as SteppedActor<TMachine>;
   }
 
-  private snapshot(id: string, machine: MachineKind, value: unknown, eventType: string): void {
+  private snapshot(actor: Followed, value: unknown, eventType: string): void {
     this.version++;
+    const { id, machine } = actor;
     // A probe worker's steps reach the API only through the kubelet (which then touches the Pod).
     if (machine !== 'probe') this.apiVersion++;
     // Most snapshots (a probe tick, a context update) keep the same states: compare cheaply first.
     const key = valueKey(value);
     if (this.valueKeys.get(id) === key) return;
     this.valueKeys.set(id, key);
-    const activeKey = `${machine} ${key}`;
-    let active = this.activeByKey.get(activeKey);
-    if (!active) {
-      active = activePaths(value);
-      this.activeByKey.set(activeKey, active);
+    // An actor goes back and forth between a few states (a probe: idle, probing): one entry for each.
+    let state = actor.states.get(key);
+    if (!state) {
+      const activeKey = `${machine} ${key}`;
+      let active = this.activeByKey.get(activeKey);
+      if (!active) {
+        active = activePaths(value);
+        this.activeByKey.set(activeKey, active);
+      }
+      state = { id, machine, value, active };
+      actor.states.set(key, state);
     }
     const before = this.machines.get(id);
-    this.machines.set(id, { id, machine, value, active });
+    this.machines.set(id, state);
     this.moved.add(id);
     if (before) {
-      this.transitions.push({ t: this.timers.now(), actor: id, event: eventLabel(eventType), from: before.active, to: active });
+      this.transitions.push({ t: this.timers.now(), actor: id, event: eventLabel(eventType), from: before.active, to: state.active });
     }
   }
 

@@ -72,8 +72,9 @@ export class ProbeWorkers {
     for (const slot of slots) for (const p of slot.probes) p.actor.start();
   }
 
+  /** prober_manager RemovePod: every worker still running stops (one whose loop ended is gone already). */
   stop(slots: readonly ContainerSlot[]): void {
-    for (const slot of slots) for (const p of slot.probes) p.actor.send({ type: 'STOP_WORKER' });
+    for (const slot of slots) for (const p of slot.probes) if (p.actor.getSnapshot().status === 'active') p.actor.send({ type: 'STOP_WORKER' });
   }
 
   /** prober_manager UpdatePodStatus: a running container not yet ready gets a readiness run now. */

@@ -20,7 +20,7 @@ import { compile, configOf, initialPlan, planFor, type Args, type Config, type C
 export interface LeanSnapshot<TContext> {
   value: StateValue;
   context: TContext;
-  status: 'active' | 'stopped';
+  status: 'active' | 'done' | 'stopped';
 }
 
 type Snapshot = LeanSnapshot<Context>;
@@ -34,6 +34,7 @@ export interface SteppedActor<TMachine extends AnyStateMachine> {
   send(event: EventFromLogic<TMachine>): void;
   stop(): unknown;
   on(type: '*', handler: (emitted: EmittedFrom<TMachine>) => void): unknown;
+  getSnapshot(): { status: string };
 }
 
 export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor<TMachine> {
@@ -42,9 +43,11 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
   private config: Config;
   private context: Context;
   private status: 'notStarted' | 'running' | 'stopped' = 'notStarted';
+  /** The machine reached a top-level final state (the actor then stops, as XState's does). */
+  private done = false;
   /** Bumped whenever XState would make a new snapshot object (an assign, a new configuration). */
   private changes = 0;
-  private snapshot?: { changes: number; stopped: boolean; value: Snapshot };
+  private snapshot?: { changes: number; status: Snapshot['status']; value: Snapshot };
   private readonly mailbox: EventObject[] = [];
   private processing = false;
   /** Effects XState defers to the end of a macrostep (scheduling, cancelling, emitting), in order. */
@@ -112,9 +115,9 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
   }
 
   private current(): Snapshot {
-    const stopped = this.status === 'stopped';
-    if (this.snapshot?.changes !== this.changes || this.snapshot.stopped !== stopped) {
-      this.snapshot = { changes: this.changes, stopped, value: { value: this.config.value, context: this.context, status: stopped ? 'stopped' : 'active' } };
+    const status = this.done ? 'done' : this.status === 'stopped' ? 'stopped' : 'active';
+    if (this.snapshot?.changes !== this.changes || this.snapshot.status !== status) {
+      this.snapshot = { changes: this.changes, status, value: { value: this.config.value, context: this.context, status } };
     }
     return this.snapshot.value;
   }
@@ -136,19 +139,23 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
 
   private process(event: EventObject): void {
     if (event.type === 'xstate.stop') {
-      // Actor._stopProcedure: every delayed event of this actor is cancelled; listeners go.
-      this.status = 'stopped';
-      for (const id of [...this.timers.keys()]) this.cancel(id);
-      this.observers.length = 0;
-      this.listeners.length = 0;
-      this.mailbox.length = 0;
+      this.stopProcedure();
       return;
     }
     this.macrostep(event, []);
     this.update(event);
   }
 
-  /** Actor.update: the deferred effects, then the observers. */
+  /** Actor._stopProcedure and _complete: every delayed event of this actor is cancelled; listeners go. */
+  private stopProcedure(): void {
+    this.status = 'stopped';
+    for (const id of [...this.timers.keys()]) this.cancel(id);
+    this.observers.length = 0;
+    this.listeners.length = 0;
+    this.mailbox.length = 0;
+  }
+
+  /** Actor.update: the deferred effects, then the observers; a machine that is done then stops. */
   private update(event: EventObject): void {
     const deferred = this.deferred;
     this.deferred = [];
@@ -156,13 +163,14 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
     if (this.status !== 'running') return;
     const snapshot = this.current();
     for (const observer of this.observers) observer(snapshot, event);
+    if (this.done) this.stopProcedure();
   }
 
   private macrostep(event: EventObject, internal: EventObject[]): void {
     if (event.type !== 'xstate.init') this.microstep(this.select(event), event, internal);
     let nextEvent = event;
     let selectEventless = true;
-    for (;;) {
+    while (!this.done) {
       let enabled: Step[] = selectEventless ? this.eventless(nextEvent) : [];
       const before: number | undefined = enabled.length > 0 ? this.changes : undefined;
       if (enabled.length === 0) {
@@ -238,6 +246,7 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
       this.config = plan.next;
       this.changes++;
     }
+    if (plan.done) this.done = true;
   }
 
   /** resolveAndExecuteActionsWithContext for the built-ins compile() accepted. */

@@ -8,7 +8,7 @@
  *
  * compile() refuses any machine outside the subset LeanActor runs the way XState does: atomic,
  * compound, parallel and final states; exact event names; plain guards; assign, emit, raise
- * (`after` is a delayed raise) and cancel; no invoke, history, output or top-level final state.
+ * (`after` is a delayed raise) and cancel; no invoke, history or output.
  */
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
 import {
@@ -75,6 +75,8 @@ export interface Config {
 export interface Plan {
   ops: Op[];
   next: Config;
+  /** The machine reached a top-level final state: the actor is done. */
+  done: boolean;
 }
 
 export interface Program {
@@ -162,18 +164,8 @@ export function compile(machine: AnyStateMachine): Program {
     Object.values(node.states).forEach(visit);
   };
   visit(root);
-  // A machine that can finish would need XState's done handling (output, stopping): none of ours can.
-  if (canFinish(root)) unsupported(machine, 'its root can reach a final configuration');
   programs.set(machine, p);
   return p;
-}
-
-/** Whether every region down from `node` has a final state (then the machine could be done). */
-function canFinish(node: Node): boolean {
-  const children = Object.values(node.states);
-  if (node.type === 'compound') return children.some((c) => c.type === 'final');
-  if (node.type === 'parallel') return children.every(canFinish);
-  return node.type === 'final';
 }
 
 /** The interned configuration of these nodes in this order. */
@@ -238,6 +230,7 @@ function planOf(config: Config, transitions: readonly Transition[], isInitial: b
   computeEntrySet(filtered, defaults, enter);
   if (isInitial) defaults.add(p.root);
   const completed = new Set<Node>();
+  let done = false;
   for (const node of [...enter].sort((a, b) => a.order - b.order)) {
     set.add(node);
     ops.push(...opsOf(node.entry));
@@ -251,9 +244,17 @@ function planOf(config: Config, transitions: readonly Transition[], isInitial: b
       ops.push({ kind: 'done', event: doneStateEvent(marker) });
       marker = marker.parent;
     }
-    // compile() refused machines whose root can be done, so some ancestor is still running.
+    // No ancestor left running: the machine is done (enterStates sets status 'done').
+    if (!marker) done = true;
+  }
+  let nodes = [...set];
+  if (done) {
+    // A machine that is done exits every state it is in, deepest first; microstep sorts the node
+    // list itself to do so, and the snapshot keeps that order.
+    nodes = nodes.sort((a, b) => b.order - a.order);
+    for (const node of nodes) ops.push(...opsOf(node.exit));
   }
   // XState keeps the old node list (and its order) when the members did not change.
   const same = set.size === config.nodes.length && config.nodes.every((n) => set.has(n));
-  return { ops, next: same ? config : configOf([...set], p) };
+  return { ops, next: same ? config : configOf(nodes, p), done };
 }

@@ -3,11 +3,13 @@
  * Two regions: a ticker that fires every periodSeconds from the moment the worker starts (with the
  * pod, not with the container), and the prober that, on each tick, skips or probes as doProbe
  * decides, then applies successThreshold / failureThreshold before publishing a result.
- * A tick that arrives while a probe is still out is dropped, as Go's time.Ticker drops it.
+ * A tick that arrives while a probe is still out is dropped, as Go's time.Ticker drops it. When the
+ * prober stops (doProbe said not to go on, or the pod's workers were removed), the ticker stops too
+ * and the worker is done: no more ticks, as worker.run returns.
  * Both regions hear the ticker's one `after period` event: a tick is one step for both, not a tick
  * then a TICK the ticker raises for the prober (probe workers step more than anything else).
  */
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, raise, setup } from 'xstate';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 /** results.Result: a startup probe starts Unknown, so `started` stays false until a success. */
@@ -54,7 +56,9 @@ export type ProbeEvent =
   /** prober_manager UpdatePodStatus: a running container not yet ready gets a readiness run now. */
   | { type: 'TRIGGER' }
   | { type: 'PROBE_RESULT'; result: 'Success' | 'Failure'; output: string }
-  | { type: 'STOP_WORKER' };
+  | { type: 'STOP_WORKER' }
+  /** Raised by the prober when it stops: the ticker stops with it. */
+  | { type: 'PROBER_STOPPED' };
 
 export type ProbeEffect =
   | { type: 'probe' }
@@ -146,8 +150,10 @@ export const probeMachine = setup({
         ticking: {
           after: { period: { target: 'ticking', reenter: true } },
           // worker.run: a manual trigger resets the ticker (probeTicker.Reset) and probes at once.
-          on: { TRIGGER: { target: 'ticking', reenter: true } },
+          on: { TRIGGER: { target: 'ticking', reenter: true }, PROBER_STOPPED: 'stopped' },
         },
+        /** worker.run's loop ended: probeTicker.Stop(), and the worker is gone. */
+        stopped: { type: 'final' },
       },
     },
     prober: {
@@ -181,7 +187,7 @@ export const probeMachine = setup({
             ],
           },
         },
-        stopped: { type: 'final' },
+        stopped: { type: 'final', entry: raise({ type: 'PROBER_STOPPED' }) },
       },
     },
   },

@@ -160,3 +160,27 @@ describe('liveness failure kills and restarts (kuberuntime_manager.go computePod
     expect(trace.frames[trace.frames.length - 1].pods[0].status?.phase).toBe('Failed');
   });
 });
+
+describe('a worker whose loop ends stops ticking (prober/worker.go run: doProbe returns false, probeTicker.Stop)', () => {
+  // restartPolicy Never: the container exits 0 at 1 s + 5 s; the worker's tick at that instant (every
+  // 2 s from 0; the exit's timer was set first) finds it terminated for good and stops; no tick after
+  // that, so the run has no frame long after the pod's end.
+  const trace = run(
+    onePod({
+      restartPolicy: 'Never',
+      body: '    command: ["sh", "-c", "sleep 5"]\n    readinessProbe:\n      exec:\n        command: ["true"]\n      periodSeconds: 2',
+    }),
+    { cachedImages: cached, until: 120_000 },
+  );
+  const worker = 'pod/demo/container/app/probe/readiness';
+  const stops = trace.transitions.filter((tr) => tr.actor === worker && tr.to.includes('prober.stopped'));
+  it('the prober and the ticker stop together, at the first tick that sees the exit', () => {
+    expect(stops).toHaveLength(1);
+    expect(stops[0].t).toBe(6_000);
+    expect([...stops[0].to].sort()).toEqual(['prober', 'prober.stopped', 'ticker', 'ticker.stopped']);
+  });
+  it('no probe worker step after it: the last frame is the pod finishing, not a tick', () => {
+    expect(trace.transitions.filter((tr) => tr.actor === worker && tr.t > stops[0].t)).toEqual([]);
+    expect(trace.frames[trace.frames.length - 1].t).toBeLessThanOrEqual(stops[0].t + 2_000);
+  });
+});

@@ -53,6 +53,7 @@ export const explanations: Readonly<Record<string, Readonly<Record<string, Expla
     '': doc('A probe worker: one per container and probe type, probing every periodSeconds and applying the thresholds.', PROBES, 'Liveness, readiness and startup probes'),
     ticker: doc('This region ticks every periodSeconds from the moment the worker starts, in parallel with the prober.', `${PROBES_TASK}#configure-probes`, 'Configure probes'),
     'ticker.ticking': doc('Each tick starts a round of the prober; a tick that comes while a probe is still out is dropped.', `${PROBES_TASK}#configure-probes`, 'Configure probes'),
+    'ticker.stopped': doc('The prober stopped, so the ticker stops too: the worker is gone and probes no more.', `${LIFECYCLE}#container-probes`, 'Container probes'),
     prober: doc('This region decides on each tick whether to probe, and turns probe answers into results with the thresholds.', `${PROBES_TASK}#configure-probes`, 'Configure probes'),
     'prober.idle': doc('Nothing to do until the next tick.', `${PROBES_TASK}#configure-probes`, 'Configure probes'),
     'prober.deciding': doc('The worker checks, in order: is there a container, is it running, has initialDelaySeconds passed, does a startup probe still hold it back.', `${PROBES_TASK}#configure-probes`, 'Configure probes'),
