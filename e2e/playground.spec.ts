@@ -125,6 +125,11 @@ test('help dialog lists the shortcuts', async ({ page }) => {
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expect(page.getByRole('dialog')).toContainText('Play / pause');
+  // Where the clock is exact: the engine's own constants, e.g. the PLEG relist.
+  const timing = page.getByRole('table', { name: 'Where PodPlay is exact and a node is not' });
+  await expect(timing.getByRole('row', { name: /container exit/ })).toContainText('exactly 1 s later');
+  await expect(timing.getByRole('row', { name: /watch/ })).toContainText('exactly 0.1 s');
+  await page.getByRole('dialog').screenshot({ path: 'test-results/help-dialog.png' });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

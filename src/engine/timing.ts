@@ -35,3 +35,20 @@ export const MIN_GRACE_MS = 2_000;
 export const SANDBOX_CREATE_MS = 1_000;
 /** Registry round-trips before the layers (manifest, auth). Added to size / pull speed. */
 export const PULL_OVERHEAD_MS = 500;
+
+/** Where PodPlay's clock is exact and a real node's is not: the UI lists these (HelpDialog). */
+export interface TimingSimplification {
+  what: string;
+  real: string;
+  podplay: string;
+}
+
+const seconds = (ms: number) => `${ms / 1000} s`;
+
+export const TIMING_SIMPLIFICATIONS: readonly TimingSimplification[] = [
+  { what: 'The kubelet notices a container exit (PLEG relist)', real: '0–1 s later, plus the sync', podplay: `exactly ${seconds(KUBELET_SYNC_MS)} later` },
+  { what: 'The kubelet hears of a deletion or a condition through its watch', real: 'milliseconds, varying with load', podplay: `exactly ${seconds(KUBELET_WATCH_DELAY_MS)}` },
+  { what: 'Creating the Pod sandbox (pause container, network)', real: '0.5–2 s', podplay: `exactly ${seconds(SANDBOX_CREATE_MS)}` },
+  { what: 'Pulling an image', real: 'registry and network speed', podplay: `${seconds(PULL_OVERHEAD_MS)} plus size at the node's pull speed` },
+  { what: 'Back-offs (crash loop, image pull)', real: 'end at the next sync after the back-off', podplay: 'end exactly when the back-off does' },
+];
