@@ -218,6 +218,7 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
     return t.guard === undefined || t.guard({ context: this.context, event }, undefined);
   }
 
+
   /** selectEventlessTransitions; the conflicts are left to the microstep, which removes them anyway. */
   private eventless(event: EventObject): Step[] {
     const chains = this.config.always;

@@ -198,7 +198,13 @@ function selectorOf(node: Node, value: StateValue, p: Program): Selector {
 
 /** The plan for these transitions from this configuration, made once. */
 export function planFor(config: Config, transitions: readonly Step[], p: Program): Plan {
-  const key = transitions.length === 1 ? transitions[0] : transitions.map((t) => t.id).join(' ');
+  // One transition, or two (a parallel machine's regions both taking the event), key by number.
+  const key =
+    transitions.length === 1
+      ? transitions[0].id
+      : transitions.length === 2
+        ? (transitions[0].id + 1) * 0x10000 + transitions[1].id
+        : transitions.map((t) => t.id).join(' ');
   let plan = config.plans.get(key);
   if (!plan) {
     plan = planOf(config, transitions.map((t) => t.def), false, p);
