@@ -13,7 +13,7 @@
  * lean-actor.test.ts walks machines with both interpreters and compares every step, and the
  * engine's equivalence test compares whole traces.
  */
-import type { AnyStateMachine, EmittedFrom, EventFromLogic, EventObject, InputFrom, StateValue } from 'xstate';
+import type { AnyStateMachine, ContextFrom, EmittedFrom, EventFromLogic, EventObject, InputFrom, StateValue } from 'xstate';
 import type { Timers } from '../../runtime/types';
 import { compile, configOf, initialPlan, planFor, type Args, type Config, type Context, type NodeSteps, type Op, type Plan, type Program, type Selector, type Step } from './lean-program';
 
@@ -72,8 +72,8 @@ export class LeanActor<TMachine extends AnyStateMachine> implements SteppedActor
     this.macrostep(initEvent, internal);
   }
 
-  getSnapshot(): LeanSnapshot<TMachine extends { __TContext: infer C } ? C : Context> {
-    return this.current() as LeanSnapshot<TMachine extends { __TContext: infer C } ? C : Context>;
+  getSnapshot(): LeanSnapshot<ContextFrom<TMachine>> {
+    return this.current() as LeanSnapshot<ContextFrom<TMachine>>;
   }
 
   /** Observers hear every snapshot after its macrostep's effects ran, with the event that caused it. */
