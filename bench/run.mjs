@@ -4,6 +4,7 @@
  * instead measured the loader too: about a quarter slower on the same code.
  */
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
