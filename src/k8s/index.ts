@@ -18,7 +18,7 @@ export {
   getAll,
   getTables,
 } from './kubectl';
-export type { PodRow, GetPodsOptions, AggregatedEvent, ClusterObjects, KindTable } from './kubectl';
+export type { PodRow, GetPodsOptions, WatchLine, AggregatedEvent, ClusterObjects, KindTable } from './kubectl';
 export { admitManifests, formatDiagnostic } from './manifest';
 export { defaultDeployment } from './admission/validate-deployment';
 export { renameAdmittedPod } from './admission/plugins';

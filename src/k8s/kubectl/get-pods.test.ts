@@ -82,6 +82,32 @@ describe('getPodsWatchLines (kubectl get -w: one flush per change, RememberWidth
       ].join('\n'),
     );
   });
+
+  it('get.go watch: the listed pods are one flush (aligned together), each event after it its own', () => {
+    const a = pod({ name: 'web-a' });
+    const long = pod({ name: 'web-with-a-long-name' });
+    const out = getPodsWatchLines([
+      { pod: a, tMs: 0, listed: true },
+      { pod: long, tMs: 0, listed: true },
+      { pod: pod({ name: 'web-a', statuses: [waiting('app', 'ContainerCreating')] }), tMs: 1_000 },
+    ]);
+    expect(out).toBe(
+      [
+        'NAME                   READY   STATUS    RESTARTS   AGE',
+        'web-a                  0/1     Pending   0          0s',
+        'web-with-a-long-name   0/1     Pending   0          0s',
+        'web-a                  0/1     ContainerCreating   0          1s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('tableprinter.go printTable: no header for an empty list; it comes with the first event', () => {
+    expect(getPodsWatchLines([])).toBe('');
+    expect(getPodsWatchLines([{ pod: pod({ name: 'web' }), tMs: 2_000 }])).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE\nweb    0/1     Pending   0          2s\n',
+    );
+  });
 });
 
 describe('tabwriter (Go text/tabwriter semantics)', () => {

@@ -65,24 +65,28 @@ export function getPodsTable(pods: Pod[], nowMs: number, opts: GetPodsOptions = 
   return w.flush();
 }
 
+/** One row of `kubectl get pods -w`: the pod as the watch delivered it, printed at `tMs`. */
+export interface WatchLine {
+  pod: Pod;
+  tMs: number;
+  /** Part of the list kubectl prints before it starts watching (get.go watch: one Flush for it). */
+  listed?: boolean;
+}
+
 /**
- * `kubectl get pods -w`: the header and the first row are flushed together (the initial list), then
- * each change is printed and flushed on its own; columns keep the widest width seen so far.
+ * `kubectl get pods -w` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go, watch): the list first, in
+ * one flush; then each watch event printed and flushed on its own, so columns keep the widest width
+ * seen so far (RememberWidths) and are never re-aligned. The header goes with the first chunk that
+ * has a row (cli-runtime printers/tableprinter.go: printTable prints no header for an empty table),
+ * so an empty namespace prints nothing until its first pod.
  */
-export function getPodsWatchLines(
-  rows: Array<{ pod: Pod; tMs: number }>,
-  opts: { wide?: boolean } = {},
-): string {
+export function getPodsWatchLines(rows: WatchLine[], opts: { wide?: boolean } = {}): string {
   const w = new TabWriter(GET_TABWRITER);
   let out = '';
-  rows.forEach(({ pod, tMs }, i) => {
+  rows.forEach(({ pod, tMs, listed }, i) => {
     if (i === 0) w.write(line(headers(opts.wide)));
     w.write(line(podRowCells(pod, tMs, opts.wide)));
-    out += w.flush();
+    if (!(listed && rows[i + 1]?.listed)) out += w.flush();
   });
-  if (rows.length === 0) {
-    w.write(line(headers(opts.wide)));
-    out += w.flush();
-  }
   return out;
 }

@@ -8,7 +8,7 @@ export {
 } from './pod-row';
 export type { PodRow } from './pod-row';
 export { getPodsTable, getPodsWatchLines, podRowCells } from './get-pods';
-export type { GetPodsOptions } from './get-pods';
+export type { GetPodsOptions, WatchLine } from './get-pods';
 export { describePod } from './describe-pod';
 export { describeProbe } from './probe';
 export { podQosClass } from './qos';
