@@ -229,8 +229,12 @@ test('paste a manifest with two pods and pick the second', async ({ page }) => {
     `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n`;
   await page.locator('.cm-content').fill(`${pod('first')}---\n${pod('second')}`);
   await expect(page.getByTestId('timeline')).toBeVisible();
+  // get pods -w watches the namespace: both pods, whichever is picked.
   await expect(watch(page)).toContainText('first');
-  await page.getByRole('combobox', { name: 'Pod', exact: true }).selectOption('second');
   await expect(watch(page)).toContainText('second');
-  await expect(watch(page)).not.toContainText('first');
+  await page.getByRole('tab', { name: 'describe pod' }).click();
+  await expect(page.getByTestId('kubectl-describe')).toContainText('$ kubectl describe pod first');
+  await page.getByRole('combobox', { name: 'Pod', exact: true }).selectOption('second');
+  await expect(page.getByTestId('kubectl-describe')).toContainText('$ kubectl describe pod second');
+  await expect(page.getByTestId('kubectl-describe')).toContainText(/Name:\s+second/);
 });

@@ -13,7 +13,6 @@ import { EventsList } from '../ui/events/EventsList';
 import { ExplainPane } from '../ui/explain/ExplainPane';
 import { HighlightNote } from '../ui/explain/HighlightNote';
 import { useWhy } from '../ui/explain/useWhy';
-import { watchRows } from '../ui/kubectl/watch-rows';
 import { KubectlViews } from '../ui/kubectl/KubectlViews';
 import { Choice } from '../ui/layout/Choice';
 import { HelpDialog } from '../ui/layout/HelpDialog';
@@ -91,7 +90,6 @@ export function App() {
       ? 'events'
       : sideTab;
   const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
-  const rows = useMemo(() => (trace ? watchRows(trace, podName) : []), [trace, podName]);
   const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
   const initialSpan = useMemo(
     () => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0),
@@ -333,7 +331,7 @@ export function App() {
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
                 {!sideWide && (
                   <div className="flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700">
-                    <KubectlViews trace={trace} rows={rows} pod={pod} podName={podName} t={t} />
+                    <KubectlViews trace={trace} pod={pod} podName={podName} t={t} />
                   </div>
                 )}
                 <div className="flex min-h-0 flex-col">

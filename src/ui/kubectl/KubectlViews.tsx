@@ -1,8 +1,8 @@
 /**
- * The kubectl views at the cursor: `get pods -w` (rows accumulated up to the cursor; `-o wide`
- * when there are several nodes, so NODE shows), `describe pod`, `get pod -o yaml`, `logs` (current
- * or `--previous`) and `get deploy,rs,...,nodes` for every kind present. Monospace, selectable,
- * with a copy button.
+ * The kubectl views at the cursor: `get pods -w` over every pod of the run (rows accumulated up to
+ * the cursor; `-o wide` when there are several nodes, so NODE shows), `describe pod`, `get pod -o
+ * yaml`, `logs` (current or `--previous`) of the chosen pod, and `get deploy,rs,...,nodes` for
+ * every kind present. Monospace, selectable, with a copy button.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -13,7 +13,7 @@ import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
 import { countUntil, podEvents, seekFrame } from '../trace-utils';
 import { logsAt } from './logs';
-import type { WatchRow } from './watch-rows';
+import { watchRows } from './watch-rows';
 
 type View = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
 
@@ -27,7 +27,6 @@ const TABS: Array<{ key: View; label: string }> = [
 
 export interface KubectlViewsProps {
   trace: Trace;
-  rows: WatchRow[];
   pod: Pod | undefined;
   podName: string;
   t: number;
@@ -40,7 +39,7 @@ function containersOf(pod: Pod | undefined): string[] {
   return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])].map((c) => c.name);
 }
 
-export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: KubectlViewsProps) {
+export function KubectlViews({ trace, pod, podName, t, ...controlled }: KubectlViewsProps) {
   const [ownView, setOwnView] = useState<View>('watch');
   const view = controlled.view ?? ownView;
   const setView = controlled.onViewChange ?? setOwnView;
@@ -57,9 +56,10 @@ export function KubectlViews({ trace, rows, pod, podName, t, ...controlled }: Ku
     if (view === 'all' && !getAllText) void import('./get-all-text').then(setGetAllText);
   }, [view, getAllText]);
 
+  const wide = (trace.frames[0]?.nodes.length ?? 0) > 1;
+  const rows = useMemo(() => watchRows(trace, { wide }), [trace, wide]);
   // Only recompute the watch output when a row is added, not on every animation frame.
   const shown = countUntil(rows, t, (r) => r.tMs);
-  const wide = (trace.frames[0]?.nodes.length ?? 0) > 1;
   const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown), { wide }), [rows, shown, wide]);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
 

@@ -1,9 +1,48 @@
+/**
+ * `kubectl get pods -w` over a run (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go, watch): the
+ * list, then one row per printed change of any pod of the namespace, and the last state again
+ * for a DELETED event.
+ */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_NODE, simulate, type SimAction, type Trace } from '../../engine';
+import { getPodsWatchLines } from '../../k8s';
 import { sampleTrace } from '../fixtures/sample-trace';
 import { countUntil } from '../trace-utils';
-import { watchRows } from './watch-rows';
+import { watchRows, type WatchRow } from './watch-rows';
 
-describe('watchRows', () => {
+function run(manifest: string, actions: SimAction[] = [], nodes = ['node-1']): Trace {
+  const r = simulate(
+    { manifest, node: DEFAULT_NODE, nodes: nodes.map((name) => ({ ...DEFAULT_NODE, name })), actions, seed: 1 },
+    { until: 60_000 },
+  );
+  if (!r.ok) throw new Error('run failed');
+  return r.trace;
+}
+
+const nginxPod = (name: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n`;
+const replicaSet = readFileSync(new URL('../../app/examples/replicaset-service.yaml', import.meta.url), 'utf8');
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
+`;
+
+const nameOf = (r: WatchRow) => r.pod.metadata?.name ?? '';
+const rowsOf = (rows: WatchRow[], name: string) => rows.filter((r) => nameOf(r) === name);
+const lines = (text: string) => text.trimEnd().split('\n');
+
+describe('watchRows: one pod (output as it was before several pods were watched)', () => {
   const trace = sampleTrace();
 
   it('prints a row only when READY, STATUS or RESTARTS change', () => {
@@ -17,6 +56,20 @@ describe('watchRows', () => {
     ]);
   });
 
+  it('byte for byte: header and first row in one flush, then one flush per row (RememberWidths)', () => {
+    expect(getPodsWatchLines(watchRows(trace))).toBe(
+      [
+        'NAME            READY   STATUS    RESTARTS   AGE',
+        'liveness-exec   0/1     Pending   0          0s',
+        'liveness-exec   0/1     ContainerCreating   0          0s',
+        'liveness-exec   1/1     Running             0          2s',
+        'liveness-exec   0/1     ContainerCreating   1 (0s ago)   77s',
+        'liveness-exec   1/1     Running             1 (0s ago)   77s',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('accumulates up to the cursor', () => {
     const rows = watchRows(trace);
     const shown = (t: number) => countUntil(rows, t, (r) => r.tMs);
@@ -26,12 +79,86 @@ describe('watchRows', () => {
     expect(shown(1e9)).toBe(5);
   });
 
-  it('prints the pod once more when it is deleted', () => {
+  it('prints the pod once more when it is deleted (the DELETED event carries its last state)', () => {
     const cut = {
       ...trace,
       frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 9000, pods: [] }],
     };
     const rows = watchRows(cut);
-    expect(rows[rows.length - 1]).toMatchObject({ tMs: 9000, key: 'deleted' });
+    expect(rows.at(-1)).toMatchObject({ tMs: 9000, event: 'DELETED', key: rows.at(-2)?.key });
+    expect(rows.at(-1)?.pod).toBe(trace.frames[3].pods[0]);
+  });
+});
+
+describe('watchRows: several pods (get.go watch, every pod of the namespace)', () => {
+  it('two pods started together: listed in name order in one flush, then each change in order of time', () => {
+    const rows = watchRows(run(`${nginxPod('second')}---\n${nginxPod('first')}`));
+    expect(rows.filter((r) => r.listed).map(nameOf)).toEqual(['first', 'second']);
+    expect(rows.map((r) => r.tMs)).toEqual([...rows.map((r) => r.tMs)].sort((a, b) => a - b));
+    const text = getPodsWatchLines(rows);
+    expect(lines(text).slice(0, 3)).toEqual([
+      'NAME     READY   STATUS    RESTARTS   AGE',
+      'first    0/1     Pending   0          0s',
+      'second   0/1     Pending   0          0s',
+    ]);
+    // Each pod goes Pending → ContainerCreating → Running; the rows of both interleave by time.
+    for (const name of ['first', 'second'])
+      expect(rowsOf(rows, name).map((r) => r.key)).toEqual(['0/1|Pending|0', '0/1|ContainerCreating|0', '1/1|Running|0']);
+    expect(new Set(rows.slice(2).map(nameOf))).toEqual(new Set(['first', 'second']));
+  });
+
+  it('a rollout replacing pods: the new ReplicaSet’s pods are ADDED, each old pod ends with its DELETED row', () => {
+    const setImage: SimAction = { at: 30, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' };
+    const trace = run(deployment, [setImage]);
+    const rows = watchRows(trace);
+    const listed = rows.filter((r) => r.listed).map(nameOf);
+    const added = rows.filter((r) => r.event === 'ADDED' && !r.listed);
+    expect(listed).toHaveLength(3);
+    expect(added).toHaveLength(3);
+    expect(added.every((r) => r.tMs >= 30_000 && !listed.includes(nameOf(r)))).toBe(true);
+    for (const name of listed) {
+      const own = rowsOf(rows, name);
+      const [before, last] = own.slice(-2);
+      expect(last.event).toBe('DELETED');
+      expect(last.tMs).toBe(trace.deletedAt[name]);
+      // The last state printed again: same columns, only AGE moved.
+      expect(last.key).toBe(before.key);
+      expect(last.pod).toBe(trace.frames.findLast((f) => f.pods.some((p) => p.metadata?.name === name))?.pods.find((p) => p.metadata?.name === name));
+    }
+    const text = lines(getPodsWatchLines(rows));
+    expect(text).toHaveLength(rows.length + 1);
+    // One header; every later row keeps the columns the first flush set (RememberWidths).
+    expect(text.filter((l) => l.startsWith('NAME'))).toHaveLength(1);
+    const statusAt = text[0].indexOf('STATUS');
+    expect(text.every((l) => l.slice(0, statusAt).trimEnd().split(/\s+/).length === 2)).toBe(true);
+  });
+
+  it('a deleted pod: its last row repeats the state it had, and the ReplicaSet’s replacement is ADDED', () => {
+    const trace = run(replicaSet, [{ at: 30, kind: 'deletePod' }]);
+    const rows = watchRows(trace);
+    const [victim] = Object.keys(trace.deletedAt);
+    const text = lines(getPodsWatchLines(rows));
+    const own = text.filter((l) => l.startsWith(`${victim} `));
+    const age = (l: string) => l.trimEnd().split(/\s+/).at(-1);
+    const [before, last] = own.slice(-2);
+    expect(last.replace(/\S+$/, '')).toBe(before.replace(/\S+$/, ''));
+    expect(age(last)).toBe(`${Math.floor(trace.deletedAt[victim] / 1000)}s`);
+    const added = rows.filter((r) => r.event === 'ADDED' && !r.listed);
+    expect(added).toHaveLength(1);
+    expect(added[0].tMs).toBe(30_000);
+  });
+
+  it('-o wide: NODE and IP are printed columns, so binding and the pod IP each print a row', () => {
+    const trace = run(replicaSet, [], ['node-1', 'node-2', 'node-3']);
+    const narrow = watchRows(trace);
+    const wide = watchRows(trace, { wide: true });
+    expect(wide.length).toBeGreaterThan(narrow.length);
+    const name = nameOf(wide[0]);
+    const cells = rowsOf(wide, name).map((r) => r.key.split('|').slice(3, 5));
+    expect(cells[0]).toEqual(['<none>', '<none>']);
+    expect(cells.some(([ip, node]) => ip === '<none>' && /^node-\d$/.test(node))).toBe(true);
+    expect(cells.at(-1)?.[0]).toMatch(/^10\.244\.\d+\.\d+$/);
+    const text = lines(getPodsWatchLines(wide, { wide: true }));
+    expect(text[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
   });
 });

@@ -7,7 +7,6 @@ import type { LessonPane } from '../../scenario';
 import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
 import { KubectlViews } from '../kubectl/KubectlViews';
-import { watchRows } from '../kubectl/watch-rows';
 import { Tabs } from '../layout/Tabs';
 import { StatechartPane } from '../statechart/StatechartPane';
 import { TrafficPane } from '../traffic/TrafficPane';
@@ -86,7 +85,6 @@ export function LessonPanes(p: LessonPanesProps) {
   // With several pods (a controller's), the events pane lists every object's events, each named.
   const several = names.length > 1;
   const lanes = useMemo(() => computeLanes(visibleTrace, podName), [visibleTrace, podName]);
-  const rows = useMemo(() => watchRows(trace, podName), [trace, podName]);
   const events = useMemo(() => podEvents(visibleTrace.events, several ? undefined : podName), [visibleTrace, podName, several]);
   const initialSpan = useMemo(
     () => fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until),
@@ -139,7 +137,6 @@ export function LessonPanes(p: LessonPanesProps) {
             >
               <KubectlViews
                 trace={trace}
-                rows={rows}
                 pod={pod}
                 podName={podName}
                 t={t}
