@@ -18,6 +18,7 @@ import { Choice } from '../ui/layout/Choice';
 import { HelpDialog } from '../ui/layout/HelpDialog';
 import { Splitter } from '../ui/layout/Splitter';
 import { Tabs } from '../ui/layout/Tabs';
+import { choosePod } from '../ui/chosen-pod';
 import { StatechartPane } from '../ui/statechart/StatechartPane';
 import { computeLanes } from '../ui/timeline/segments';
 import { flattenOwnerLanes, ownerTree } from '../ui/timeline/owner-lanes';
@@ -81,8 +82,9 @@ export function App() {
   const { t, setT } = playback;
   useSeekEnd(t);
 
+  const frame = trace ? seekFrame(trace, t) : undefined;
   const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
-  const podName = pods.includes(chosenPod) ? chosenPod : (pods[0] ?? '');
+  const podName = useMemo(() => choosePod(pods, chosenPod, frame), [pods, chosenPod, frame]);
   const showCluster = useMemo(() => (trace ? hasCluster(trace.frames, pods.length) : false), [trace, pods.length]);
   // A pane the run has nothing for (no cluster, no traffic) falls back to the events.
   const sidePane: SideTab =
@@ -95,7 +97,6 @@ export function App() {
     () => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0),
     [trace],
   );
-  const frame = trace ? seekFrame(trace, t) : undefined;
   const pod = frame ? findPod(frame, podName) : undefined;
   const lastTransitions = useMemo(() => {
     const map = new Map<string, TransitionRecord>();
@@ -331,7 +332,7 @@ export function App() {
               <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
                 {!sideWide && (
                   <div className="flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700">
-                    <KubectlViews trace={trace} pod={pod} podName={podName} t={t} />
+                    <KubectlViews trace={trace} pod={pod} podName={podName} t={t} onChoosePod={setChosenPod} />
                   </div>
                 )}
                 <div className="flex min-h-0 flex-col">
@@ -367,7 +368,7 @@ export function App() {
                         </Suspense>
                       )
                     ) : sidePane === 'status' ? (
-                      <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} {...why.pane} />
+                      <ExplainPane trace={trace} pod={pod} podName={podName} t={t} actions={actions} onChoosePod={setChosenPod} {...why.pane} />
                     ) : (
                       frame && (
                         <>

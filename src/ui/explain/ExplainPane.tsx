@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { SimAction } from '../../engine/input';
 import type { Trace, TransitionRecord } from '../../engine/trace-types';
+import { podsAt } from '../chosen-pod';
+import { seekFrame } from '../trace-utils';
 import { explainField, type StatusField } from './explain';
 import { StatusPanel } from './StatusPanel';
 import type { WhyQuestion } from './useWhy';
@@ -21,6 +23,8 @@ export interface ExplainPaneProps {
   onAsk: (field: StatusField | undefined) => void;
   onSeek: (t: number) => void;
   onShowInStatechart: (transition: TransitionRecord) => void;
+  /** Choose another pod (offered when this one does not exist at the cursor). */
+  onChoosePod?: (name: string) => void;
 }
 
 export function ExplainPane({
@@ -33,6 +37,7 @@ export function ExplainPane({
   onAsk,
   onSeek,
   onShowInStatechart,
+  onChoosePod,
 }: ExplainPaneProps) {
   const explanation = useMemo(
     () => (question ? explainField(trace, question.t, question.field, actions) : undefined),
@@ -55,6 +60,7 @@ export function ExplainPane({
         t={t}
         selected={question?.field}
         onExplain={onAsk}
+        gone={{ deletedAt: trace.deletedAt[podName], present: pod ? [] : podsAt(seekFrame(trace, t)), onChoose: onChoosePod }}
       />
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { ReactNode } from 'react';
+import { PodGone } from '../kubectl/PodGone';
 import { formatClock } from '../trace-utils';
 import { fieldKey, stateText, type StatusField } from './explain';
 
@@ -14,6 +15,8 @@ export interface StatusPanelProps {
   /** The field whose explanation is open (drawn pressed). */
   selected?: StatusField;
   onExplain: (field: StatusField) => void;
+  /** Where the pod does not exist at t: when it was deleted, and the pods there are to choose instead. */
+  gone: { deletedAt: number | undefined; present: readonly string[]; onChoose?: (name: string) => void };
 }
 
 /** Run time (ms) of a Kubernetes timestamp, counted from the pod's creation. */
@@ -36,12 +39,12 @@ function StatusBadge({ value }: { value: string }) {
   return <span className={`rounded border px-1 font-mono text-xs ${tone}`}>{value}</span>;
 }
 
-export function StatusPanel({ pod, podName, t, selected, onExplain }: StatusPanelProps) {
+export function StatusPanel({ pod, podName, t, selected, onExplain, gone }: StatusPanelProps) {
   if (!pod)
     return (
-      <p className="p-3 text-sm text-slate-700 dark:text-slate-300">
-        Pod {podName} does not exist at {formatClock(t)}.
-      </p>
+      <div className="p-2">
+        <PodGone podName={podName} t={t} {...gone} />
+      </div>
     );
   const sel = selected ? fieldKey(selected) : undefined;
   const item = (field: StatusField, content: ReactNode) => (

@@ -2,7 +2,8 @@
  * The kubectl views at the cursor: `get pods -w` over every pod of the run (rows accumulated up to
  * the cursor; `-o wide` when there are several nodes, so NODE shows), `describe pod`, `get pod -o
  * yaml`, `logs` (current or `--previous`) of the chosen pod, and `get deploy,rs,...,nodes` for
- * every kind present. Monospace, selectable, with a copy button.
+ * every kind present. Monospace, selectable, with a copy button. Where the chosen pod does not
+ * exist at the cursor, the pod views say so and offer the pods that do.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -11,8 +12,10 @@ import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
 import { Choice } from '../layout/Choice';
 import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
+import { podsAt } from '../chosen-pod';
 import { countUntil, podEvents, seekFrame } from '../trace-utils';
 import { logsAt } from './logs';
+import { PodGone } from './PodGone';
 import { watchRows } from './watch-rows';
 
 type View = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
@@ -30,6 +33,8 @@ export interface KubectlViewsProps {
   pod: Pod | undefined;
   podName: string;
   t: number;
+  /** Choose another pod (offered when the chosen one does not exist at the cursor). */
+  onChoosePod?: (name: string) => void;
   /** Controlled tab (a lesson step points at a view); uncontrolled when absent. */
   view?: View;
   onViewChange?: (view: View) => void;
@@ -39,7 +44,7 @@ function containersOf(pod: Pod | undefined): string[] {
   return [...(pod?.spec?.initContainers ?? []), ...(pod?.spec?.containers ?? [])].map((c) => c.name);
 }
 
-export function KubectlViews({ trace, pod, podName, t, ...controlled }: KubectlViewsProps) {
+export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlled }: KubectlViewsProps) {
   const [ownView, setOwnView] = useState<View>('watch');
   const view = controlled.view ?? ownView;
   const setView = controlled.onViewChange ?? setOwnView;
@@ -125,6 +130,15 @@ export function KubectlViews({ trace, pod, podName, t, ...controlled }: KubectlV
               --previous
             </label>
           </div>
+        )}
+        {!pod && podName !== '' && (view === 'describe' || view === 'yaml' || view === 'logs') && (
+          <PodGone
+            podName={podName}
+            t={t}
+            deletedAt={trace.deletedAt[podName]}
+            present={podsAt(seekFrame(trace, t))}
+            onChoose={onChoosePod}
+          />
         )}
         <pre
           className="font-mono text-[0.8125rem] leading-snug whitespace-pre text-slate-900 dark:text-slate-100"

@@ -8,6 +8,7 @@ import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
 import { KubectlViews } from '../kubectl/KubectlViews';
 import { Tabs } from '../layout/Tabs';
+import { choosePod } from '../chosen-pod';
 import { StatechartPane } from '../statechart/StatechartPane';
 import { TrafficPane } from '../traffic/TrafficPane';
 import { hasCluster } from '../cluster/has-cluster';
@@ -79,9 +80,10 @@ export function LessonPanes(p: LessonPanesProps) {
   const names = useMemo(() => podNames(trace), [trace]);
   // The same test as the playground's, over the whole run: the tab does not come and go while scrubbing.
   const clustered = useMemo(() => hasCluster(trace.frames, names.length), [trace, names.length]);
-  // The pod the timeline and kubectl show: the first, or one the learner chose in the Cluster view.
-  const [chosen, setChosen] = useState<string>();
-  const podName = chosen !== undefined && names.includes(chosen) ? chosen : (names[0] ?? '');
+  const frame = seekFrame(trace, t);
+  // The pod the timeline and kubectl show: one the learner chose (Cluster view, kubectl), else one that exists at the cursor.
+  const [chosen, setChosen] = useState('');
+  const podName = useMemo(() => choosePod(names, chosen, frame), [names, chosen, frame]);
   // With several pods (a controller's), the events pane lists every object's events, each named.
   const several = names.length > 1;
   const lanes = useMemo(() => computeLanes(visibleTrace, podName), [visibleTrace, podName]);
@@ -90,7 +92,6 @@ export function LessonPanes(p: LessonPanesProps) {
     () => fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until),
     [trace],
   );
-  const frame = seekFrame(trace, t);
   const pod = findPod(frame, podName);
   const lastTransitions = useMemo(() => {
     const map = new Map<string, TransitionRecord>();
@@ -140,6 +141,7 @@ export function LessonPanes(p: LessonPanesProps) {
                 pod={pod}
                 podName={podName}
                 t={t}
+                onChoosePod={setChosen}
                 view={p.kubectlView}
                 onViewChange={p.onKubectlView}
               />
