@@ -18,6 +18,7 @@ import { Choice } from '../ui/layout/Choice';
 import { HelpDialog } from '../ui/layout/HelpDialog';
 import { Splitter } from '../ui/layout/Splitter';
 import { Tabs } from '../ui/layout/Tabs';
+import { isSidePane, shownSidePane, sidePaneTabs, type SidePane } from '../ui/layout/side-panes';
 import { choosePod } from '../ui/chosen-pod';
 import { StatechartPane } from '../ui/statechart/StatechartPane';
 import { computeLanes } from '../ui/timeline/segments';
@@ -52,7 +53,6 @@ import { LinkErrorPanel } from '../ui/share/LinkErrorPanel';
 import { TrafficPane } from '../ui/traffic/TrafficPane';
 import { TrafficEditor } from '../ui/traffic/TrafficEditor';
 
-type SideTab = 'events' | 'statechart' | 'status' | 'traffic' | 'cluster';
 const NO_ACTIONS: SimAction[] = [];
 /** The Cluster view loads with its first visit. */
 const ClusterView = lazy(() => import('../ui/cluster/ClusterView'));
@@ -69,7 +69,7 @@ export function App() {
   const [debounce, setDebounce] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(true);
-  const [sideTab, setSideTab] = useState<SideTab>('events');
+  const [sideTab, setSideTab] = useState<SidePane>('events');
   const [chosenPod, setChosenPod] = useState('');
   const [sideWide, setSideWide] = useState(false);
   const [editorWidth, setEditorWidth] = useState(() => Math.round(Math.min(400, window.innerWidth * 0.32)));
@@ -86,13 +86,14 @@ export function App() {
   const pods = useMemo(() => (trace ? podNames(trace) : []), [trace]);
   const podName = useMemo(() => choosePod(pods, chosenPod, frame), [pods, chosenPod, frame]);
   const showCluster = useMemo(() => (trace ? hasCluster(trace.frames, pods.length) : false), [trace, pods.length]);
-  // A pane the run has nothing for (no cluster, no traffic) falls back to the events.
-  const sidePane: SideTab =
-    (sideTab === 'cluster' && !showCluster) || (sideTab === 'traffic' && (trace?.requests.length ?? 0) === 0)
-      ? 'events'
-      : sideTab;
   const lanes = useMemo(() => (trace ? computeLanes(trace, podName) : []), [trace, podName]);
   const events = useMemo(() => (trace ? podEvents(trace.events, podName) : []), [trace, podName]);
+  const sideTabs = sidePaneTabs({
+    events: events.filter((e) => e.t <= t).length,
+    traffic: (trace?.requests.length ?? 0) > 0,
+    cluster: showCluster,
+  });
+  const sidePane = shownSidePane(sideTabs, sideTab) ?? 'events';
   const initialSpan = useMemo(
     () => (trace ? fitSpan(Math.max(0, ...trace.events.map((e) => e.t)), trace.until) : 0),
     [trace],
@@ -158,7 +159,7 @@ export function App() {
       setStarterId('');
       setBase(baseOf(s));
       const pane = s.view.pane;
-      setSideTab(pane === 'statechart' || pane === 'traffic' || pane === 'cluster' ? pane : 'events');
+      setSideTab(isSidePane(pane) ? pane : 'events');
       setManifest(s.manifest);
     },
   });
@@ -338,13 +339,7 @@ export function App() {
                 <div className="flex min-h-0 flex-col">
                   <Tabs
                     label="Events and statecharts"
-                    tabs={[
-                      { key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` },
-                      { key: 'statechart', label: 'Statechart' },
-                      { key: 'status', label: 'Status' },
-                      ...(trace.requests.length > 0 ? [{ key: 'traffic' as const, label: 'Traffic' }] : []),
-                      ...(showCluster ? [{ key: 'cluster' as const, label: 'Cluster' }] : []),
-                    ]}
+                    tabs={sideTabs}
                     selected={sidePane}
                     onSelect={setSideTab}
                     actions={

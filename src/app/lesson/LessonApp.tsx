@@ -11,7 +11,8 @@ import { lessonScore, recordAnswer, type LessonScore } from '../../scenario/less
 import { applyTryThis } from '../../scenario/lessons/try-this';
 import type { AnswerCheck, Lesson, LessonPane, StorageLike, TimedStep, TryThis } from '../../scenario';
 import { LessonLibrary } from '../../ui/lessons/LessonLibrary';
-import { LessonPanes, type KubectlTab, type SideTab } from '../../ui/lessons/LessonPanes';
+import { LessonPanes, type KubectlTab } from '../../ui/lessons/LessonPanes';
+import { isSidePane, type SidePane } from '../../ui/layout/side-panes';
 import {
   clampStep,
   focusedMachine,
@@ -131,7 +132,7 @@ function LessonPlayer({
   const [index, setIndex] = useState(() => Math.max(0, initialStep - 1));
   const [answers, setAnswers] = useState<Map<string, Answer>>(() => new Map());
   const [score, setScore] = useState<LessonScore>(() => lessonScore(browserStorage(), lesson.id));
-  const [views, setViews] = useState<{ step: string; kubectl?: KubectlTab; side?: SideTab; machine?: string }>({
+  const [views, setViews] = useState<{ step: string; kubectl?: KubectlTab; side?: SidePane; machine?: string }>({
     step: '',
   });
 
@@ -250,7 +251,7 @@ function LessonPlayer({
   const own = views.step === stepKey ? views : { step: stepKey };
   const pointed = focusPane(focus);
   const kubectlView = own.kubectl ?? focus?.kubectl ?? 'watch';
-  const sideTab = own.side ?? (pointed === 'statechart' || pointed === 'events' || pointed === 'traffic' || pointed === 'cluster' ? pointed : 'events');
+  const sideTab = own.side ?? (isSidePane(pointed) ? pointed : 'events');
   const machine = own.machine ?? focusedMachine(frame, focus);
   const visibleTrace = useMemo(
     () => (trace && pending && current ? traceUntil(trace, current.t) : trace),

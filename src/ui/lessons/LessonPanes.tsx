@@ -8,6 +8,7 @@ import type { Trace, TransitionRecord } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
 import { KubectlViews } from '../kubectl/KubectlViews';
 import { Tabs } from '../layout/Tabs';
+import { shownSidePane, sidePaneTabs, type SidePane } from '../layout/side-panes';
 import { choosePod } from '../chosen-pod';
 import { StatechartPane } from '../statechart/StatechartPane';
 import { TrafficPane } from '../traffic/TrafficPane';
@@ -16,8 +17,6 @@ import { computeLanes } from '../timeline/segments';
 import { Timeline } from '../timeline/Timeline';
 import { fitSpan } from '../timeline/view-window';
 import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
-
-export type SideTab = 'events' | 'statechart' | 'traffic' | 'cluster';
 
 /** Loaded on first use, as in the playground. */
 const ClusterView = lazy(() => import('../cluster/ClusterView'));
@@ -33,8 +32,8 @@ export interface LessonPanesProps {
   focus: LessonPane | undefined;
   kubectlView: KubectlTab;
   onKubectlView: (v: KubectlTab) => void;
-  sideTab: SideTab;
-  onSideTab: (v: SideTab) => void;
+  sideTab: SidePane;
+  onSideTab: (v: SidePane) => void;
   machine: string | undefined;
   onMachine: (id: string) => void;
   timelineScale: number;
@@ -100,14 +99,15 @@ export function LessonPanes(p: LessonPanesProps) {
     return map;
   }, [trace, frame]);
 
-  const sideTabs: Array<{ key: SideTab; label: string }> = [];
-  if (panes.has('events')) sideTabs.push({ key: 'events', label: `Events (${events.filter((e) => e.t <= t).length})` });
-  if (panes.has('statechart')) sideTabs.push({ key: 'statechart', label: 'Statechart' });
-  // Only for a scenario with clients (trace, not visibleTrace: before the first request it says so).
-  if (panes.has('traffic') && trace.requests.length > 0) sideTabs.push({ key: 'traffic', label: 'Traffic' });
-  // Only where there is a cluster to show: several pods or nodes, a Service or a controller.
-  if (panes.has('cluster') && clustered) sideTabs.push({ key: 'cluster', label: 'Cluster' });
-  const side = sideTabs.find((s) => s.key === p.sideTab)?.key ?? sideTabs[0]?.key;
+  const sideTabs = sidePaneTabs({
+    events: events.filter((e) => e.t <= t).length,
+    // trace, not visibleTrace: the tab is there before the first request, which the pane says.
+    traffic: trace.requests.length > 0,
+    cluster: clustered,
+    // A lesson has no Status pane (its steps cannot point at one; "why" works from the playground's actions).
+    offered: (pane) => pane !== 'status' && panes.has(pane),
+  });
+  const side = shownSidePane(sideTabs, p.sideTab);
   const sideRef = useRef<HTMLDivElement>(null);
   useActiveStateInView(sideRef, side === 'statechart' ? `${p.machine ?? ''}:${frame.transitionCount}` : '');
   const showKubectl = panes.has('kubectl');
