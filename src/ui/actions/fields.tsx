@@ -55,7 +55,7 @@ export function SelectField<V extends string>({
   );
 }
 
-/** A labelled text input (`numeric` brings up a number keypad). */
+/** A labelled text input (`numeric` brings up a number keypad; `'decimal'` one with a decimal point). */
 export function TextField({
   id,
   label,
@@ -75,7 +75,7 @@ export function TextField({
   onChange: (v: string) => void;
   width: string;
   placeholder?: string;
-  numeric?: boolean;
+  numeric?: boolean | 'decimal';
   invalid?: boolean;
   mono?: boolean;
   list?: string;
@@ -86,7 +86,7 @@ export function TextField({
       <input
         id={id}
         className={`field ${width}${mono ? ' font-mono' : ''}`}
-        inputMode={numeric ? 'numeric' : undefined}
+        inputMode={numeric === 'decimal' ? 'decimal' : numeric ? 'numeric' : undefined}
         value={value}
         placeholder={placeholder}
         list={list}

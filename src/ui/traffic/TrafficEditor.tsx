@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { TrafficSource } from '../../engine/input';
+import { SelectField, TextField } from '../actions/fields';
 import { formatClock } from '../trace-utils';
 
 export interface TrafficEditorProps {
@@ -54,25 +55,22 @@ export function TrafficEditor({ traffic, services, t, onChange }: TrafficEditorP
       )}
       {names.length > 0 && (
         <div className="mt-2 flex flex-wrap items-end gap-2">
-          <div className="flex flex-col text-xs">
-            <label htmlFor={`${uid}-service`}>Service</label>
-            <select id={`${uid}-service`} className="field max-w-40" value={chosen} onChange={(e) => setService(e.target.value)}>
-              {names.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col text-xs">
-            <label htmlFor={`${uid}-rate`}>Requests per second</label>
-            <input
-              id={`${uid}-rate`}
-              className="field w-20"
-              inputMode="decimal"
-              value={rate}
-              onChange={(e) => setRate(e.target.value)}
-              aria-invalid={!rateOk || undefined}
-            />
-          </div>
+          <SelectField
+            id={`${uid}-service`}
+            label="Service"
+            value={chosen}
+            options={names.map((n) => ({ value: n, label: n }))}
+            onChange={setService}
+          />
+          <TextField
+            id={`${uid}-rate`}
+            label="Requests per second"
+            value={rate}
+            onChange={setRate}
+            width="w-20"
+            numeric="decimal"
+            invalid={!rateOk}
+          />
           <button type="button" className="btn-primary" disabled={!rateOk} onClick={add}>
             Send from {formatClock(t)}
           </button>
