@@ -5,7 +5,7 @@
  * every kind present. Monospace, selectable, with a copy button. Where the chosen pod does not
  * exist at the cursor, the pod views say so and offer the pods that do.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
 import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
@@ -16,6 +16,7 @@ import { podsAt } from '../chosen-pod';
 import { countUntil, podEvents, seekFrame } from '../trace-utils';
 import { logsAt } from './logs';
 import { PodGone } from './PodGone';
+import { useFollowTail } from './useFollowTail';
 import { watchRows } from './watch-rows';
 
 type View = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
@@ -66,6 +67,8 @@ export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlle
   // Only recompute the watch output when a row is added, not on every animation frame.
   const shown = countUntil(rows, t, (r) => r.tMs);
   const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown), { wide }), [rows, shown, wide]);
+  const output = useRef<HTMLPreElement>(null);
+  useFollowTail(output, view === 'watch' ? watchText : undefined);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
 
   let command: string;
@@ -141,6 +144,7 @@ export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlle
           />
         )}
         <pre
+          ref={output}
           className="font-mono text-[0.8125rem] leading-snug whitespace-pre text-slate-900 dark:text-slate-100"
           data-testid={`kubectl-${view}`}
         >
