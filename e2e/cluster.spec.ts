@@ -119,7 +119,7 @@ test('a ReplicaSet of 3 behind a Service: cluster view, get views, cordon and No
   await page.screenshot({ path: 'test-results/cluster-node-down.png' });
 
   // Dark and presenter mode: still clean, readable when projected.
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Dark' }).click();
   await page.getByRole('button', { name: /Presenter/ }).click();
   await axeClean(page);
   await page.screenshot({ path: 'test-results/cluster-presenter-dark.png' });
@@ -218,4 +218,55 @@ test('a Deployment: set image from the form, the rollout grouped Deployment › 
   await page.getByRole('combobox', { name: 'Machine' }).selectOption({ label: 'deployment web' });
   await expect(page.getByTestId('diagram-slot').locator('svg[data-machine="deployment"]')).toBeVisible();
   await axeClean(page);
+
+  // get pods -w watches every pod: the 3 listed at 0 s, the rollout's 3 new ones, each old one's last row.
+  await page.getByRole('tab', { name: 'get pods -w' }).click();
+  const watch = page.getByTestId('kubectl-watch');
+  await expect(watch).toContainText(/Completed/);
+  const rows = ((await watch.textContent()) ?? '').split('\n').slice(2).filter((l) => /^web-/.test(l));
+  const names = [...new Set(rows.map((l) => l.split(/\s+/)[0]))];
+  const listed = rows.slice(0, 3).map((l) => l.split(/\s+/)[0]);
+  expect(names).toHaveLength(6);
+  for (const old of listed) expect(rows.filter((l) => l.startsWith(`${old} `)).at(-1)).toMatch(/\sCompleted\s/);
+  await page.screenshot({ path: 'test-results/cluster-watch-rollout.png' });
+
+  // After the rollout the pod views show a pod that exists, not the run's first (deleted) one.
+  await page.getByRole('tab', { name: 'describe pod' }).click();
+  const describe = page.getByTestId('kubectl-describe');
+  await expect(describe).toContainText(/Status:\s+Running/);
+  const shown = /kubectl describe pod (\S+)/.exec((await describe.textContent()) ?? '')?.[1] ?? '';
+  expect(names).toContain(shown);
+  expect(listed).not.toContain(shown);
+
+  // A deleted pod chosen on purpose stays chosen: kubectl's NotFound, and the pods there are to pick.
+  await page.getByRole('banner').getByRole('combobox', { name: /^Pod/ }).selectOption(listed[0]);
+  await expect(describe).toContainText(`Error from server (NotFound): pods "${listed[0]}" not found`);
+  const gone = page.getByTestId('pod-gone');
+  await expect(gone).toContainText(new RegExp(`Pod ${listed[0]} was deleted at [\\d.]+s\\.`));
+  await expect(gone.getByRole('list', { name: 'Pods at 1m00s' }).getByRole('button')).toHaveCount(3);
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-pod-gone.png' });
+  await gone.getByRole('button').first().click();
+  await expect(describe).toContainText(/Status:\s+Running/);
+  await expect(page.getByTestId('pod-gone')).toHaveCount(0);
+
+  // Like a terminal, the watch keeps its newest rows in view: the last rows printed are on screen.
+  await page.getByRole('tab', { name: 'get pods -w' }).click();
+  const scrolledToEnd = () =>
+    watch.evaluate((pre) => {
+      const box = pre.closest('[role="tabpanel"]');
+      return box !== null && box.scrollTop > 0 && box.scrollTop + box.clientHeight >= box.scrollHeight - 8;
+    });
+  await expect.poll(scrolledToEnd).toBe(true);
+  await page.screenshot({ path: 'test-results/cluster-watch-tail.png' });
+
+  // Dark and in presenter mode.
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await axeClean(page);
+  await page.screenshot({ path: 'test-results/cluster-watch-dark.png' });
+  await page.getByRole('button', { name: /Presenter/ }).click();
+  await axeClean(page);
+  // The larger type makes the output taller: it still ends on the newest row.
+  await expect.poll(scrolledToEnd).toBe(true);
+  await page.screenshot({ path: 'test-results/cluster-watch-presenter-dark.png' });
 });
