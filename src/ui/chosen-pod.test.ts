@@ -39,7 +39,12 @@ describe('choosePod over a rollout (set image at 30 s)', () => {
 
   it.each([
     ['no choice, before the rollout: the run’s first pod', '', 0, () => first],
-    ['no choice, after the rollout: the first pod that exists at the cursor', '', trace.until, () => podsAt(end)[0]],
+    [
+      'no choice, after the rollout: the first pod that exists at the cursor',
+      '',
+      trace.until,
+      () => podsAt(end)[0],
+    ],
     ['a chosen pod that exists stays chosen', names[1], 0, () => names[1]],
     ['a chosen pod stays chosen where it is gone (the views say so)', first, trace.until, () => first],
     ['a name the run does not have is no choice', 'other', trace.until, () => podsAt(end)[0]],

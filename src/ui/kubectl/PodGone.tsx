@@ -27,14 +27,20 @@ export function PodGone({
     >
       <p>
         Pod <span className="font-mono">{podName}</span>{' '}
-        {deletedAt !== undefined && deletedAt <= t ? `was deleted at ${formatClock(deletedAt)}` : `does not exist at ${when}`}.{' '}
-        {present.length === 0 ? `No pod exists at ${when}.` : onChoose ? `Pods at ${when}:` : ''}
+        {deletedAt !== undefined && deletedAt <= t
+          ? `was deleted at ${formatClock(deletedAt)}`
+          : `does not exist at ${when}`}
+        . {present.length === 0 ? `No pod exists at ${when}.` : onChoose ? `Pods at ${when}:` : ''}
       </p>
       {present.length > 0 && onChoose && (
         <ul aria-label={`Pods at ${when}`} className="mt-1 flex flex-wrap gap-1">
           {present.map((name) => (
             <li key={name}>
-              <button type="button" className="btn-secondary px-2 py-0.5 font-mono text-xs" onClick={() => onChoose(name)}>
+              <button
+                type="button"
+                className="btn-secondary px-2 py-0.5 font-mono text-xs"
+                onClick={() => onChoose(name)}
+              >
                 {name}
               </button>
             </li>

@@ -13,7 +13,13 @@ import { watchRows, type WatchRow } from './watch-rows';
 
 function run(manifest: string, actions: SimAction[] = [], nodes = ['node-1']): Trace {
   const r = simulate(
-    { manifest, node: DEFAULT_NODE, nodes: nodes.map((name) => ({ ...DEFAULT_NODE, name })), actions, seed: 1 },
+    {
+      manifest,
+      node: DEFAULT_NODE,
+      nodes: nodes.map((name) => ({ ...DEFAULT_NODE, name })),
+      actions,
+      seed: 1,
+    },
     { until: 60_000 },
   );
   if (!r.ok) throw new Error('run failed');
@@ -22,7 +28,10 @@ function run(manifest: string, actions: SimAction[] = [], nodes = ['node-1']): T
 
 const nginxPod = (name: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n`;
-const replicaSet = readFileSync(new URL('../../app/examples/replicaset-service.yaml', import.meta.url), 'utf8');
+const replicaSet = readFileSync(
+  new URL('../../app/examples/replicaset-service.yaml', import.meta.url),
+  'utf8',
+);
 const deployment = `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: web }
@@ -103,12 +112,22 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
     ]);
     // Each pod goes Pending → ContainerCreating → Running; the rows of both interleave by time.
     for (const name of ['first', 'second'])
-      expect(rowsOf(rows, name).map((r) => r.key)).toEqual(['0/1|Pending|0', '0/1|ContainerCreating|0', '1/1|Running|0']);
+      expect(rowsOf(rows, name).map((r) => r.key)).toEqual([
+        '0/1|Pending|0',
+        '0/1|ContainerCreating|0',
+        '1/1|Running|0',
+      ]);
     expect(new Set(rows.slice(2).map(nameOf))).toEqual(new Set(['first', 'second']));
   });
 
   it('a rollout replacing pods: the new ReplicaSet’s pods are ADDED, each old pod ends with its DELETED row', () => {
-    const setImage: SimAction = { at: 30, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' };
+    const setImage: SimAction = {
+      at: 30,
+      kind: 'setImage',
+      deployment: 'web',
+      container: 'nginx',
+      image: 'nginx:1.28',
+    };
     const trace = run(deployment, [setImage]);
     const rows = watchRows(trace);
     const listed = rows.filter((r) => r.listed).map(nameOf);
@@ -123,7 +142,11 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
       expect(last.tMs).toBe(trace.deletedAt[name]);
       // The last state printed again: same columns, only AGE moved.
       expect(last.key).toBe(before.key);
-      expect(last.pod).toBe(trace.frames.findLast((f) => f.pods.some((p) => p.metadata?.name === name))?.pods.find((p) => p.metadata?.name === name));
+      expect(last.pod).toBe(
+        trace.frames
+          .findLast((f) => f.pods.some((p) => p.metadata?.name === name))
+          ?.pods.find((p) => p.metadata?.name === name),
+      );
     }
     const text = lines(getPodsWatchLines(rows));
     expect(text).toHaveLength(rows.length + 1);
@@ -159,6 +182,8 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
     expect(cells.some(([ip, node]) => ip === '<none>' && /^node-\d$/.test(node))).toBe(true);
     expect(cells.at(-1)?.[0]).toMatch(/^10\.244\.\d+\.\d+$/);
     const text = lines(getPodsWatchLines(wide, { wide: true }));
-    expect(text[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
+    expect(text[0]).toMatch(
+      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
+    );
   });
 });

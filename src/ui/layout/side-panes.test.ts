@@ -6,9 +6,21 @@ const keys = (tabs: ReturnType<typeof sidePaneTabs>) => tabs.map((t) => t.key);
 
 describe('side panes', () => {
   it.each([
-    ['a lone pod: events, statechart, status', { traffic: false, cluster: false }, ['events', 'statechart', 'status']],
-    ['clients sent requests: Traffic after Status', { traffic: true, cluster: false }, ['events', 'statechart', 'status', 'traffic']],
-    ['a cluster: Cluster last', { traffic: true, cluster: true }, ['events', 'statechart', 'status', 'traffic', 'cluster']],
+    [
+      'a lone pod: events, statechart, status',
+      { traffic: false, cluster: false },
+      ['events', 'statechart', 'status'],
+    ],
+    [
+      'clients sent requests: Traffic after Status',
+      { traffic: true, cluster: false },
+      ['events', 'statechart', 'status', 'traffic'],
+    ],
+    [
+      'a cluster: Cluster last',
+      { traffic: true, cluster: true },
+      ['events', 'statechart', 'status', 'traffic', 'cluster'],
+    ],
   ])('%s', (_rule, run, expected) => {
     expect(keys(sidePaneTabs({ events: 0, ...run }))).toEqual(expected);
   });
@@ -18,7 +30,12 @@ describe('side panes', () => {
   });
 
   it('a page offers a subset, in the same order (a lesson without Status)', () => {
-    const tabs = sidePaneTabs({ events: 0, traffic: true, cluster: true, offered: (p) => p !== 'status' && p !== 'events' });
+    const tabs = sidePaneTabs({
+      events: 0,
+      traffic: true,
+      cluster: true,
+      offered: (p) => p !== 'status' && p !== 'events',
+    });
     expect(keys(tabs)).toEqual(['statechart', 'traffic', 'cluster']);
   });
 

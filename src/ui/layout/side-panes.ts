@@ -16,7 +16,8 @@ const SIDE_PANES: ReadonlyArray<TabDef<SidePane>> = [
   { key: 'cluster', label: 'Cluster' },
 ];
 
-export const isSidePane = (pane: string | undefined): pane is SidePane => SIDE_PANES.some((p) => p.key === pane);
+export const isSidePane = (pane: string | undefined): pane is SidePane =>
+  SIDE_PANES.some((p) => p.key === pane);
 
 export interface SidePaneContext {
   /** Events up to the cursor, counted in the Events tab's label. */
@@ -27,7 +28,12 @@ export interface SidePaneContext {
   offered?: (pane: SidePane) => boolean;
 }
 
-export function sidePaneTabs({ events, traffic, cluster, offered = () => true }: SidePaneContext): Array<TabDef<SidePane>> {
+export function sidePaneTabs({
+  events,
+  traffic,
+  cluster,
+  offered = () => true,
+}: SidePaneContext): Array<TabDef<SidePane>> {
   const has: Record<SidePane, boolean> = { events: true, statechart: true, status: true, traffic, cluster };
   return SIDE_PANES.filter((p) => has[p.key] && offered(p.key)).map((p) =>
     p.key === 'events' ? { ...p, label: `Events (${events})` } : p,
