@@ -3,36 +3,12 @@
  * a pod that exists at the cursor (the rollout deletes the run's first pods).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NODE, simulate } from '../engine';
 import { choosePod, podsAt } from './chosen-pod';
+import { deploymentYaml, runOf, SET_IMAGE_AT_30S } from './fixtures/runs';
 import { podNames, seekFrame } from './trace-utils';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`;
-
 describe('choosePod over a rollout (set image at 30 s)', () => {
-  const r = simulate(
-    {
-      manifest: deployment,
-      node: DEFAULT_NODE,
-      actions: [{ at: 30, kind: 'setImage', deployment: 'web', container: 'nginx', image: 'nginx:1.28' }],
-      seed: 1,
-    },
-    { until: 60_000 },
-  );
-  if (!r.ok) throw new Error('run failed');
-  const trace = r.trace;
+  const trace = runOf(deploymentYaml(2), [SET_IMAGE_AT_30S]);
   const names = podNames(trace);
   const [first] = names;
   const end = seekFrame(trace, trace.until);

@@ -5,26 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NODE, simulate, type SimAction, type Trace } from '../../engine';
 import { getPodsWatchLines } from '../../k8s';
+import { deploymentYaml, runOf, SET_IMAGE_AT_30S } from '../fixtures/runs';
 import { sampleTrace } from '../fixtures/sample-trace';
 import { countUntil } from '../trace-utils';
 import { watchRows, type WatchRow } from './watch-rows';
-
-function run(manifest: string, actions: SimAction[] = [], nodes = ['node-1']): Trace {
-  const r = simulate(
-    {
-      manifest,
-      node: DEFAULT_NODE,
-      nodes: nodes.map((name) => ({ ...DEFAULT_NODE, name })),
-      actions,
-      seed: 1,
-    },
-    { until: 60_000 },
-  );
-  if (!r.ok) throw new Error('run failed');
-  return r.trace;
-}
 
 const nginxPod = (name: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n`;
@@ -32,20 +17,6 @@ const replicaSet = readFileSync(
   new URL('../../app/examples/replicaset-service.yaml', import.meta.url),
   'utf8',
 );
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
-`;
 
 const nameOf = (r: WatchRow) => r.pod.metadata?.name ?? '';
 const rowsOf = (rows: WatchRow[], name: string) => rows.filter((r) => nameOf(r) === name);
@@ -101,7 +72,7 @@ describe('watchRows: one pod (output as it was before several pods were watched)
 
 describe('watchRows: several pods (get.go watch, every pod of the namespace)', () => {
   it('two pods started together: listed in name order in one flush, then each change in order of time', () => {
-    const rows = watchRows(run(`${nginxPod('second')}---\n${nginxPod('first')}`));
+    const rows = watchRows(runOf(`${nginxPod('second')}---\n${nginxPod('first')}`));
     expect(rows.filter((r) => r.listed).map(nameOf)).toEqual(['first', 'second']);
     expect(rows.map((r) => r.tMs)).toEqual([...rows.map((r) => r.tMs)].sort((a, b) => a - b));
     const text = getPodsWatchLines(rows);
@@ -121,14 +92,7 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
   });
 
   it('a rollout replacing pods: the new ReplicaSet’s pods are ADDED, each old pod ends with its DELETED row', () => {
-    const setImage: SimAction = {
-      at: 30,
-      kind: 'setImage',
-      deployment: 'web',
-      container: 'nginx',
-      image: 'nginx:1.28',
-    };
-    const trace = run(deployment, [setImage]);
+    const trace = runOf(deploymentYaml(3), [SET_IMAGE_AT_30S]);
     const rows = watchRows(trace);
     const listed = rows.filter((r) => r.listed).map(nameOf);
     const added = rows.filter((r) => r.event === 'ADDED' && !r.listed);
@@ -157,7 +121,7 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
   });
 
   it('a deleted pod: its last row repeats the state it had, and the ReplicaSet’s replacement is ADDED', () => {
-    const trace = run(replicaSet, [{ at: 30, kind: 'deletePod' }]);
+    const trace = runOf(replicaSet, [{ at: 30, kind: 'deletePod' }]);
     const rows = watchRows(trace);
     const [victim] = Object.keys(trace.deletedAt);
     const text = lines(getPodsWatchLines(rows));
@@ -172,7 +136,7 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
   });
 
   it('-o wide: NODE and IP are printed columns, so binding and the pod IP each print a row', () => {
-    const trace = run(replicaSet, [], ['node-1', 'node-2', 'node-3']);
+    const trace = runOf(replicaSet, [], ['node-1', 'node-2', 'node-3']);
     const narrow = watchRows(trace);
     const wide = watchRows(trace, { wide: true });
     expect(wide.length).toBeGreaterThan(narrow.length);
