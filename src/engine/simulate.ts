@@ -111,7 +111,11 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const reactControlPlane = () => {
     if (recorder.apiVersion === reactedAt) return;
     reactedAt = recorder.apiVersion;
+    const known = cluster.runners.length;
     reconcileWorkloads();
+    // Pods a controller just created are in the API before the scheduler binds them: a watch sees
+    // them Pending, without a node, first (as at t = 0 below), in a frame of the same instant.
+    if (cluster.runners.length > known) record();
     cluster.schedulePending();
   };
   /** Every pod as Service routing sees it (containers' connections and outside clients alike). */

@@ -60,6 +60,18 @@ describe('the ReplicaSet controller keeps spec.replicas pods (manageReplicas)', 
     expect(trace.deletedAt[victim]).toBe(51_000 + KUBELET_WATCH_DELAY_MS);
   });
 
+  it('a replacement is in the API Pending, with no node, before the scheduler binds it (a frame of the same instant)', () => {
+    const victim = created(run([]))[0];
+    const trace = run([{ at: 20, kind: 'deletePod', pod: victim }]);
+    const replacement = created(trace)[2];
+    const states = trace.frames
+      .filter((f) => f.t === 20_000)
+      .map((f) => f.pods.find((p) => p.metadata?.name === replacement))
+      .filter((p) => p !== undefined)
+      .map((p) => p.spec?.nodeName ?? 'unbound');
+    expect(states).toEqual(['unbound', 'node-1']);
+  });
+
   it('scaling down deletes the newest pod first (getPodsToDelete) with SuccessfulDelete', () => {
     const trace = run([{ at: 30, kind: 'scale', replicaSet: 'web', replicas: 1 }]);
     const [older, newer] = created(trace);
