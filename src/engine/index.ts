@@ -9,4 +9,3 @@ export { probeMachine } from './machines/probe';
 export { podMachine } from './machines/pod';
 export { nodeMachine } from './machines/node';
 export { deploymentMachine } from './machines/deployment';
-export { TIMING_SIMPLIFICATIONS, type TimingSimplification } from './timing';

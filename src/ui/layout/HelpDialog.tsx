@@ -3,7 +3,8 @@
  * node's varies (from the engine's own constants). Native <dialog>, so Esc closes it.
  */
 import { useEffect, useRef } from 'react';
-import { TIMING_SIMPLIFICATIONS } from '../../engine';
+// The constants alone: the engine itself loads in its worker, not with the page.
+import { TIMING_SIMPLIFICATIONS } from '../../engine/timing';
 
 export const SHORTCUTS: Array<[string, string]> = [
   ['Space', 'Play / pause'],
