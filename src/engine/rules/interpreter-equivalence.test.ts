@@ -48,6 +48,31 @@ describe('LeanActor and XState give the same trace', () => {
     }
   });
 
+  it('a Deployment with readiness probes on three nodes, updated, drained and a node removed', () => {
+    const manifest = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 6
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
+        livenessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 10 }
+`;
+    const nodes = ['node-1', 'node-2', 'node-3'].map((name) => ({ ...DEFAULT_NODE, name, labels: { 'kubernetes.io/hostname': name } }));
+    const actions: SimAction[] = [
+      { at: 60, kind: 'setImage', deployment: 'web', container: 'web', image: 'nginx:1.28' },
+      { at: 120, kind: 'drain', node: 'node-2' },
+      { at: 200, kind: 'removeNode', node: 'node-3' },
+    ];
+    expectSame({ ...base(manifest, actions), nodes }, 360_000, 'deployment');
+  }, 30_000);
+
   it('the benchmark pod for 20 minutes, with /healthz failing for a while and the pod deleted at the end', () => {
     const actions: SimAction[] = [
       { at: 600, kind: 'setEndpoint', container: 'web-1', port: 8081, path: '/healthz', status: 500 },
