@@ -129,6 +129,8 @@ export class ContainerEffects {
       this.collectLogs(slot, runtimeContainer, instance);
       // An exit of an instance that was already replaced tells the kubelet nothing new.
       if (slot.containerIds.length !== instance) return;
+      // Nor does one after the node's machine is gone: no kubelet is left to hear it.
+      if (slot.actor.getSnapshot().status !== 'active') return;
       slot.actor.send({ type: 'EXITED', status, now: clock.now() });
     });
     if (!result.ok) {

@@ -5,9 +5,9 @@
  * or startup failure kills the container.
  */
 import type { SimPodSandbox } from '../../runtime';
-import { probeMachine, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
+import { probeMachine, type ProbeEvent, type ProbeResult, type ProbeTarget, type ProbeType } from '../machines/probe';
 import { reportedRunning } from './container-status';
-import { activeStates, isStarted, type ContainerSlot } from './container-slots';
+import { activeStates, isStarted, type ContainerSlot, type ProbeWorker } from './container-slots';
 import type { EndpointOverrides } from './endpoint-overrides';
 import { runProbe } from './handlers';
 import type { PodScope } from './pod-scope';
@@ -19,6 +19,11 @@ const PROBE_FIELDS: Record<ProbeType, 'livenessProbe' | 'readinessProbe' | 'star
 };
 
 const PROBE_NAMES: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+
+/** An event for a worker still running: one whose loop ended is gone (an answer still out is dropped). */
+function tell(worker: ProbeWorker, event: ProbeEvent): void {
+  if (worker.actor.getSnapshot().status === 'active') worker.actor.send(event);
+}
 
 /** What the prober needs from the rest of the pod's kubelet. */
 export interface ProbeWorkersDeps {
@@ -74,14 +79,14 @@ export class ProbeWorkers {
 
   /** prober_manager RemovePod: every worker still running stops (one whose loop ended is gone already). */
   stop(slots: readonly ContainerSlot[]): void {
-    for (const slot of slots) for (const p of slot.probes) if (p.actor.getSnapshot().status === 'active') p.actor.send({ type: 'STOP_WORKER' });
+    for (const slot of slots) for (const p of slot.probes) tell(p, { type: 'STOP_WORKER' });
   }
 
   /** prober_manager UpdatePodStatus: a running container not yet ready gets a readiness run now. */
   triggerReadiness(slot: ContainerSlot): void {
     const worker = slot.probes.find((p) => p.type === 'readiness');
     if (!worker || slot.readiness === 'Success' || !activeStates(slot).has('running.main')) return;
-    worker.actor.send({ type: 'TRIGGER' });
+    tell(worker, { type: 'TRIGGER' });
   }
 
   private target(slot: ContainerSlot): ProbeTarget {
@@ -133,7 +138,7 @@ export class ProbeWorkers {
         });
         if (answer.result === 'failure') scope.event('Warning', 'Unhealthy', `${PROBE_NAMES[type]} probe failed: ${answer.output}`, slot);
         if (answer.result === 'warning') scope.event('Warning', 'ProbeWarning', `${PROBE_NAMES[type]} probe warning: ${answer.output}`, slot);
-        worker.actor.send({ type: 'PROBE_RESULT', result: answer.result === 'failure' ? 'Failure' : 'Success', output: answer.output });
+        tell(worker, { type: 'PROBE_RESULT', result: answer.result === 'failure' ? 'Failure' : 'Success', output: answer.output });
       });
       return;
     }
