@@ -38,8 +38,13 @@ interface Member {
   ordinal: number;
 }
 
-/** What one pass did (created, deleted) or waits for; the machine is told the most telling one. */
+/**
+ * One pass: the set's pods, read once and kept current as the pass creates and deletes (as
+ * updateStatefulSet keeps its status as it goes), and what it did (created, deleted) or waits for;
+ * the machine is told the most telling one.
+ */
 interface Pass {
+  members: Member[];
   acted?: StatefulSetEvent;
   waiting?: StatefulSetEvent;
 }
@@ -166,7 +171,7 @@ export class StatefulSetController {
   }
 
   /** CreateStatefulPod: the claims first (once), then the Pod. */
-  private create(ordinal: number, now: number): StatefulSetEvent | undefined {
+  private create(ordinal: number, now: number, pass: Pass): StatefulSetEvent | undefined {
     const pod = this.newPod(ordinal);
     if (!pod) return undefined;
     const name = pod.metadata?.name ?? '';
@@ -175,13 +180,23 @@ export class StatefulSetController {
       this.claims.add(claim);
       this.event('SuccessfulCreate', `create Claim ${claim} Pod ${name} in StatefulSet ${this.name} success`);
     }
-    this.owned.push(this.cluster.addPod(pod, now));
+    const runner = this.cluster.addPod(pod, now);
+    this.owned.push(runner);
+    const created = runner.snapshot();
+    if (created) pass.members.push({ runner, pod: created, ordinal });
     this.event('SuccessfulCreate', `create Pod ${name} in StatefulSet ${this.name} successful`);
     return { type: 'CREATED', pod: name };
   }
 
-  private remove(m: Member): StatefulSetEvent {
+  private remove(m: Member, pass: Pass): StatefulSetEvent {
     m.runner.delete();
+    // The deleted Pod's object changed (deletionTimestamp), or it is gone at once (never bound).
+    const i = pass.members.indexOf(m);
+    const pod = m.runner.isRemoved ? undefined : m.runner.snapshot();
+    if (i >= 0) {
+      if (pod) pass.members[i] = { ...m, pod };
+      else pass.members.splice(i, 1);
+    }
     this.event('SuccessfulDelete', `delete Pod ${m.runner.name} in StatefulSet ${this.name} successful`);
     return { type: 'DELETED', pod: m.runner.name };
   }
@@ -199,12 +214,12 @@ export class StatefulSetController {
     const phase = m?.pod.status?.phase;
     if (m && (phase === 'Failed' || phase === 'Succeeded')) {
       // A finished Pod is deleted; its successor is created once it is gone (next sync).
-      if (!m.runner.isDeleting) pass.acted = this.remove(m);
+      if (!m.runner.isDeleting) pass.acted = this.remove(m, pass);
       else wait('WAIT_GONE', m.runner.name);
       return true;
     }
     if (!m) {
-      pass.acted = this.create(ordinal, now) ?? pass.acted;
+      pass.acted = this.create(ordinal, now, pass) ?? pass.acted;
       return this.monotonic;
     }
     if (!this.monotonic) return false;
@@ -225,7 +240,7 @@ export class StatefulSetController {
         pass.waiting ??= { type: 'WAIT_READY', pod: firstUnhealthy?.runner.name ?? m.runner.name };
         return true;
       }
-      pass.acted = this.remove(m);
+      pass.acted = this.remove(m, pass);
       if (this.monotonic) return true;
     }
     return false;
@@ -239,7 +254,7 @@ export class StatefulSetController {
       // Created in this very pass (Parallel): new, so not available yet.
       if (!m) return;
       if (m.pod.metadata?.labels?.['controller-revision-hash'] !== this.updateRevision && !m.runner.isDeleting) {
-        pass.acted = this.remove(m);
+        pass.acted = this.remove(m, pass);
         return;
       }
       if (!isRunningAndReady(m.pod) || !this.available(m, now) || m.runner.isDeleting) {
@@ -252,6 +267,7 @@ export class StatefulSetController {
   /** updateStatefulSet: one sync. */
   reconcile(now: number): void {
     const members = this.members();
+    const pods = members.map((m) => m.pod);
     const replicas: Array<Member | undefined> = Array.from({ length: this.replicas }, () => undefined);
     const condemned: Member[] = [];
     for (const m of members) {
@@ -262,7 +278,7 @@ export class StatefulSetController {
     const unhealthy = (m: Member | undefined) => !m || !isRunningAndReady(m.pod) || !this.available(m, now);
     // The first unavailable Pod: the lowest replica, else the lowest condemned one.
     const firstUnhealthy = replicas.some(unhealthy) ? undefined : [...condemned].reverse().find(unhealthy);
-    const pass: Pass = {};
+    const pass: Pass = { members: [...members] };
     let exit = false;
     for (let i = 0; i < replicas.length && !exit; i++) {
       // runForAll: monotonic stops at the first Pod that blocks; Parallel goes through them all.
@@ -270,14 +286,13 @@ export class StatefulSetController {
     }
     if (!exit) exit = this.processCondemned(condemned, firstUnhealthy, now, pass);
     if (!exit) this.rollingUpdate(replicas, now, pass);
-    this.completeRollingUpdate();
-    wakeWhenAvailable(members.map((m) => m.pod), this.minReadySeconds, now, this.clock, this.wakeups, () => this.recorder.changed());
-    this.actor.send(pass.acted ?? pass.waiting ?? this.idle(now));
+    this.completeRollingUpdate(pass.members);
+    wakeWhenAvailable(pods, this.minReadySeconds, now, this.clock, this.wakeups, () => this.recorder.changed());
+    this.actor.send(pass.acted ?? pass.waiting ?? this.idle(pass.members, now));
   }
 
   /** With nothing to do, the machine still says what the set is waiting for (Parallel does not block on it). */
-  private idle(now: number): StatefulSetEvent {
-    const members = this.members();
+  private idle(members: Member[], now: number): StatefulSetEvent {
     const gone = members.find((m) => m.runner.isDeleting);
     if (gone) return { type: 'WAIT_GONE', pod: gone.runner.name };
     const unready = members.find((m) => !isRunningAndReady(m.pod) || !this.available(m, now));
@@ -286,9 +301,9 @@ export class StatefulSetController {
   }
 
   /** updateStatefulSetStatus completeRollingUpdate: once every Pod is updated and ready, the update revision is current. */
-  private completeRollingUpdate(): void {
+  private completeRollingUpdate(members: Member[]): void {
     if (this.currentRevision === this.updateRevision || this.spec.updateStrategy?.type === 'OnDelete') return;
-    const status = this.status(this.clock.now());
+    const status = this.status(this.clock.now(), members);
     if ((status.updatedReplicas ?? 0) === status.replicas && (status.readyReplicas ?? 0) === status.replicas) {
       this.currentRevision = this.updateRevision;
     }
@@ -299,12 +314,11 @@ export class StatefulSetController {
   }
 
   /** computeReplicaStatus over every Pod of the set (terminating ones count in replicas, not in current/updated). */
-  private status(now: number): StatefulSetStatus {
+  private status(now: number, members = this.members()): StatefulSetStatus {
     let ready = 0;
     let available = 0;
     let current = 0;
     let updated = 0;
-    const members = this.members();
     for (const m of members) {
       if (isRunningAndReady(m.pod)) {
         ready++;
