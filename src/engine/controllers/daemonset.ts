@@ -15,10 +15,9 @@
  * A new template rolls out node by node (update.go rollingUpdate without surge): old Pods are
  * deleted while at most maxUnavailable nodes lack an available Pod, and manage creates the new ones.
  */
-import { stringify } from 'yaml';
 import type { Pod, Toleration } from 'kubernetes-types/core/v1';
 import type { DaemonSet, DaemonSetSpec } from 'kubernetes-types/apps/v1';
-import { admitManifests, type ManifestObject } from '../../k8s';
+import type { ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
 import type { VirtualClock } from '../clock';
 import type { Cluster } from '../cluster/cluster';
@@ -29,7 +28,7 @@ import { requiredAffinityMatches, tolerated } from '../kubelet/scheduler';
 import type { Recorder } from '../recorder';
 import type { NodeFrame } from '../trace-types';
 import { isPodAvailable, wakeWhenAvailable } from './availability';
-import { generatedName } from './names';
+import { generatedPodName, podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
 
@@ -156,25 +155,15 @@ export class DaemonSetController {
   /** CreatePodTemplate + ReplaceDaemonSetPodNodeNameNodeAffinity, through the same admission as any Pod. */
   private newPod(node: string): Pod | undefined {
     const template = this.spec.template;
-    const name = generatedName(`${this.name}-`, this.ids, (n) => this.cluster.runners.some((r) => r.name === n));
+    const name = generatedPodName(this, this.ids, this.cluster);
     const nodeAffinity = {
       ...template.spec?.affinity?.nodeAffinity,
       requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
     };
-    const manifest = stringify({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        ...template.metadata,
-        name,
-        generateName: `${this.name}-`,
-        namespace: this.namespace,
-        labels: { ...template.metadata?.labels, 'controller-revision-hash': this.hash, 'pod-template-generation': String(this.generation) },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: this.name, uid: this.uid, controller: true, blockOwnerDeletion: true }],
-      },
+    return podFromTemplate(template, { kind: 'DaemonSet', name: this.name, namespace: this.namespace, uid: this.uid }, name, {
+      labels: { 'controller-revision-hash': this.hash, 'pod-template-generation': String(this.generation) },
       spec: { ...template.spec, affinity: { ...template.spec?.affinity, nodeAffinity }, tolerations: this.tolerations() },
     });
-    return admitManifests(manifest, `${this.name}.template.yaml`).pods[0]?.pod;
   }
 
   /** getNodesToDaemonPods(includeDeletedTerminal=false): a finished Pod being deleted no longer counts. */

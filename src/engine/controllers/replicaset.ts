@@ -4,10 +4,9 @@
  * count matches spec.replicas. A pod that is deleted, evicted or lost with its node is replaced at
  * once; the replacement is a new Pod with a new name: Pods are never moved or revived.
  */
-import { stringify } from 'yaml';
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import { admitManifests, renameAdmittedPod, type ManifestObject } from '../../k8s';
+import { renameAdmittedPod, type ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
 import type { Cluster } from '../cluster/cluster';
 import { isPodReady } from '../cluster/endpoint-slices';
@@ -16,7 +15,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
 import { templateKey, type RsCounts } from './deployment-util';
-import { generatedName } from './names';
+import { generatedPodName, podFromTemplate } from './pod-from-template';
 
 /** What a ReplicaSet needs besides its object: when it was created, and a clock for minReadySeconds. */
 export interface ReplicaSetOptions {
@@ -157,25 +156,12 @@ export class ReplicaSetController {
     return { spec: this.replicas, ...this.counted.counts };
   }
 
-  private podFromTemplate(): Pod | undefined {
-    const name = generatedName(`${this.name}-`, this.ids, (n) => this.cluster.runners.some((r) => r.name === n));
+  private newPod(): Pod | undefined {
+    const name = generatedPodName(this, this.ids, this.cluster);
     if (this.admitted) return renameAdmittedPod(this.admitted, name, 'doc0');
-    const template = this.object.spec?.template ?? {};
-    const manifest = stringify({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        ...template.metadata,
-        name,
-        generateName: `${this.name}-`,
-        namespace: this.namespace,
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: this.name, uid: this.uid, controller: true, blockOwnerDeletion: true }],
-      },
-      spec: template.spec,
-    });
-    // The template goes through the same admission as any Pod (defaults, service account, tolerations),
-    // once: later pods are that Pod renamed ('doc0' is the seed admitManifests gives its only document).
-    this.admitted = admitManifests(manifest, `${this.name}.template.yaml`).pods[0]?.pod;
+    // The template is admitted once: later pods are that Pod renamed ('doc0' is the seed
+    // admitManifests gives its only document).
+    this.admitted = podFromTemplate(this.object.spec?.template ?? {}, { kind: 'ReplicaSet', name: this.name, namespace: this.namespace, uid: this.uid }, name);
     return this.admitted && structuredClone(this.admitted);
   }
 
@@ -187,7 +173,7 @@ export class ReplicaSetController {
     const diff = active.length - this.replicas;
     if (diff < 0) {
       for (let i = 0; i < -diff; i++) {
-        const pod = this.podFromTemplate();
+        const pod = this.newPod();
         if (!pod) return;
         this.owned.push(this.cluster.addPod(pod, now));
         this.event('SuccessfulCreate', `Created pod: ${pod.metadata?.name}`);

@@ -16,11 +16,10 @@
  * network-attached storage does), so a recreated Pod finds its data again. PersistentVolumes,
  * storage classes, binding and volume node affinity are not simulated (admission says so).
  */
-import { stringify } from 'yaml';
 import { createActor, type Actor } from 'xstate';
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { StatefulSet, StatefulSetSpec, StatefulSetStatus } from 'kubernetes-types/apps/v1';
-import { admitManifests, type ManifestObject } from '../../k8s';
+import type { ManifestObject } from '../../k8s';
 import { kubeTime } from '../../k8s/time';
 import type { VirtualClock } from '../clock';
 import type { Cluster } from '../cluster/cluster';
@@ -29,6 +28,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import { statefulSetMachine, type StatefulSetEvent } from '../machines/statefulset';
 import type { Recorder } from '../recorder';
 import { isPodAvailable, isRunningAndReady, wakeWhenAvailable } from './availability';
+import { podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
 
@@ -148,26 +148,11 @@ export class StatefulSetController {
       ...claims.map((c) => ({ name: c.volume, persistentVolumeClaim: { claimName: c.claim } })),
       ...(template.spec?.volumes ?? []).filter((v) => !claimed.has(v.name)),
     ];
-    const manifest = stringify({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        ...template.metadata,
-        name,
-        generateName: `${this.name}-`,
-        namespace: this.namespace,
-        labels: {
-          ...template.metadata?.labels,
-          'controller-revision-hash': revision,
-          'statefulset.kubernetes.io/pod-name': name,
-          'apps.kubernetes.io/pod-index': String(ordinal),
-        },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: this.name, uid: this.uid, controller: true, blockOwnerDeletion: true }],
-      },
+    return podFromTemplate(template, { kind: 'StatefulSet', name: this.name, namespace: this.namespace, uid: this.uid }, name, {
+      labels: { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) },
       // initIdentity: hostname and subdomain give the Pod its DNS name through the headless Service.
       spec: { ...template.spec, hostname: name, subdomain: this.spec.serviceName, ...(volumes.length > 0 ? { volumes } : {}) },
     });
-    return admitManifests(manifest, `${this.name}.template.yaml`).pods[0]?.pod;
   }
 
   /** CreateStatefulPod: the claims first (once), then the Pod. */
