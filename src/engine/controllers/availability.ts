@@ -1,7 +1,9 @@
 /**
  * Pod readiness as the workload controllers read it (pkg/api/v1/pod/util.go IsPodReady,
  * IsPodAvailable): available = Ready for at least minReadySeconds, measured from the Ready
- * condition's lastTransitionTime.
+ * condition's lastTransitionTime as the API stores it, to the second (metav1.Time drops the
+ * fraction: apimachinery time_proto.go), so a pod Ready at 24.9 s with minReadySeconds 3 is
+ * available at 27 s. Every workload controller that counts available pods reads it here.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { virtualMs } from '../../k8s/time';

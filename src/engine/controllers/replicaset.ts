@@ -14,6 +14,7 @@ import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
+import { isPodAvailable, wakeWhenAvailable } from './availability';
 import { templateKey, type RsCounts } from './deployment-util';
 import { generatedPodName, podFromTemplate } from './pod-from-template';
 
@@ -33,8 +34,8 @@ export class ReplicaSetController {
   private generation = 1;
   private annotations: Record<string, string>;
   private readonly owned: PodRunner[] = [];
-  /** When each owned pod was first seen Ready (podutil.IsPodAvailable counts minReadySeconds from it). */
-  private readonly readySince = new Map<PodRunner, number>();
+  /** Instants a pod becomes available at, each with its wake-up already queued. */
+  private readonly wakeups = new Set<number>();
   /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
   private gone = false;
   /** The last snapshot and the values it was made from. */
@@ -108,37 +109,26 @@ export class ReplicaSetController {
     return this.owned.filter((r) => !r.isRemoved);
   }
 
-  private get minReadyMs(): number {
-    return (this.object.spec?.minReadySeconds ?? 0) * 1000;
+  private get minReadySeconds(): number {
+    return this.object.spec?.minReadySeconds ?? 0;
   }
 
-  /** IsPodAvailable: Ready for at least minReadySeconds. */
-  private isAvailable(r: PodRunner): boolean {
-    const since = this.readySince.get(r);
-    if (since === undefined) return false;
-    return this.minReadyMs === 0 || since + this.minReadyMs <= (this.options.timers?.now() ?? 0);
+  private get now(): number {
+    return this.options.timers?.now() ?? 0;
   }
 
-  /** Follows readiness; a pod that just became Ready wakes the control plane when it becomes available. */
-  private observeReadiness(): void {
-    for (const r of this.owned) {
-      const pod = r.isRemoved ? undefined : r.snapshot();
-      const ready = pod !== undefined && isPodReady(pod);
-      if (!ready) {
-        if (this.readySince.delete(r)) this.counted = undefined;
-      } else if (!this.readySince.has(r)) {
-        this.counted = undefined;
-        const timers = this.options.timers;
-        this.readySince.set(r, timers?.now() ?? 0);
-        if (timers && this.minReadyMs > 0) timers.setTimeout(() => this.recorder.changed(), this.minReadyMs);
-      }
-    }
+  /** A pod that just became Ready wakes the control plane when it becomes available. */
+  private wakeWhenAvailable(): void {
+    const timers = this.options.timers;
+    if (!timers) return;
+    const pods = this.pods().flatMap((r) => r.snapshot() ?? []);
+    wakeWhenAvailable(pods, this.minReadySeconds, timers.now(), timers, this.wakeups, () => this.recorder.changed());
   }
 
   /** spec.replicas and the status counts the deployment controller reads. */
   counts(): RsCounts {
     const version = this.recorder.version;
-    const t = this.options.timers?.now() ?? 0;
+    const t = this.now;
     if (this.counted?.version !== version || this.counted.t !== t) {
       // active(), counted in one pass without the array (the deployment controller asks at every pass).
       let replicas = 0;
@@ -148,8 +138,9 @@ export class ReplicaSetController {
         if (r.isRemoved || r.isDeleting || r.isTerminal) continue;
         replicas++;
         const pod = r.snapshot();
-        if (pod !== undefined && isPodReady(pod)) ready++;
-        if (this.isAvailable(r)) available++;
+        if (pod === undefined || !isPodReady(pod)) continue;
+        ready++;
+        if (isPodAvailable(pod, this.minReadySeconds, t)) available++;
       }
       this.counted = { version, t, counts: { replicas, ready, available } };
     }
@@ -167,7 +158,7 @@ export class ReplicaSetController {
 
   /** manageReplicas: one pass. Creates (slow-start batches collapse into one instant here) or deletes. */
   reconcile(now: number): void {
-    this.observeReadiness();
+    this.wakeWhenAvailable();
     if (this.gone) return;
     const active = this.active();
     const diff = active.length - this.replicas;
@@ -202,7 +193,8 @@ export class ReplicaSetController {
     const active = this.active();
     const pods = active.map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
     const ready = pods.filter(isPodReady).length;
-    const available = active.filter((r) => this.isAvailable(r)).length;
+    const now = this.now;
+    const available = pods.filter((pod) => isPodAvailable(pod, this.minReadySeconds, now)).length;
     // Everything else in the object is fixed, or replaced whole when it changes (annotations):
     // compare these few values, not the object's JSON (a frame asks at nearly every instant).
     const cached = this.cached;
