@@ -28,6 +28,7 @@ import { requiredAffinityMatches, tolerated } from '../kubelet/scheduler';
 import type { Recorder } from '../recorder';
 import type { NodeFrame } from '../trace-types';
 import { isPodAvailable, wakeWhenAvailable } from './availability';
+import { OwnedPods } from './owned-pods';
 import { generatedPodName, podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
@@ -87,7 +88,7 @@ export class DaemonSetController {
   /** NodeShouldRunDaemonPod per node and taints: it only changes with them or the template. */
   private readonly verdicts = new Map<string, [boolean, boolean]>();
   private generation = 1;
-  private readonly owned: PodRunner[] = [];
+  private readonly owned: OwnedPods;
   private readonly wakeups = new Set<number>();
   private readonly cached = new Keyed<DaemonSet>();
 
@@ -102,6 +103,7 @@ export class DaemonSetController {
     this.name = object.metadata?.name ?? 'ds';
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
+    this.owned = new OwnedPods(cluster);
     this.spec = { selector: {}, ...object.spec, template: object.spec?.template ?? {} };
     this.hash = podTemplateHash(this.spec.template);
     this.probe = this.eligibilityPod();
@@ -169,8 +171,8 @@ export class DaemonSetController {
   /** getNodesToDaemonPods(includeDeletedTerminal=false): a finished Pod being deleted no longer counts. */
   private byNode(): Map<string, Member[]> {
     const out = new Map<string, Member[]>();
-    for (const runner of this.owned) {
-      const pod = runner.isRemoved ? undefined : runner.snapshot();
+    for (const runner of this.owned.live) {
+      const pod = runner.snapshot();
       const node = pod && targetNode(pod);
       if (!pod || !node) continue;
       const phase = pod.status?.phase;
@@ -217,7 +219,7 @@ export class DaemonSetController {
     for (const node of create) {
       const pod = this.newPod(node);
       if (!pod) continue;
-      this.owned.push(this.cluster.addPod(pod, now));
+      this.owned.create(pod, now);
       this.event('Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata?.name}`);
     }
     // updateDaemonSet: the rollout waits until manage's own creations and deletions are observed.

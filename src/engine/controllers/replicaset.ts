@@ -16,6 +16,7 @@ import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
 import { isPodAvailable, wakeWhenAvailable } from './availability';
 import { templateKey, type RsCounts } from './deployment-util';
+import { OwnedPods } from './owned-pods';
 import { generatedPodName, podFromTemplate } from './pod-from-template';
 
 /** What a ReplicaSet needs besides its object: when it was created, and a clock for minReadySeconds. */
@@ -33,7 +34,7 @@ export class ReplicaSetController {
   /** metadata.generation: bumped by every spec change (status.observedGeneration follows at once). */
   private generation = 1;
   private annotations: Record<string, string>;
-  private readonly owned: PodRunner[] = [];
+  private readonly owned: OwnedPods;
   /** Instants a pod becomes available at, each with its wake-up already queued. */
   private readonly wakeups = new Set<number>();
   /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
@@ -58,6 +59,7 @@ export class ReplicaSetController {
     this.replicas = object.spec?.replicas ?? 1;
     this.annotations = { ...object.metadata?.annotations };
     this.createdAt = options.createdAt ?? 0;
+    this.owned = new OwnedPods(cluster);
   }
 
   get specReplicas(): number {
@@ -101,12 +103,12 @@ export class ReplicaSetController {
   }
 
   private active(): PodRunner[] {
-    return this.owned.filter((r) => !r.isRemoved && !r.isDeleting && !r.isTerminal);
+    return this.owned.live.filter((r) => !r.isDeleting && !r.isTerminal);
   }
 
   /** Pods it owns that the API still holds, terminating ones included (the deployment's podMap). */
-  pods(): PodRunner[] {
-    return this.owned.filter((r) => !r.isRemoved);
+  pods(): readonly PodRunner[] {
+    return this.owned.live;
   }
 
   private get minReadySeconds(): number {
@@ -134,8 +136,8 @@ export class ReplicaSetController {
       let replicas = 0;
       let ready = 0;
       let available = 0;
-      for (const r of this.owned) {
-        if (r.isRemoved || r.isDeleting || r.isTerminal) continue;
+      for (const r of this.owned.live) {
+        if (r.isDeleting || r.isTerminal) continue;
         replicas++;
         const pod = r.snapshot();
         if (pod === undefined || !isPodReady(pod)) continue;
@@ -166,7 +168,7 @@ export class ReplicaSetController {
       for (let i = 0; i < -diff; i++) {
         const pod = this.newPod();
         if (!pod) return;
-        this.owned.push(this.cluster.addPod(pod, now));
+        this.owned.create(pod, now);
         this.event('SuccessfulCreate', `Created pod: ${pod.metadata?.name}`);
       }
     } else if (diff > 0) {

@@ -28,6 +28,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import { statefulSetMachine, type StatefulSetEvent } from '../machines/statefulset';
 import type { Recorder } from '../recorder';
 import { isPodAvailable, isRunningAndReady, wakeWhenAvailable } from './availability';
+import { OwnedPods } from './owned-pods';
 import { podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
 import { Keyed } from './keyed';
@@ -55,7 +56,7 @@ export class StatefulSetController {
   private readonly uid: string;
   private replicas: number;
   private generation = 1;
-  private readonly owned: PodRunner[] = [];
+  private readonly owned: OwnedPods;
   /** The claims created so far: PVCs outlive the Pods (persistentVolumeClaimRetentionPolicy Retain). */
   private readonly claims = new Set<string>();
   /** ControllerRevisions by name (`<set>-<hash>`): the templates pods were created from. */
@@ -68,7 +69,7 @@ export class StatefulSetController {
 
   constructor(
     private readonly object: StatefulSet,
-    private readonly cluster: Cluster,
+    cluster: Cluster,
     ids: IdSource,
     private readonly recorder: Recorder,
     private readonly clock: VirtualClock,
@@ -77,6 +78,7 @@ export class StatefulSetController {
     this.namespace = object.metadata?.namespace ?? 'default';
     this.uid = ids.uid();
     this.replicas = object.spec?.replicas ?? 1;
+    this.owned = new OwnedPods(cluster);
     this.currentRevision = this.revisionOf(object.spec?.template ?? {});
     this.updateRevision = this.currentRevision;
     this.actor = createActor(statefulSetMachine, { clock, inspect: recorder.inspect });
@@ -122,8 +124,8 @@ export class StatefulSetController {
 
   private members(): Member[] {
     // getOrdinal: the number after `<set>-`.
-    return this.owned.flatMap((runner) => {
-      const pod = runner.isRemoved ? undefined : runner.snapshot();
+    return this.owned.live.flatMap((runner) => {
+      const pod = runner.snapshot();
       const ordinal = runner.name.slice(this.name.length + 1);
       return pod && /^\d+$/.test(ordinal) ? [{ runner, pod, ordinal: Number(ordinal) }] : [];
     });
@@ -165,8 +167,7 @@ export class StatefulSetController {
       this.claims.add(claim);
       this.event('SuccessfulCreate', `create Claim ${claim} Pod ${name} in StatefulSet ${this.name} success`);
     }
-    const runner = this.cluster.addPod(pod, now);
-    this.owned.push(runner);
+    const runner = this.owned.create(pod, now);
     const created = runner.snapshot();
     if (created) pass.members.push({ runner, pod: created, ordinal });
     this.event('SuccessfulCreate', `create Pod ${name} in StatefulSet ${this.name} successful`);
