@@ -9,10 +9,11 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { EndpointConditions } from 'kubernetes-types/discovery/v1';
 import type { Frame } from '../../engine/trace-types';
 import { printPodRow } from '../../k8s';
-import { isPodReady } from '../../engine/cluster/endpoint-slices';
+import { controllerOf } from '../owner-ref';
+import { podShape, type PodShape } from '../pod-shape';
 
 /** How a pod is drawn: the shape follows its readiness and lifecycle, the text says the status. */
-export type PodShape = 'ready' | 'not-ready' | 'pending' | 'terminating' | 'succeeded' | 'failed';
+export type { PodShape };
 
 export interface PodCard {
   name: string;
@@ -78,23 +79,10 @@ export const POD_READINESS: Partial<Record<PodShape, string>> = { ready: 'Ready'
 
 export const NODE_WORDS: Record<NodeCondition, string> = { Ready: 'Ready', NotReady: 'NotReady', Unknown: 'Unknown' };
 
-function podShape(pod: Pod, ready: string): PodShape {
-  const phase = pod.status?.phase ?? 'Pending';
-  if (phase === 'Succeeded') return 'succeeded';
-  if (phase === 'Failed') return 'failed';
-  if (pod.metadata?.deletionTimestamp) return 'terminating';
-  if (phase === 'Pending') return 'pending';
-  const [n, of] = ready.split('/');
-  return n === of && isPodReady(pod) ? 'ready' : 'not-ready';
-}
-
 function podCard(pod: Pod): PodCard {
   const row = printPodRow(pod);
   return { name: pod.metadata?.name ?? '', status: row.status, ready: row.ready, shape: podShape(pod, row.ready) };
 }
-
-const controllerOf = (refs: OwnerReference[] | undefined): OwnerReference | undefined =>
-  (refs ?? []).find((r) => r.controller) ?? refs?.[0];
 
 /** The owner chain of a pod, outermost first: [Deployment web, ReplicaSet web-7d9c5b6f4]. */
 function ownerChain(pod: Pod, frame: Frame): OwnerReference[] {

@@ -10,7 +10,8 @@ import type { Frame, Trace } from '../../engine/trace-types';
 import { printPodRow } from '../../k8s';
 import type { Lane, SegmentTone } from './segments';
 import { SegmentBuilder } from './segment-builder';
-import { isPodReady } from '../../engine/cluster/endpoint-slices';
+import { controllerOf } from '../owner-ref';
+import { podShape, type PodShape } from '../pod-shape';
 
 export interface OwnerNode {
   /** `ReplicaSet/web` or `Pod/web-x2f9k`. */
@@ -23,9 +24,6 @@ interface Sample {
   label: string;
   tone: SegmentTone;
 }
-
-const controllerOf = (refs: OwnerReference[] | undefined): OwnerReference | undefined =>
-  (refs ?? []).find((r) => r.controller) ?? refs?.[0];
 
 /** A workload as the timeline needs it: its owner and its ready/desired counts. */
 interface Workload {
@@ -65,23 +63,19 @@ function podEntry(pod: Pod): PodEntry {
   return e;
 }
 
+/** A lane's tone for each of the pod's shapes (running and Ready reads as the container lanes' running). */
+const TONE: Record<PodShape, SegmentTone> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  terminating: 'terminating',
+  pending: 'pending',
+  ready: 'running',
+  'not-ready': 'false',
+};
+
 function podSample(pod: Pod): Sample {
   const row = printPodRow(pod);
-  const phase = pod.status?.phase ?? 'Pending';
-  const ready = isPodReady(pod);
-  const tone: SegmentTone =
-    phase === 'Succeeded'
-      ? 'succeeded'
-      : phase === 'Failed'
-        ? 'failed'
-        : pod.metadata?.deletionTimestamp
-          ? 'terminating'
-          : phase === 'Pending'
-            ? 'pending'
-            : ready
-              ? 'running'
-              : 'false';
-  return { label: `${row.status} ${row.ready}`, tone };
+  return { label: `${row.status} ${row.ready}`, tone: TONE[podShape(pod, row.ready)] };
 }
 
 /**
