@@ -3,7 +3,8 @@
  * actions that the UI draws) without XState's interpreter. It exists for the actors that step more
  * than everything else together: probe workers take two macrosteps per probe, ~3 200 per virtual
  * hour for one pod, and XState's general interpreter (actor system, mailbox, inspection, snapshot
- * cloning) spends ~15 µs on each, most of a run's time.
+ * cloning) spends about 6 µs on each, most of a run's time; LeanActor about 0.4 µs (a probe round
+ * alone on the virtual clock: 11–12 µs against 0.7 µs).
  *
  * It follows XState's own algorithm (stateUtils.ts macrostep and microstep, with the rules in
  * lean-algebra.ts; Actor: mailbox, deferred effects, scheduler) step for step, so that the same
