@@ -1,7 +1,7 @@
 /**
  * LeanActor runs an XState v5 machine definition (the very StateNode tree, guards, delays and
  * actions that the UI draws) without XState's interpreter. It exists for the actors that step more
- * than everything else together: probe workers take two macrosteps per probe, ~3 200 per virtual
+ * than everything else together: probe workers take two macrosteps per probe, ~3 200 probes per virtual
  * hour for one pod, and XState's general interpreter (actor system, mailbox, inspection, snapshot
  * cloning) spends about 6 µs on each, most of a run's time; LeanActor about 0.4 µs (a probe round
  * alone on the virtual clock: 11–12 µs against 0.7 µs).
