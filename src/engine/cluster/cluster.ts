@@ -10,7 +10,9 @@ import type { NodeSettings } from '../input';
 import type { IdSource } from '../ids';
 import { PodRunner, type KubeletEnv } from '../kubelet/pod-runner';
 import { filterNode, fitErrorMessage, podRequests, type NodeUsage } from '../kubelet/scheduler';
-import { nonZeroRequests, scoreNodes, selectHost, type ScoredCandidate } from '../kubelet/scheduler-score';
+import { nonZeroRequests, scoreNodes, selectHost, type ScoredCandidate, type SnapshotScores } from '../kubelet/scheduler-score';
+import { interPodAffinityPreFilter, interPodAffinityScores, podTerms } from '../kubelet/scheduler-inter-pod';
+import { hasExplicitConstraints, topologySpreadPreFilter, topologySpreadScores } from '../kubelet/scheduler-spread';
 import type { NodeEffect } from '../machines/node';
 import type { Recorder } from '../recorder';
 import type { SchedulingDecision } from '../trace-types';
@@ -149,6 +151,7 @@ export class Cluster {
       used: this.usage(pods),
       unschedulable: node.view.unschedulable,
       taints: node.view.taints,
+      pods,
       nonZeroUsed,
       imageBytes: (image) => {
         // ImageLocality asks every node about every image once per node it scores: resolve once.
@@ -170,6 +173,8 @@ export class Cluster {
    */
   schedulePending(): void {
     let byNode: Map<string, PodRunner[]> | undefined;
+    /** Some pod of the snapshot has pod (anti-)affinity: only then can InterPodAffinity matter to a pod without any. */
+    let affinityInSnapshot = false;
     for (const runner of this.runners) {
       if (runner.isBound || runner.isRemoved || runner.isDeleting) continue;
       const nodeName = runner.spec.spec?.nodeName;
@@ -179,18 +184,32 @@ export class Cluster {
         if (node) runner.bind(node.host, { viaScheduler: false });
         continue;
       }
-      byNode ??= this.podsByNode();
-      const chosen = this.scheduleOne(runner, byNode);
-      if (chosen) byNode.get(chosen)?.push(runner);
+      if (!byNode) {
+        byNode = this.podsByNode();
+        affinityInSnapshot = [...byNode.values()].some((pods) => pods.some((r) => podTerms(r.spec, r.namespace).any));
+      }
+      const chosen = this.scheduleOne(runner, byNode, affinityInSnapshot);
+      if (chosen) {
+        byNode.get(chosen)?.push(runner);
+        affinityInSnapshot ||= podTerms(runner.spec, runner.namespace).any;
+      }
     }
   }
 
   /** One scheduling cycle for one pod; the node it was bound to, if any. */
-  private scheduleOne(runner: PodRunner, byNode: Map<string, PodRunner[]>): string | undefined {
+  private scheduleOne(runner: PodRunner, byNode: Map<string, PodRunner[]>, affinityInSnapshot: boolean): string | undefined {
     const pod = runner.spec;
+    const ns = runner.namespace;
+    // Both plugins are skipped outright for the common pod (no constraints, no affinity anywhere).
+    const explicitSpread = hasExplicitConstraints(pod);
+    const interPod = affinityInSnapshot || podTerms(pod, ns).any;
     const peer = this.spreadPeers(pod);
     const candidates = this.nodes.map((node) => this.candidate(node, pod, byNode.get(node.name) ?? [], peer));
-    const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, c) }));
+    const later = [
+      explicitSpread ? topologySpreadPreFilter(pod, ns, candidates) : undefined,
+      interPod ? interPodAffinityPreFilter(pod, ns, candidates) : undefined,
+    ].filter((f) => f !== undefined);
+    const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, c, later) }));
     const feasible = candidates.filter((_, i) => verdicts[i].reasons.length === 0);
     const now = this.env.clock.now();
     if (feasible.length === 0) {
@@ -202,7 +221,12 @@ export class Cluster {
       return undefined;
     }
     // With one feasible node the scheduler skips scoring (schedule_one.go: len(feasibleNodes) == 1).
-    const scores = feasible.length > 1 ? scoreNodes(pod, feasible) : [];
+    const snapshot: SnapshotScores = {};
+    if (feasible.length > 1) {
+      if (explicitSpread) snapshot.PodTopologySpread = topologySpreadScores(pod, ns, candidates, feasible) ?? feasible.map(() => 0);
+      if (interPod) snapshot.InterPodAffinity = interPodAffinityScores(pod, ns, candidates, feasible);
+    }
+    const scores = feasible.length > 1 ? scoreNodes(pod, feasible, snapshot) : [];
     const chosen = feasible.length > 1 ? selectHost(scores, this.tieBreak) : feasible[0].settings.name;
     this.lastFailure.delete(runner);
     this.decisions.push({

@@ -8,15 +8,17 @@
  *   have them, between 23 MB and 1000 MB per container;
  * - TaintToleration (3): fewer untolerated PreferNoSchedule taints is better;
  * - NodeAffinity (2): the weights of the preferred terms the node matches;
- * - PodTopologySpread (2): the system default constraint spreads a controller's (or a Service's)
- *   pods over hostnames (maxSkew 3, ScheduleAnyway); zones are ignored since our nodes have none.
- * InterPodAffinity scores 0 everywhere without pod affinity terms, so it is left out.
+ * - PodTopologySpread (2): the pod's own ScheduleAnyway constraints (scheduler-spread.ts) or, for a
+ *   pod without constraints, the system default one, spreading a controller's (or a Service's) pods
+ *   over hostnames (maxSkew 3, ScheduleAnyway; the zone default is left out: it needs zone labels);
+ * - InterPodAffinity (2): preferred pod (anti-)affinity of both sides (scheduler-inter-pod.ts).
  * Ties are broken at random (seeded), as selectHost does.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { IdSource } from '../ids';
 import type { NodeScore } from '../trace-types';
+import type { SnapshotNode } from './label-selector';
 import { podRequests, tolerated, preferredAffinityWeight, type NodeCandidate } from './scheduler';
 
 const MAX = 100;
@@ -29,12 +31,15 @@ export const SCORE_WEIGHTS = {
   TaintToleration: 3,
   NodeAffinity: 2,
   PodTopologySpread: 2,
+  InterPodAffinity: 2,
 } as const;
 
 export type ScorePlugin = keyof typeof SCORE_WEIGHTS;
 
 /** What scoring needs to know of a feasible node beyond the filters' view. */
-export interface ScoredCandidate extends NodeCandidate {
+export interface ScoredCandidate extends NodeCandidate, SnapshotNode {
+  settings: NodeCandidate['settings'];
+  taints: string[];
   /** cpu (cores) and memory (bytes) its pods request, each container counted at least 100m / 200Mi. */
   nonZeroUsed: { cpu: number; memory: number };
   /** Bytes of `image` in the node's cache, 0 when absent. */
@@ -120,13 +125,17 @@ function spread(nodes: ScoredCandidate[]): number[] {
   return raw.map((s) => Math.trunc((MAX * (max + min - s)) / max));
 }
 
-export function scoreNodes(pod: Pod, nodes: ScoredCandidate[]): PluginScores[] {
+/** Plugins scored from the whole snapshot (scheduler-spread.ts, scheduler-inter-pod.ts), one score per node. */
+export type SnapshotScores = Partial<Record<'PodTopologySpread' | 'InterPodAffinity', number[]>>;
+
+export function scoreNodes(pod: Pod, nodes: ScoredCandidate[], snapshot: SnapshotScores = {}): PluginScores[] {
   const taints = normalize(
     nodes.map((n) => n.taints.filter((t) => t.endsWith(':PreferNoSchedule') && !tolerated(pod, t)).length),
     true,
   );
   const affinity = normalize(nodes.map((n) => preferredAffinityWeight(pod, n.settings)), false);
-  const spreading = spread(nodes);
+  const spreading = snapshot.PodTopologySpread ?? spread(nodes);
+  const interPod = snapshot.InterPodAffinity;
   return nodes.map((node, i) => {
     const plugins: Record<ScorePlugin, number> = {
       NodeResourcesFit: leastAllocated(pod, node),
@@ -135,6 +144,7 @@ export function scoreNodes(pod: Pod, nodes: ScoredCandidate[]): PluginScores[] {
       TaintToleration: taints[i],
       NodeAffinity: affinity[i],
       PodTopologySpread: spreading[i],
+      InterPodAffinity: interPod?.[i] ?? 0,
     };
     const total = (Object.keys(plugins) as ScorePlugin[]).reduce((sum, p) => sum + plugins[p] * SCORE_WEIGHTS[p], 0);
     return { node: node.settings.name, plugins, total };

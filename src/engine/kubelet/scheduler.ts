@@ -88,6 +88,12 @@ export function requiredAffinityMatches(pod: Pod, node: Pick<NodeSettings, 'name
   );
 }
 
+/** nodeaffinity.GetRequiredNodeAffinity(pod).Match: the nodeSelector and the required terms. */
+export function nodeSelectorMatches(pod: Pod, node: Pick<NodeSettings, 'name' | 'labels'>): boolean {
+  const selector = pod.spec?.nodeSelector ?? {};
+  return Object.entries(selector).every(([k, v]) => node.labels[k] === v) && requiredAffinityMatches(pod, node);
+}
+
 const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
 
 function extendedRequests(pod: Pod): string[] {
@@ -125,11 +131,12 @@ const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable:NoSchedule';
 
 /**
  * The default profile's Filter plugins in their order (apis/config/v1/default_plugins.go):
- * NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit. RunFilterPlugins
- * stops at the first plugin that rejects the node, so a node reports that plugin's reasons only.
- * Returns the reasons (empty when the node fits).
+ * NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit, then
+ * PodTopologySpread and InterPodAffinity (`later`, prepared once per cycle by their PreFilter).
+ * RunFilterPlugins stops at the first plugin that rejects the node, so a node reports that
+ * plugin's reasons only. Returns the reasons (empty when the node fits).
  */
-export function filterNode(pod: Pod, node: NodeCandidate): string[] {
+export function filterNode<N extends NodeCandidate>(pod: Pod, node: N, later: ReadonlyArray<(node: N) => string | undefined> = []): string[] {
   const spec = pod.spec;
   if (node.unschedulable && !tolerated(pod, UNSCHEDULABLE_TAINT)) return ['node(s) were unschedulable'];
   if (spec?.nodeName && spec.nodeName !== node.settings.name) return ["node(s) didn't match the requested node name"];
@@ -139,10 +146,7 @@ export function filterNode(pod: Pod, node: NodeCandidate): string[] {
     const [key, value = ''] = blocking.split(':')[0].split('=');
     return [`node(s) had untolerated taint {${key}: ${value}}`];
   }
-  const selector = spec?.nodeSelector ?? {};
-  if (Object.entries(selector).some(([k, v]) => node.settings.labels[k] !== v) || !requiredAffinityMatches(pod, node.settings)) {
-    return ["node(s) didn't match Pod's node affinity/selector"];
-  }
+  if (!nodeSelectorMatches(pod, node.settings)) return ["node(s) didn't match Pod's node affinity/selector"];
   const reasons: string[] = [];
   const want = podRequests(pod);
   const capacity = {
@@ -155,7 +159,12 @@ export function filterNode(pod: Pod, node: NodeCandidate): string[] {
   if (want.memory > 0 && node.used.memory + want.memory > capacity.memory) reasons.push('Insufficient memory');
   // Extended resources (example.com/dongle): a node advertising none makes any request Insufficient.
   for (const name of extendedRequests(pod)) if (!(name in node.settings.capacity)) reasons.push(`Insufficient ${name}`);
-  return reasons;
+  if (reasons.length > 0) return reasons;
+  for (const filter of later) {
+    const reason = filter(node);
+    if (reason !== undefined) return [reason];
+  }
+  return [];
 }
 
 /** "2 Insufficient memory, 1 node(s) were unschedulable": counts per reason, sorted as strings (sortReasonsHistogram). */
@@ -166,15 +175,27 @@ function histogram(reasonsPerNode: string[][]): string {
 }
 
 /**
+ * Reasons a filter returns as Unschedulable rather than UnschedulableAndUnresolvable: evicting pods
+ * could clear them, so DefaultPreemption tries the node (NodeResourcesFit; PodTopologySpread's skew,
+ * podtopologyspread/filtering.go; InterPodAffinity's anti-affinity rules, interpodaffinity/filtering.go).
+ */
+const RESOLVABLE = new Set([
+  'Too many pods',
+  "node(s) didn't match pod topology spread constraints",
+  "node(s) didn't match pod anti-affinity rules",
+  "node(s) didn't satisfy existing pods anti-affinity rules",
+]);
+
+/**
  * FitError.Error() (pkg/scheduler/framework/types.go): `0/N nodes are available: <histogram>.`
  * then the PostFilter messages as they are. With DynamicResources on by default (1.34+) the DRA
- * plugin speaks first ("no new claims to deallocate"); then DefaultPreemption, which can only help
- * a node rejected by NodeResourcesFit alone (no lower-priority pods to evict here, so none helps).
+ * plugin speaks first ("no new claims to deallocate"); then DefaultPreemption, which tries only
+ * nodes whose every reason is resolvable, and finds no lower-priority pod to evict there.
  */
 export function fitErrorMessage(reasonsPerNode: string[][]): string {
   const n = reasonsPerNode.length;
   const preemption = reasonsPerNode.map((reasons) =>
-    reasons.every((r) => r.startsWith('Insufficient') || r === 'Too many pods') ? ['No preemption victims found for incoming pod'] : ['Preemption is not helpful for scheduling'],
+    reasons.every((r) => r.startsWith('Insufficient') || RESOLVABLE.has(r)) ? ['No preemption victims found for incoming pod'] : ['Preemption is not helpful for scheduling'],
   );
   return `0/${n} nodes are available: ${histogram(reasonsPerNode)}. no new claims to deallocate, preemption: 0/${n} nodes are available: ${histogram(preemption)}.`;
 }

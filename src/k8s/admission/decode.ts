@@ -7,10 +7,10 @@ import type { FieldShape } from './schema';
 const NOT_SIMULATED = new Set(
   [
     'ObjectMeta.finalizers',
-    // Node affinity is simulated (required: a filter; preferred: a score); pod (anti-)affinity and
-    // explicit spread constraints are not (only the scheduler's default spreading is).
-    'Affinity.podAffinity Affinity.podAntiAffinity',
-    'PodSpec.topologySpreadConstraints PodSpec.dnsConfig PodSpec.hostAliases',
+    // Node and pod (anti-)affinity and topologySpreadConstraints are simulated (src/engine/kubelet/scheduler*.ts);
+    // a term's namespaceSelector is not: PodPlay has no Namespace objects to select.
+    'PodAffinityTerm.namespaceSelector',
+    'PodSpec.dnsConfig PodSpec.hostAliases',
     'PodSpec.runtimeClassName PodSpec.overhead PodSpec.resourceClaims PodSpec.schedulingGates PodSpec.os',
     'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers',
     'PodSpec.setHostnameAsFQDN PodSpec.hostnameOverride PodSpec.preemptionPolicy PodSpec.resources',

@@ -55,8 +55,8 @@ describe('warnings', () => {
     ],
     [
       'real but not simulated field',
-      pod('', '  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution: []\n'),
-      'pod.yaml:7:5: warning: spec.affinity.podAntiAffinity: not simulated by PodPlay, ignored',
+      pod('', '  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        namespaceSelector: {matchLabels: {team: a}}\n'),
+      'pod.yaml:10:9: warning: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaceSelector: not simulated by PodPlay, ignored',
     ],
     [
       'negative grace period (pkg/api/pod/warnings.go)',
@@ -81,6 +81,14 @@ describe('warnings', () => {
 
   it.each([
     ['shareProcessNamespace (src/runtime: one PID namespace, pause as PID 1)', pod('', '  shareProcessNamespace: true\n')],
+    [
+      'pod (anti-)affinity and topologySpreadConstraints (src/engine/kubelet/scheduler-inter-pod.ts, scheduler-spread.ts)',
+      pod(
+        '',
+        '  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: web}}\n        topologyKey: kubernetes.io/hostname\n' +
+          '  topologySpreadConstraints:\n  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}\n',
+      ),
+    ],
     [
       'securityContext privileged, capabilities, runAsUser, readOnlyRootFilesystem (src/runtime/kernel.ts)',
       pod('    securityContext:\n      privileged: true\n      capabilities: {add: [NET_ADMIN]}\n      runAsUser: 1000\n      readOnlyRootFilesystem: true\n'),
