@@ -17,6 +17,7 @@ const SHORT: Record<string, string> = {
   TaintToleration: 'Taints',
   NodeAffinity: 'Affinity',
   PodTopologySpread: 'Spread',
+  InterPodAffinity: 'Pod affinity',
 };
 
 /** The latest decision about `pod` at or before t. */
