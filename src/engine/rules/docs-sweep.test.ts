@@ -31,6 +31,17 @@ interface Runnable {
 }
 
 const TASKS = 'tasks/configure-pod-container';
+const ZONE = 'topology.kubernetes.io/zone';
+const SPREAD = "node(s) didn't match pod topology spread constraints";
+
+const zoned = (name: string, labels: Record<string, string>): NodeSettings => ({ ...DEFAULT_NODE, name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...labels } });
+
+/** topology-spread-constraints.md's nodes: `node=nodeN`, `zone=zoneA|zoneB|zoneC`. */
+const PAGE_NODES = ['zoneA', 'zoneA', 'zoneB', 'zoneB', 'zoneC'].map((zone, i) => zoned(`node${i + 1}`, { node: `node${i + 1}`, zone }));
+
+/** An existing pod the page's cluster already runs, bound to its node. */
+const placed = (name: string, labels: string, nodeName: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels: { ${labels} }\nspec:\n  nodeName: ${nodeName}\n  containers:\n  - name: pause\n    image: registry.k8s.io/pause:3.8\n`;
 const INJECT = 'tasks/inject-data-application';
 
 const runnable: Runnable[] = [
@@ -490,6 +501,80 @@ const runnable: Runnable[] = [
     },
   },
   {
+    path: 'pod-with-pod-affinity.yaml',
+    page: 'concepts/scheduling-eviction/assign-pod-node.md',
+    claim:
+      'the scheduler can place the example Pod on a node only if that node belongs to a zone where other Pods have been labeled with security=S1; it should try to avoid a zone where Pods are labeled security=S2',
+    // Zone V holds an S1 and an S2 pod, zone U an S1 pod, zone W none.
+    manifest: () =>
+      withDocs(
+        placed('s1-v', 'security: S1', 'v-1'),
+        placed('s2-v', 'security: S2', 'v-2'),
+        placed('s1-u', 'security: S1', 'u-1'),
+        fixture('pod-with-pod-affinity.yaml'),
+      ),
+    nodes: [zoned('v-1', { [ZONE]: 'V' }), zoned('v-2', { [ZONE]: 'V' }), zoned('u-1', { [ZONE]: 'U' }), zoned('w-1', { [ZONE]: 'W' })],
+    until: 10_000,
+    check: (t) => {
+      // Filtered (required podAffinity): zone W has no S1 pod. Scored (preferred podAntiAffinity): zone V has an S2 pod.
+      const d = t.scheduling.find((x) => x.pod === 'with-pod-affinity');
+      expect(d?.nodes.map((n) => [n.node, n.reasons, n.score?.plugins.InterPodAffinity])).toEqual([
+        ['v-1', [], 0],
+        ['v-2', [], 0],
+        ['u-1', [], 100],
+        ['w-1', ["node(s) didn't match pod affinity rules"], undefined],
+      ]);
+      expect(eventsOf(t, 'Scheduled').find((e) => e.object === 'pod/with-pod-affinity')?.message).toBe('Successfully assigned default/with-pod-affinity to u-1');
+    },
+  },
+  {
+    path: 'topology-spread-constraints/one-constraint.yaml',
+    page: 'concepts/scheduling-eviction/topology-spread-constraints.md',
+    claim: 'placed into zone A, the distribution of Pods would become [3, 1]: a skew of 2 violates maxSkew: 1, so the incoming Pod can only be placed onto a node in zone B',
+    manifest: () => withDocs(placed('p1', 'foo: bar', 'node1'), placed('p2', 'foo: bar', 'node2'), placed('p3', 'foo: bar', 'node3'), fixture('topology-spread-constraints/one-constraint.yaml')),
+    nodes: PAGE_NODES.slice(0, 4),
+    until: 10_000,
+    check: (t) => {
+      const d = t.scheduling.find((x) => x.pod === 'mypod');
+      expect(d?.nodes.map((n) => n.reasons.join())).toEqual([SPREAD, SPREAD, '', '']);
+      expect(['node3', 'node4']).toContain(d?.node);
+      // The stored version's k8s.gcr.io/pause:3.1 is not in PodPlay's catalogue (registry.k8s.io/pause is): the pull fails.
+      expect(eventsOf(t, 'Failed').some((e) => e.object === 'pod/mypod' && e.message.startsWith('Failed to pull image "k8s.gcr.io/pause:3.1"'))).toBe(true);
+    },
+  },
+  {
+    path: 'topology-spread-constraints/two-constraints.yaml',
+    page: 'concepts/scheduling-eviction/topology-spread-constraints.md',
+    claim:
+      'to match the first constraint the incoming Pod can only be placed onto nodes in zone B; the second allows only node4. The only valid placement is onto node node4',
+    // The page's 4-node cluster (node=nodeN, zone=zoneA|zoneB) with foo: bar pods on node1, node2 and node3.
+    manifest: () => withDocs(placed('p1', 'foo: bar', 'node1'), placed('p2', 'foo: bar', 'node2'), placed('p3', 'foo: bar', 'node3'), fixture('topology-spread-constraints/two-constraints.yaml')),
+    nodes: PAGE_NODES.slice(0, 4),
+    until: 10_000,
+    check: (t) => {
+      const d = t.scheduling.find((x) => x.pod === 'mypod');
+      expect(d?.node).toBe('node4');
+      expect(d?.nodes.map((n) => n.reasons.join())).toEqual([SPREAD, SPREAD, SPREAD, '']);
+      expect(eventsOf(t, 'Started').some((e) => e.object === 'pod/mypod')).toBe(true);
+    },
+  },
+  {
+    path: 'topology-spread-constraints/one-constraint-with-nodeaffinity.yaml',
+    page: 'concepts/scheduling-eviction/topology-spread-constraints.md',
+    claim: 'you know that zone C must be excluded: mypod will be placed into zone B instead of zone C',
+    // The page's 5-node cluster: node1, node2 (zoneA), node3, node4 (zoneB), node5 (zoneC); pods on node1..node3.
+    manifest: () =>
+      withDocs(placed('p1', 'foo: bar', 'node1'), placed('p2', 'foo: bar', 'node2'), placed('p3', 'foo: bar', 'node3'), fixture('topology-spread-constraints/one-constraint-with-nodeaffinity.yaml')),
+    nodes: PAGE_NODES,
+    until: 10_000,
+    check: (t) => {
+      // nodeAffinityPolicy Honor: zoneC is not a domain, so the minimum is zone B's 1, not zone C's 0.
+      const d = t.scheduling.find((x) => x.pod === 'mypod');
+      expect(d?.nodes.map((n) => n.reasons.join())).toEqual([SPREAD, SPREAD, '', '', "node(s) didn't match Pod's node affinity/selector"]);
+      expect(['node3', 'node4']).toContain(d?.node);
+    },
+  },
+  {
     path: 'pod-nginx-specific-node.yaml',
     page: `${TASKS}/assign-pods-nodes.md`,
     claim: 'Verify that the pod is running on your chosen node (nodeName: foo-node)',
@@ -566,7 +651,6 @@ const notRunnable: NotRunnable[] = [
   unknownImage('security/security-context-3.yaml', 'gcr.io/google-samples/hello-app:2.0'),
   unknownImage('security/security-context-4.yaml', 'gcr.io/google-samples/hello-app:2.0', 'image hello-app not in the catalogue (and capabilities are not simulated)'),
   unknownImage('multi-container/ambassador.yaml', 'docker.io/alpine/socat:1.8.0.3'),
-  unknownImage('topology-spread-constraints/one-constraint.yaml', 'k8s.gcr.io/pause:3.1', "k8s.gcr.io images are not in the catalogue; explicit topologySpreadConstraints are not simulated (only the scheduler's default spreading)"),
   unknownImage('resource/pod-level-resize.yaml', 'registry.k8s.io/nginx:latest', 'registry.k8s.io/nginx is not in the catalogue; pod-level resources and resize are not simulated'),
   warns('security/security-context.yaml', 'securityContext (runAsUser, fsGroup) is not simulated; node-hello image unknown', /security-context\.yaml:6:3: warning: spec\.securityContext: not simulated by PodPlay/),
   warns('security/security-context-2.yaml', 'securityContext (runAsUser) is not simulated; hello-app image unknown', /security-context-2\.yaml:6:3: warning: spec\.securityContext: not simulated by PodPlay/),
@@ -600,9 +684,6 @@ const notRunnable: NotRunnable[] = [
   warns('resource/pod-resize.yaml', 'in-place resize is not simulated', /pod-resize\.yaml:10:7: warning: spec\.containers\[0\]\.resizePolicy: not simulated by PodPlay/),
   warns('restart-policy/restart-all-containers.yaml', 'RestartAllContainers (restartPolicyRules) is alpha and not simulated', /restart-all-containers\.yaml:21:7: warning: spec\.initContainers\[1\]\.restartPolicyRules: not simulated by PodPlay/),
   warns('pod-with-scheduling-gates.yaml', 'scheduling gates are not simulated (the page shows STATUS SchedulingGated)', /pod-with-scheduling-gates\.yaml:6:3: warning: spec\.schedulingGates: not simulated by PodPlay/),
-  warns('pod-with-pod-affinity.yaml', 'inter-pod affinity is not simulated', /pod-with-pod-affinity\.yaml:7:5: warning: spec\.affinity\.podAffinity: not simulated by PodPlay/),
-  warns('topology-spread-constraints/two-constraints.yaml', 'explicit topologySpreadConstraints are not simulated (PodPlay\u2019s nodes have no zones)', /two-constraints\.yaml:8:3: warning: spec\.topologySpreadConstraints: not simulated by PodPlay/),
-  warns('topology-spread-constraints/one-constraint-with-nodeaffinity.yaml', 'explicit topologySpreadConstraints are not simulated (PodPlay\u2019s nodes have no zones)', /one-constraint-with-nodeaffinity\.yaml:8:3: warning: spec\.topologySpreadConstraints: not simulated by PodPlay/),
   warns('storage/pv-pod.yaml', 'PersistentVolumeClaims are not simulated', /pv-pod\.yaml:8:7: warning: spec\.volumes\[0\]\.persistentVolumeClaim: not simulated by PodPlay/),
   warns('storage/pv-pod-backup.yaml', 'PersistentVolumeClaims are not simulated', /pv-pod-backup\.yaml:8:7: warning: spec\.volumes\[0\]\.persistentVolumeClaim: not simulated by PodPlay/),
   warns('storage/pv-duplicate.yaml', 'PersistentVolumeClaims are not simulated', /pv-duplicate\.yaml:20:7: warning: spec\.volumes\[0\]\.persistentVolumeClaim: not simulated by PodPlay/),
