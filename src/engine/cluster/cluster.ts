@@ -130,15 +130,16 @@ export class Cluster {
    * The pods the system default topology spread constraint counts with this one: those of the same
    * controller, or (for a bare pod) those the same Services select (helper.DefaultSelector).
    */
-  private spreadPeers(pod: Pod): (other: Pod) => boolean {
+  private spreadPeers(pod: Pod): ((other: Pod) => boolean) | undefined {
     const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.uid;
     if (owner) return (other) => other.metadata?.ownerReferences?.some((o) => o.uid === owner) ?? false;
     const services = this.services.filter((s) => selects(s, pod));
-    if (services.length === 0) return () => false;
+    // An empty DefaultSelector: no default constraints, PodTopologySpread skips the pod.
+    if (services.length === 0) return undefined;
     return (other) => services.every((s) => selects(s, other));
   }
 
-  private candidate(node: ClusterNode, pod: Pod, pods: PodRunner[], peer: (other: Pod) => boolean): ScoredCandidate {
+  private candidate(node: ClusterNode, pods: PodRunner[]): ScoredCandidate {
     const nonZeroUsed = { cpu: 0, memory: 0 };
     const imageBytes = new Map<string, number>();
     for (const r of pods) {
@@ -162,7 +163,6 @@ export class Cluster {
         }
         return bytes;
       },
-      spreadCount: pods.filter((r) => r.namespace === (pod.metadata?.namespace ?? 'default') && peer(r.spec)).length,
     };
   }
 
@@ -203,8 +203,7 @@ export class Cluster {
     // Both plugins are skipped outright for the common pod (no constraints, no affinity anywhere).
     const explicitSpread = hasExplicitConstraints(pod);
     const interPod = affinityInSnapshot || podTerms(pod, ns).any;
-    const peer = this.spreadPeers(pod);
-    const candidates = this.nodes.map((node) => this.candidate(node, pod, byNode.get(node.name) ?? [], peer));
+    const candidates = this.nodes.map((node) => this.candidate(node, byNode.get(node.name) ?? []));
     const later = [
       explicitSpread ? topologySpreadPreFilter(pod, ns, candidates) : undefined,
       interPod ? interPodAffinityPreFilter(pod, ns, candidates) : undefined,
@@ -223,7 +222,7 @@ export class Cluster {
     // With one feasible node the scheduler skips scoring (schedule_one.go: len(feasibleNodes) == 1).
     const snapshot: SnapshotScores = {};
     if (feasible.length > 1) {
-      if (explicitSpread) snapshot.PodTopologySpread = topologySpreadScores(pod, ns, candidates, feasible) ?? feasible.map(() => 0);
+      snapshot.PodTopologySpread = topologySpreadScores(pod, ns, candidates, feasible, explicitSpread ? undefined : this.spreadPeers(pod));
       if (interPod) snapshot.InterPodAffinity = interPodAffinityScores(pod, ns, candidates, feasible);
     }
     const scores = feasible.length > 1 ? scoreNodes(pod, feasible, snapshot) : [];

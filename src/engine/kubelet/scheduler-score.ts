@@ -8,9 +8,9 @@
  *   have them, between 23 MB and 1000 MB per container;
  * - TaintToleration (3): fewer untolerated PreferNoSchedule taints is better;
  * - NodeAffinity (2): the weights of the preferred terms the node matches;
- * - PodTopologySpread (2): the pod's own ScheduleAnyway constraints (scheduler-spread.ts) or, for a
- *   pod without constraints, the system default one, spreading a controller's (or a Service's) pods
- *   over hostnames (maxSkew 3, ScheduleAnyway; the zone default is left out: it needs zone labels);
+ * - PodTopologySpread (2): the pod's own ScheduleAnyway constraints or, for a pod without any, the
+ *   system default ones spreading a controller's (or a Service's) pods over hostnames and zones
+ *   (scheduler-spread.ts);
  * - InterPodAffinity (2): preferred pod (anti-)affinity of both sides (scheduler-inter-pod.ts).
  * Ties are broken at random (seeded), as selectHost does.
  */
@@ -44,8 +44,6 @@ export interface ScoredCandidate extends NodeCandidate, SnapshotNode {
   nonZeroUsed: { cpu: number; memory: number };
   /** Bytes of `image` in the node's cache, 0 when absent. */
   imageBytes(image: string): number;
-  /** Pods on the node that the pod's default spreading selector matches. */
-  spreadCount: number;
 }
 
 export interface PluginScores extends NodeScore {
@@ -115,16 +113,6 @@ function imageLocality(pod: Pod, node: ScoredCandidate, nodes: ScoredCandidate[]
   return Math.trunc((MAX * (clamped - min)) / (max - min));
 }
 
-/** PodTopologySpread's NormalizeScore: fewer matching pods on a node scores higher. */
-function spread(nodes: ScoredCandidate[]): number[] {
-  // Score: count × log(topologySize + 2) + (maxSkew − 1), with one hostname domain per node.
-  const raw = nodes.map((n) => n.spreadCount * Math.log(nodes.length + 2) + 2);
-  const max = Math.max(...raw);
-  const min = Math.min(...raw);
-  if (max === 0) return raw.map(() => MAX);
-  return raw.map((s) => Math.trunc((MAX * (max + min - s)) / max));
-}
-
 /** Plugins scored from the whole snapshot (scheduler-spread.ts, scheduler-inter-pod.ts), one score per node. */
 export type SnapshotScores = Partial<Record<'PodTopologySpread' | 'InterPodAffinity', number[]>>;
 
@@ -134,7 +122,7 @@ export function scoreNodes(pod: Pod, nodes: ScoredCandidate[], snapshot: Snapsho
     true,
   );
   const affinity = normalize(nodes.map((n) => preferredAffinityWeight(pod, n.settings)), false);
-  const spreading = snapshot.PodTopologySpread ?? spread(nodes);
+  const spreading = snapshot.PodTopologySpread;
   const interPod = snapshot.InterPodAffinity;
   return nodes.map((node, i) => {
     const plugins: Record<ScorePlugin, number> = {
@@ -143,7 +131,7 @@ export function scoreNodes(pod: Pod, nodes: ScoredCandidate[], snapshot: Snapsho
       ImageLocality: imageLocality(pod, node, nodes),
       TaintToleration: taints[i],
       NodeAffinity: affinity[i],
-      PodTopologySpread: spreading[i],
+      PodTopologySpread: spreading?.[i] ?? 0,
       InterPodAffinity: interPod?.[i] ?? 0,
     };
     const total = (Object.keys(plugins) as ScorePlugin[]).reduce((sum, p) => sum + plugins[p] * SCORE_WEIGHTS[p], 0);

@@ -2,12 +2,12 @@
  * PodTopologySpread with the pod's own topologySpreadConstraints
  * (pkg/scheduler/framework/plugins/podtopologyspread): DoNotSchedule constraints filter
  * (filtering.go), ScheduleAnyway ones score (scoring.go). A pod without constraints gets the
- * system default ones instead (common.go getConstraints), scored in scheduler-score.ts.
+ * system default ones instead (common.go getConstraints, apis/config/v1/defaults.go): hostname
+ * maxSkew 3 and zone maxSkew 5, ScheduleAnyway, over the pods of its controller or Services.
  * nodeAffinityPolicy defaults to Honor and nodeTaintsPolicy to Ignore (NodeInclusionPolicyInPodTopologySpread);
  * matchLabelKeys are merged into the selector as the API server does (MatchLabelKeysInPodTopologySpreadSelectorMerge).
  */
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { selectorMatches, type SnapshotNode, type SnapshotPod } from './label-selector';
 import { nodeSelectorMatches, tolerated } from './scheduler';
 import type { NodeFilter } from './scheduler-inter-pod';
@@ -21,7 +21,8 @@ const HOSTNAME = 'kubernetes.io/hostname';
 interface Constraint {
   maxSkew: number;
   topologyKey: string;
-  selector: LabelSelector | undefined;
+  /** The constraint's labelSelector, or the default constraints' DefaultSelector. */
+  selects: (pod: Pod) => boolean;
   minDomains: number;
   honorAffinity: boolean;
   honorTaints: boolean;
@@ -34,7 +35,7 @@ function constraint(pod: Pod, c: TopologySpreadConstraint): Constraint {
   return {
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
-    selector,
+    selects: (other) => selectorMatches(selector, other.metadata?.labels),
     minDomains: c.minDomains ?? 1,
     honorAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
     honorTaints: c.nodeTaintsPolicy === 'Honor',
@@ -63,10 +64,26 @@ export function hasExplicitConstraints(pod: Pod): boolean {
 }
 
 /** countPodsMatchSelector: pods in the pod's namespace, not being deleted, that the selector matches. */
-function countMatching(pods: readonly SnapshotPod[], selector: LabelSelector | undefined, ns: string): number {
+function countMatching(pods: readonly SnapshotPod[], c: Constraint, ns: string): number {
   let n = 0;
-  for (const p of pods) if (!p.isDeleting && p.namespace === ns && selectorMatches(selector, p.spec.metadata?.labels)) n++;
+  for (const p of pods) if (!p.isDeleting && p.namespace === ns && c.selects(p.spec)) n++;
   return n;
+}
+
+const ZONE = 'topology.kubernetes.io/zone';
+
+/**
+ * The system default constraints (systemDefaultConstraints, ScheduleAnyway) with the pod's
+ * DefaultSelector (helper.DefaultSelector: its controller's or Services' pods); none when that
+ * selector is empty (buildDefaultConstraints).
+ */
+function defaultConstraints(peers: ((other: Pod) => boolean) | undefined): Constraint[] {
+  if (!peers) return [];
+  const base = { selects: peers, minDomains: 1, honorAffinity: true, honorTaints: false };
+  return [
+    { ...base, maxSkew: 3, topologyKey: HOSTNAME },
+    { ...base, maxSkew: 5, topologyKey: ZONE },
+  ];
 }
 
 const hasAllKeys = (labels: Record<string, string>, cs: Constraint[]) => cs.every((c) => labels[c.topologyKey] !== undefined);
@@ -89,13 +106,12 @@ export function topologySpreadPreFilter(pod: Pod, ns: string, nodes: readonly Sn
     cs.forEach((c, i) => {
       if (!included(pod, c, node)) return;
       const value = node.settings.labels[c.topologyKey];
-      perDomain[i].set(value, (perDomain[i].get(value) ?? 0) + countMatching(node.pods, c.selector, ns));
+      perDomain[i].set(value, (perDomain[i].get(value) ?? 0) + countMatching(node.pods, c, ns));
     });
   }
   // minMatchNum: the smallest domain count (math.MaxInt32 with no domain), 0 while there are fewer domains than minDomains.
   const mins = perDomain.map((counts, i) => (counts.size < cs[i].minDomains ? 0 : counts.size === 0 ? 2 ** 31 - 1 : Math.min(...counts.values())));
-  const labels = pod.metadata?.labels;
-  const self = cs.map((c) => (selectorMatches(c.selector, labels) ? 1 : 0));
+  const self = cs.map((c) => (c.selects(pod) ? 1 : 0));
   return (node) => {
     for (let i = 0; i < cs.length; i++) {
       const value = node.settings.labels[cs[i].topologyKey];
@@ -108,13 +124,23 @@ export function topologySpreadPreFilter(pod: Pod, ns: string, nodes: readonly Sn
 }
 
 /**
- * PreScore + Score + NormalizeScore (scoring.go) for ScheduleAnyway constraints; undefined when
- * the pod has none (PreScore skips: every node scores 0). Nodes missing a key score 0.
+ * PreScore + Score + NormalizeScore (scoring.go) for the pod's ScheduleAnyway constraints, or the
+ * system defaults (with `peers`, its DefaultSelector) when it has none; undefined when PreScore
+ * skips (every node scores 0). With its own constraints, nodes missing a key score 0.
  */
-export function topologySpreadScores(pod: Pod, ns: string, all: readonly SnapshotNode[], feasible: readonly SnapshotNode[]): number[] | undefined {
-  const cs = constraints(pod).score;
+export function topologySpreadScores(
+  pod: Pod,
+  ns: string,
+  all: readonly SnapshotNode[],
+  feasible: readonly SnapshotNode[],
+  peers: ((other: Pod) => boolean) | undefined,
+): number[] | undefined {
+  const explicit = hasExplicitConstraints(pod);
+  const cs = explicit ? constraints(pod).score : defaultConstraints(peers);
   if (cs.length === 0) return undefined;
-  const ignored = new Set(feasible.filter((n) => !hasAllKeys(n.settings.labels, cs)).map((n) => n.settings.name));
+  // requireAllTopologies: only the pod's own constraints exclude nodes that lack a key.
+  const requireAll = explicit;
+  const ignored = new Set(requireAll ? feasible.filter((n) => !hasAllKeys(n.settings.labels, cs)).map((n) => n.settings.name) : []);
   // TopologyPairToPodCounts: one counter per pair a candidate node sits in (hostname is counted per node in Score).
   const pairs = new Map<string, number>();
   const size = cs.map(() => 0);
@@ -122,7 +148,7 @@ export function topologySpreadScores(pod: Pod, ns: string, all: readonly Snapsho
     if (ignored.has(node.settings.name)) continue;
     cs.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME) return;
-      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey]}`;
+      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey] ?? ''}`;
       if (!pairs.has(p)) {
         pairs.set(p, 0);
         size[i]++;
@@ -131,12 +157,12 @@ export function topologySpreadScores(pod: Pod, ns: string, all: readonly Snapsho
   }
   const weights = cs.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : size[i]) + 2));
   for (const node of all) {
-    if (!hasAllKeys(node.settings.labels, cs)) continue;
+    if (requireAll && !hasAllKeys(node.settings.labels, cs)) continue;
     for (const c of cs) {
-      if (!included(pod, c, node)) continue;
-      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey]}`;
+      if (c.topologyKey === HOSTNAME || !included(pod, c, node)) continue;
+      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey] ?? ''}`;
       const count = pairs.get(p);
-      if (count !== undefined) pairs.set(p, count + countMatching(node.pods, c.selector, ns));
+      if (count !== undefined) pairs.set(p, count + countMatching(node.pods, c, ns));
     }
   }
   const raw = feasible.map((node) => {
@@ -145,7 +171,7 @@ export function topologySpreadScores(pod: Pod, ns: string, all: readonly Snapsho
     cs.forEach((c, i) => {
       const value = node.settings.labels[c.topologyKey];
       if (value === undefined) return;
-      const count = c.topologyKey === HOSTNAME ? countMatching(node.pods, c.selector, ns) : (pairs.get(`${c.topologyKey}\u0000${value}`) ?? 0);
+      const count = c.topologyKey === HOSTNAME ? countMatching(node.pods, c, ns) : (pairs.get(`${c.topologyKey}\u0000${value}`) ?? 0);
       // scoreForCount: cnt × topologyNormalizingWeight + (maxSkew − 1)
       score += count * weights[i] + (c.maxSkew - 1);
     });

@@ -53,8 +53,8 @@ const ANTI_BY_HOSTNAME = `      affinity:
             topologyKey: kubernetes.io/hostname
 `;
 
-function run(manifest: string, nodes: NodeSettings[], actions: SimAction[] = [], until = 20_000): Trace {
-  const r = simulate({ manifest, node: nodes[0], nodes, actions, seed: 1 }, { until });
+function run(manifest: string, nodes: NodeSettings[], actions: SimAction[] = [], until = 20_000, seed = 1): Trace {
+  const r = simulate({ manifest, node: nodes[0], nodes, actions, seed }, { until });
   if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
   return r.trace;
 }
@@ -237,6 +237,11 @@ describe('PodTopologySpread system defaults (common.go getConstraints)', () => {
     expect(live(trace, 15_000).map((p) => p.spec?.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3']);
     const later = trace.scheduling.filter((d) => d.node && d.nodes.some((n) => n.score)).at(-1);
     expect(later?.nodes.some((n) => (n.score?.plugins.PodTopologySpread ?? 0) < 100)).toBe(true);
+  });
+
+  it('the default zone constraint (maxSkew 5) spreads a Deployment over zones too: 2 replicas on 2 zone-a nodes and 1 zone-b node never share a zone', () => {
+    const nodes = [node('a-1', 'zone-a'), node('a-2', 'zone-a'), node('b-1', 'zone-b')];
+    for (const seed of [1, 2, 3, 4, 5, 6]) expect(zones(run(deployment(2, ''), nodes, [], 10_000, seed), nodes)).toEqual(['zone-a', 'zone-b']);
   });
 
   it('a pod with only DoNotSchedule constraints gets no default spreading score: PodTopologySpread 0 on every node', () => {
