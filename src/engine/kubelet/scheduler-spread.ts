@@ -141,28 +141,35 @@ export function topologySpreadScores(
   // requireAllTopologies: only the pod's own constraints exclude nodes that lack a key.
   const requireAll = explicit;
   const ignored = new Set(requireAll ? feasible.filter((n) => !hasAllKeys(n.settings.labels, cs)).map((n) => n.settings.name) : []);
-  // TopologyPairToPodCounts: one counter per pair a candidate node sits in (hostname is counted per node in Score).
+  // TopologyPairToPodCounts: one counter per pair a candidate node sits in (hostname is counted per
+  // node in Score). A node without the key sits in the pair (key, "") and widens the topology size,
+  // but Score reads only pairs of nodes that have the key, so only those are counted.
   const pairs = new Map<string, number>();
+  const seen = new Set<string>();
   const size = cs.map(() => 0);
   for (const node of feasible) {
     if (ignored.has(node.settings.name)) continue;
     cs.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME) return;
-      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey] ?? ''}`;
-      if (!pairs.has(p)) {
-        pairs.set(p, 0);
+      const value = node.settings.labels[c.topologyKey];
+      const p = `${c.topologyKey}\u0000${value ?? ''}`;
+      if (!seen.has(p)) {
+        seen.add(p);
         size[i]++;
       }
+      if (value !== undefined) pairs.set(p, 0);
     });
   }
   const weights = cs.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : size[i]) + 2));
-  for (const node of all) {
-    if (requireAll && !hasAllKeys(node.settings.labels, cs)) continue;
-    for (const c of cs) {
-      if (c.topologyKey === HOSTNAME || !included(pod, c, node)) continue;
-      const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey] ?? ''}`;
-      const count = pairs.get(p);
-      if (count !== undefined) pairs.set(p, count + countMatching(node.pods, c, ns));
+  if (pairs.size > 0) {
+    for (const node of all) {
+      if (requireAll && !hasAllKeys(node.settings.labels, cs)) continue;
+      for (const c of cs) {
+        if (c.topologyKey === HOSTNAME) continue;
+        const p = `${c.topologyKey}\u0000${node.settings.labels[c.topologyKey] ?? ''}`;
+        const count = pairs.get(p);
+        if (count !== undefined && included(pod, c, node)) pairs.set(p, count + countMatching(node.pods, c, ns));
+      }
     }
   }
   const raw = feasible.map((node) => {
