@@ -8,7 +8,8 @@
  */
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { selectorMatches, type SnapshotNode } from './label-selector';
+import { selectorMatches } from './label-selector';
+import type { SnapshotNode } from './scheduler-snapshot';
 
 // filtering.go
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";

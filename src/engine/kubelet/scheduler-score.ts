@@ -18,7 +18,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { IdSource } from '../ids';
 import type { NodeScore } from '../trace-types';
-import type { SnapshotNode } from './label-selector';
+import type { SnapshotNode } from './scheduler-snapshot';
 import { podRequests, tolerated, preferredAffinityWeight, type NodeCandidate } from './scheduler';
 
 const MAX = 100;

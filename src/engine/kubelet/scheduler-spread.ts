@@ -8,7 +8,8 @@
  * matchLabelKeys are merged into the selector as the API server does (MatchLabelKeysInPodTopologySpreadSelectorMerge).
  */
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import { selectorMatches, type SnapshotNode, type SnapshotPod } from './label-selector';
+import { selectorMatches } from './label-selector';
+import type { SnapshotNode, SnapshotPod } from './scheduler-snapshot';
 import { nodeSelectorMatches, tolerated } from './scheduler';
 import type { NodeFilter } from './scheduler-inter-pod';
 
