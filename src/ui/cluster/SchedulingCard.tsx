@@ -15,7 +15,7 @@ const SHORT: Record<string, string> = {
   NodeResourcesBalancedAllocation: 'Balanced',
   ImageLocality: 'Images',
   TaintToleration: 'Taints',
-  NodeAffinity: 'Affinity',
+  NodeAffinity: 'Node affinity',
   PodTopologySpread: 'Spread',
   InterPodAffinity: 'Pod affinity',
 };
