@@ -8,7 +8,7 @@
  */
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { selectorMatches } from './label-selector';
+import { selectorMatches, withLabelKeys } from './label-selector';
 import type { SnapshotNode } from './scheduler-snapshot';
 
 // filtering.go
@@ -36,18 +36,9 @@ interface PodTerms {
 
 const cache = new WeakMap<Pod, PodTerms>();
 
-/**
- * matchLabelKeys / mismatchLabelKeys (MatchLabelKeysInPodAffinity, on by default since 1.31): the
- * API server merges `key in (value)` / `key notin (value)` of the pod's own labels into the selector.
- */
+/** A term with matchLabelKeys / mismatchLabelKeys merged in (MatchLabelKeysInPodAffinity, on by default since 1.31). */
 function term(pod: Pod, ns: string, t: PodAffinityTerm, weight: number): AffinityTerm {
-  const labels = pod.metadata?.labels ?? {};
-  let selector = t.labelSelector;
-  const merged = [
-    ...(t.matchLabelKeys ?? []).filter((k) => k in labels).map((key) => ({ key, operator: 'In', values: [labels[key]] })),
-    ...(t.mismatchLabelKeys ?? []).filter((k) => k in labels).map((key) => ({ key, operator: 'NotIn', values: [labels[key]] })),
-  ];
-  if (selector && merged.length > 0) selector = { ...selector, matchExpressions: [...(selector.matchExpressions ?? []), ...merged] };
+  const selector = withLabelKeys(t.labelSelector, pod.metadata?.labels ?? {}, t.matchLabelKeys, t.mismatchLabelKeys);
   // GetNamespacesFromPodAffinityTerm: no namespaces (and no namespaceSelector) means the pod's own.
   const namespaces = new Set(t.namespaces?.length ? t.namespaces : [ns]);
   return { namespaces, selector, topologyKey: t.topologyKey, weight };

@@ -8,7 +8,7 @@
  * matchLabelKeys are merged into the selector as the API server does (MatchLabelKeysInPodTopologySpreadSelectorMerge).
  */
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import { selectorMatches } from './label-selector';
+import { selectorMatches, withLabelKeys } from './label-selector';
 import type { SnapshotNode, SnapshotPod } from './scheduler-snapshot';
 import { nodeSelectorMatches, tolerated } from './scheduler';
 import type { NodeFilter } from './scheduler-inter-pod';
@@ -30,9 +30,7 @@ interface Constraint {
 }
 
 function constraint(pod: Pod, c: TopologySpreadConstraint): Constraint {
-  const labels = pod.metadata?.labels ?? {};
-  const merged = (c.matchLabelKeys ?? []).filter((k) => k in labels).map((key) => ({ key, operator: 'In', values: [labels[key]] }));
-  const selector = c.labelSelector && merged.length > 0 ? { ...c.labelSelector, matchExpressions: [...(c.labelSelector.matchExpressions ?? []), ...merged] } : c.labelSelector;
+  const selector = withLabelKeys(c.labelSelector, pod.metadata?.labels ?? {}, c.matchLabelKeys);
   return {
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,

@@ -3,9 +3,10 @@
  * NodeUnschedulable, NodeAffinity (nodeSelector), NodeResourcesFit, and its FailedScheduling
  * message, e.g. `0/1 nodes are available: 1 Insufficient memory.`
  */
-import type { Container, NodeSelectorRequirement, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../../k8s';
 import type { NodeSettings } from '../input';
+import { requirementMatches } from './label-selector';
 
 export interface NodeUsage {
   cpu: number;
@@ -49,31 +50,6 @@ export function podRequests(pod: Pod): { cpu: number; memory: number } {
   return out;
 }
 
-/** A node selector requirement (In, NotIn, Exists, DoesNotExist, Gt, Lt) against the node's labels. */
-function matches(req: NodeSelectorRequirement, labels: Record<string, string>): boolean {
-  const value = labels[req.key];
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      const n = Number(value);
-      const bound = Number(values[0]);
-      if (!Number.isInteger(n) || !Number.isInteger(bound)) return false;
-      return req.operator === 'Gt' ? n > bound : n < bound;
-    }
-    default:
-      return false;
-  }
-}
-
 /**
  * requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, a term's expressions ANDed
  * (component-helpers/scheduling/corev1/nodeaffinity). matchFields only knows metadata.name.
@@ -83,8 +59,8 @@ export function requiredAffinityMatches(pod: Pod, node: Pick<NodeSettings, 'name
   if (!terms || terms.length === 0) return true;
   return terms.some(
     (term) =>
-      (term.matchExpressions ?? []).every((req) => matches(req, node.labels)) &&
-      (term.matchFields ?? []).every((req) => matches(req, { 'metadata.name': node.name })),
+      (term.matchExpressions ?? []).every((req) => requirementMatches(req, node.labels)) &&
+      (term.matchFields ?? []).every((req) => requirementMatches(req, { 'metadata.name': node.name })),
   );
 }
 
@@ -204,7 +180,7 @@ export function fitErrorMessage(reasonsPerNode: string[][]): string {
 export function preferredAffinityWeight(pod: Pod, node: NodeSettings): number {
   const terms = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
   return terms
-    .filter((t) => (t.preference.matchExpressions ?? []).every((req) => matches(req, node.labels)) && (t.preference.matchFields ?? []).every((req) => matches(req, { 'metadata.name': node.name })))
+    .filter((t) => (t.preference.matchExpressions ?? []).every((req) => requirementMatches(req, node.labels)) && (t.preference.matchFields ?? []).every((req) => requirementMatches(req, { 'metadata.name': node.name })))
     .reduce((sum, t) => sum + t.weight, 0);
 }
 
