@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { FIRST_LOAD_JSON } from '../bench/browser-report';
 
 /** Texts only the engine has: a kubelet event, the scheduler's message, LeanActor's refusal. */
 const ENGINE_MARKERS = ['Successfully assigned', 'nodes are available', 'LeanActor cannot run'];
@@ -22,6 +23,6 @@ test('the first load carries the page, not the engine', () => {
     for (const marker of ENGINE_MARKERS) expect(code.includes(marker), `${file} contains "${marker}"`).toBe(false);
   }
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/first-load.json', JSON.stringify({ date: new Date().toISOString(), files, gzipBytes }, null, 2));
+  writeFileSync(FIRST_LOAD_JSON, JSON.stringify({ date: new Date().toISOString(), files, gzipBytes }, null, 2));
   console.log(`first load: ${files.length} scripts, ${gzipBytes.toLocaleString('en')} bytes gzip -9`);
 });

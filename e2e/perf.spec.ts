@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { Summary } from '../bench/browser-report';
+import { PERF_JSON, type Summary } from '../bench/browser-report';
 import { customImages, podYaml } from '../bench/three-probes';
 import { encodeScenarioToFragment, parseScenario } from '../src/scenario';
 import { clock, clockMs, focusPage } from './helpers';
@@ -166,7 +166,7 @@ test('seek and playback budgets on a 1-hour, 3-container run', async ({ page, br
     playback,
   };
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/perf.json', `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(PERF_JSON, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
     `seek (${seek.count}): median ${seek.median} ms, p95 ${seek.p95} ms, worst ${seek.worst} ms; ` +
       `paint after it: median ${paint.median} ms, worst ${paint.worst} ms`,

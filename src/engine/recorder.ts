@@ -47,8 +47,8 @@ function labelOf(type: string): string {
   return Number.isFinite(n) ? `after ${n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`}` : `after ${m[1]}`;
 }
 
-/** Value keys of state values already seen: LeanActor hands out one value object per configuration. */
-const valueKeys = new WeakMap<object, string>();
+/** Keys of state values already seen: LeanActor hands out one value object per configuration. */
+const keysOfValues = new WeakMap<object, string>();
 
 /**
  * A string that is equal for equal state values. A parallel machine's value is mostly one level of
@@ -58,7 +58,7 @@ const valueKeys = new WeakMap<object, string>();
 function valueKey(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return JSON.stringify(value);
-  let key = valueKeys.get(value);
+  let key = keysOfValues.get(value);
   if (key !== undefined) return key;
   key = '';
   for (const [region, child] of Object.entries(value as Record<string, unknown>)) {
@@ -68,7 +68,7 @@ function valueKey(value: unknown): string {
     }
     key += `${region}\u0000${child}\u0001`;
   }
-  valueKeys.set(value, key);
+  keysOfValues.set(value, key);
   return key;
 }
 

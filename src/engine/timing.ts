@@ -37,7 +37,7 @@ export const SANDBOX_CREATE_MS = 1_000;
 export const PULL_OVERHEAD_MS = 500;
 
 /** Where PodPlay's clock is exact and a real node's is not: the UI lists these (HelpDialog). */
-export interface TimingSimplification {
+interface TimingSimplification {
   what: string;
   real: string;
   podplay: string;

@@ -49,7 +49,7 @@ export function isAtomic(node: Node): boolean {
   return node.type === 'atomic' || node.type === 'final';
 }
 
-export function properAncestors(node: Node, upTo: Node | undefined): Node[] {
+function properAncestors(node: Node, upTo: Node | undefined): Node[] {
   const out: Node[] = [];
   if (upTo === node) return out;
   let m = node.parent;
@@ -61,7 +61,7 @@ export function properAncestors(node: Node, upTo: Node | undefined): Node[] {
 }
 
 /** XState's isDescendant: every node is a descendant of `undefined` (the domain of a root re-entry). */
-export function isDescendant(child: Node, parent: Node | undefined): boolean {
+function isDescendant(child: Node, parent: Node | undefined): boolean {
   let marker = child;
   while (marker.parent && marker.parent !== parent) marker = marker.parent;
   return marker.parent === parent;
@@ -82,7 +82,7 @@ function findLeastCommonAncestor(nodes: Node[]): Node | undefined {
   return undefined;
 }
 
-export function domainOf(t: Transition): Node | undefined {
+function domainOf(t: Transition): Node | undefined {
   if (domains.has(t)) return domains.get(t);
   const targets = t.target ?? [];
   let domain: Node | undefined;
