@@ -106,16 +106,16 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
    * The control plane reacts to what just happened: controllers first, then the scheduler. Only a
    * change can make it act (each bumps recorder.apiVersion: a pod object, a node, an action, a
    * controller's own wake-up), so an instant where only probes ran and answered as before skips it.
+   * The scheduler binds what the API already holds: the instant's frame is recorded before it
+   * acts, so a watch sees a new pod Pending, without a node, before it is bound (a second frame of
+   * the same instant, only when the scheduler changed something).
    */
   let reactedAt = -1;
   const reactControlPlane = () => {
     if (recorder.apiVersion === reactedAt) return;
     reactedAt = recorder.apiVersion;
-    const known = cluster.runners.length;
     reconcileWorkloads();
-    // Pods a controller just created are in the API before the scheduler binds them: a watch sees
-    // them Pending, without a node, first (as at t = 0 below), in a frame of the same instant.
-    if (cluster.runners.length > known) record();
+    record();
     cluster.schedulePending();
   };
   /** Every pod as Service routing sees it (containers' connections and outside clients alike). */
@@ -136,11 +136,9 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
   const deletedAt: Record<string, number> = {};
   const requests: RequestRecord[] = [];
 
-  // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending first).
-  reconcileWorkloads();
-  record();
-  cluster.schedulePending();
-  // The kubelet's first sync posts the default waiting states right after the bind.
+  // The API server has the pods before the scheduler binds them (kubectl get -w prints Pending
+  // first); the kubelet's first sync posts the default waiting states right after the bind.
+  reactControlPlane();
   record();
 
   for (const action of [...input.actions].sort((a, b) => a.at - b.at)) {
