@@ -56,6 +56,8 @@ test('a link met by a different draft asks first; the draft can be restored', as
   await page.goto('./');
   await page.evaluate(() => window.history.replaceState(null, '', window.location.pathname));
   await page.getByLabel('Example').selectOption('simple-pod');
+  // The starter's text comes from its own chunk: type once it is in the editor, not into the old text.
+  await expect(editor(page)).toContainText('nginx:1.14.2');
   await appendToManifest(page, '\n# my own work');
   await draftSaved(page, 'my own work');
 

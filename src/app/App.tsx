@@ -2,7 +2,7 @@
  * The playground: header, manifest editor, transport, timeline, kubectl views, events and the
  * statechart pane, all reading the frame under one cursor.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { SimAction } from '../engine/input';
 import type { TransitionRecord } from '../engine/trace-types';
 import { ActionsPanel } from '../ui/actions/ActionsPanel';
@@ -134,8 +134,12 @@ export function App() {
     help: () => setHelpOpen(true),
   });
 
+  // A starter's text arrives from its own chunk; when two picks race, the later one wins.
+  const latestPick = useRef(0);
   const pickStarter = async (s: Starter) => {
+    const pick = ++latestPick.current;
     const text = await s.load();
+    if (pick !== latestPick.current) return;
     playback.pause();
     setT(0);
     setActions(s.actions ?? NO_ACTIONS);
