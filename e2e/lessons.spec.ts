@@ -46,7 +46,9 @@ for (const lesson of LESSONS) {
     await expect(page.getByRole('heading', { name: lesson.title })).toBeVisible();
     let shot = false;
     for (const [k, s] of steps.entries()) {
-      await expect(page.getByRole('heading', { name: new RegExp(`^Step ${k + 1} of ${steps.length}`) })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: new RegExp(`^Step ${k + 1} of ${steps.length}`) }),
+      ).toBeVisible();
       await expect(narration(page)).toHaveText(plain(s.step.narration));
       expect(Math.abs((await clockMs(page)) - s.t)).toBeLessThanOrEqual(100);
       await expect(page).toHaveURL(new RegExp(`#lesson=${lesson.id}&step=${k + 1}$`));
@@ -128,5 +130,18 @@ test('presenter mode: large type, the lesson panes, keys drive the steps', async
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');
   expect(await axeViolations(page)).toEqual([]);
+  // Projected at 1280×720: the kubectl tabs stay on one row, and get pods -w shows every column (AGE last).
+  const kubectlTabs = page.getByRole('tablist', { name: 'kubectl views' }).getByRole('tab');
+  const rows = await kubectlTabs.evaluateAll(
+    (tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+  );
+  expect(rows).toBe(1);
+  const hidden = await page
+    .getByRole('tablist', { name: 'kubectl views' })
+    .evaluate((list) => list.scrollWidth - list.clientWidth);
+  expect(hidden).toBeLessThanOrEqual(0);
+  const watchPanel = page.getByRole('tabpanel').filter({ has: page.getByTestId('kubectl-watch') });
+  const overflow = await watchPanel.evaluate((panel) => panel.scrollWidth - panel.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'e2e/screenshots/lesson-presenter.png' });
 });

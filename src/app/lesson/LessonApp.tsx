@@ -353,7 +353,7 @@ function LessonPlayer({
       <aside
         aria-label="Lesson"
         className={`shrink-0 overflow-auto border-r border-slate-300 p-3 dark:border-slate-700 ${
-          presenter ? 'w-[36%] border-r-2 border-slate-900 dark:border-white' : 'w-[24rem] max-w-[40%]'
+          presenter ? 'w-[29%] border-r-2 border-slate-900 dark:border-white' : 'w-[24rem] max-w-[40%]'
         }`}
       >
         {narration}

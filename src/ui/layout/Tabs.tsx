@@ -39,7 +39,14 @@ export function Tabs<K extends string>({
   return (
     <section className="flex min-h-0 flex-1 flex-col" aria-label={label}>
       <div className="flex items-center gap-2 border-b border-slate-300 px-2 dark:border-slate-700">
-        <div role="tablist" aria-label={label} className="flex flex-wrap" onKeyDown={onKeyDown}>
+        {/* One row that scrolls when the pane is narrow (presenter type, a split screen): a wrapped
+            second row of tabs would take the output's height. */}
+        <div
+          role="tablist"
+          aria-label={label}
+          className="flex min-w-0 overflow-x-auto [scrollbar-width:thin]"
+          onKeyDown={onKeyDown}
+        >
           {tabs.map((t) => (
             <button
               key={t.key}
@@ -54,7 +61,7 @@ export function Tabs<K extends string>({
               aria-controls={`${id}-panel`}
               tabIndex={t.key === selected ? 0 : -1}
               onClick={() => onSelect(t.key)}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-3 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 ${
+              className={`-mb-px shrink-0 border-b-2 px-2 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-3 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 ${
                 t.key === selected
                   ? 'border-sky-700 text-slate-900 dark:border-sky-400 dark:text-white'
                   : 'border-transparent text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
@@ -64,7 +71,7 @@ export function Tabs<K extends string>({
             </button>
           ))}
         </div>
-        <div className="ml-auto flex items-center gap-2">{actions}</div>
+        <div className="ml-auto flex shrink-0 items-center gap-2">{actions}</div>
       </div>
       <div
         role="tabpanel"

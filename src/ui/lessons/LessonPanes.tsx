@@ -131,7 +131,7 @@ export function LessonPanes(p: LessonPanesProps) {
         </section>
       )}
       {(showKubectl || side) && (
-        <div className={`grid flex-1 grid-cols-1 ${p.embed ? 'min-h-64' : 'min-h-0'} ${showKubectl && side ? 'lg:grid-cols-2' : ''}`}>
+        <div className={`grid flex-1 grid-cols-1 ${p.embed ? 'min-h-64' : 'min-h-0'} ${showKubectl && side ? (p.presenter ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'lg:grid-cols-2') : ''}`}>
           {showKubectl && (
             <div
               className={`flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700 ${ring(p.focus === 'kubectl')}`}
