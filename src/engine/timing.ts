@@ -51,4 +51,9 @@ export const TIMING_SIMPLIFICATIONS: readonly TimingSimplification[] = [
   { what: 'Creating the Pod sandbox (pause container, network)', real: '0.5–2 s', podplay: `exactly ${seconds(SANDBOX_CREATE_MS)}` },
   { what: 'Pulling an image', real: 'registry and network speed', podplay: `${seconds(PULL_OVERHEAD_MS)} plus size at the node's pull speed` },
   { what: 'Back-offs (crash loop, image pull)', real: 'end at the next sync after the back-off', podplay: 'end exactly when the back-off does' },
+  {
+    what: 'A workload controller syncs after a change to its Pods',
+    real: 'milliseconds later (watch, then work queue)',
+    podplay: 'at the same instant; its minReadySeconds re-syncs come exactly when queued',
+  },
 ];

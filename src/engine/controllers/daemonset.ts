@@ -27,7 +27,7 @@ import type { PodRunner } from '../kubelet/pod-runner';
 import { requiredAffinityMatches, tolerated } from '../kubelet/scheduler';
 import type { Recorder } from '../recorder';
 import type { NodeFrame } from '../trace-types';
-import { isPodAvailable, wakeWhenAvailable } from './availability';
+import { ControllerSyncs } from './availability';
 import { OwnedPods } from './owned-pods';
 import { generatedPodName, podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
@@ -89,7 +89,8 @@ export class DaemonSetController {
   private readonly verdicts = new Map<string, [boolean, boolean]>();
   private generation = 1;
   private readonly owned: OwnedPods;
-  private readonly wakeups = new Set<number>();
+  /** Its latest sync, which availability is counted at, and its minReadySeconds re-syncs. */
+  private readonly syncs: ControllerSyncs;
   private readonly cached = new Keyed<DaemonSet>();
 
   constructor(
@@ -97,7 +98,7 @@ export class DaemonSetController {
     private readonly cluster: Cluster,
     private readonly ids: IdSource,
     private readonly recorder: Recorder,
-    private readonly clock: VirtualClock,
+    clock: VirtualClock,
     private readonly nodes: () => DaemonNode[],
   ) {
     this.name = object.metadata?.name ?? 'ds';
@@ -107,6 +108,7 @@ export class DaemonSetController {
     this.spec = { selector: {}, ...object.spec, template: object.spec?.template ?? {} };
     this.hash = podTemplateHash(this.spec.template);
     this.probe = this.eligibilityPod();
+    this.syncs = new ControllerSyncs(() => this.spec.minReadySeconds ?? 0, clock, () => recorder.changed());
   }
 
   /** kubectl set image daemonset: a new template (generation), so a new hash to roll out. */
@@ -186,6 +188,7 @@ export class DaemonSetController {
   reconcile(now: number): void {
     const nodes = this.nodes();
     const byNode = this.byNode();
+    this.syncs.observe([...byNode.values()].flat().map((m) => m.pod), this.generation, now);
     const create: string[] = [];
     const remove: Member[] = [];
     for (const node of nodes) {
@@ -223,12 +226,14 @@ export class DaemonSetController {
       this.event('Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata?.name}`);
     }
     // updateDaemonSet: the rollout waits until manage's own creations and deletions are observed.
-    if (create.length === 0 && remove.length === 0) remove.push(...this.rollingUpdate(nodes, byNode, now));
+    if (create.length === 0 && remove.length === 0) remove.push(...this.rollingUpdate(nodes, byNode));
     for (const m of remove) {
       m.runner.delete();
       this.event('Normal', 'SuccessfulDelete', `Deleted pod: ${m.runner.name}`);
     }
-    wakeWhenAvailable([...byNode.values()].flat().map((m) => m.pod), this.spec.minReadySeconds ?? 0, now, this.clock, this.wakeups, () => this.recorder.changed());
+    // updateDaemonSetStatus: Ready pods not yet available are looked at again minReadySeconds later.
+    const status = this.status();
+    if (status?.numberReady !== (status?.numberAvailable ?? 0)) this.syncs.requeueAfterMinReady(now);
   }
 
   /**
@@ -236,14 +241,14 @@ export class DaemonSetController {
    * once; available old Pods are replaced only while fewer than maxUnavailable nodes lack an
    * available Pod. Deleted Pods do not count, so a rollout goes on when nodes are down.
    */
-  private rollingUpdate(nodes: DaemonNode[], byNode: Map<string, Member[]>, now: number): Member[] {
+  private rollingUpdate(nodes: DaemonNode[], byNode: Map<string, Member[]>): Member[] {
     if (this.spec.updateStrategy?.type === 'OnDelete') return [];
     const desired = nodes.filter((n) => this.nodeShouldRun(n)[0]).length;
     const setting = this.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1;
     // GetScaledValueFromIntOrPercent rounding up; 0 with no surge is read as 1.
     const scaled = typeof setting === 'number' ? setting : Math.ceil((parseFloat(setting) * desired) / 100);
     const maxUnavailable = scaled === 0 && desired > 0 ? 1 : scaled;
-    const available = (m: Member) => isPodAvailable(m.pod, this.spec.minReadySeconds ?? 0, now);
+    const available = (m: Member) => this.syncs.isAvailable(m.pod);
     let unavailable = 0;
     const replace: Member[] = [];
     const candidates: Member[] = [];
@@ -267,7 +272,7 @@ export class DaemonSetController {
   }
 
   /** updateDaemonSetStatus: per node, the oldest daemon Pod (bound before pending, then by age) is the one counted. */
-  private status(now: number): DaemonSet['status'] {
+  private status(): DaemonSet['status'] {
     const byNode = this.byNode();
     let desired = 0;
     let current = 0;
@@ -288,7 +293,7 @@ export class DaemonSetController {
       const oldest = [...pods].sort((a, b) => Number(Boolean(b.pod.spec?.nodeName)) - Number(Boolean(a.pod.spec?.nodeName)))[0];
       if (isPodReady(oldest.pod)) {
         ready++;
-        if (isPodAvailable(oldest.pod, this.spec.minReadySeconds ?? 0, now)) available++;
+        if (this.syncs.isAvailable(oldest.pod)) available++;
       }
       if (oldest.pod.metadata?.labels?.['controller-revision-hash'] === this.hash) updated++;
     }
@@ -308,7 +313,7 @@ export class DaemonSetController {
   /** The DaemonSet as the API server returns it (SetDefaults_DaemonSet applied), with its status. */
   snapshot(): DaemonSet {
     // Only the status and the generation change: the same object while they stay the same.
-    const status = this.status(this.clock.now());
+    const status = this.status();
     return this.cached.get(`${this.generation} ${JSON.stringify(status)}`, () => ({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',

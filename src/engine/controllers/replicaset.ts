@@ -14,15 +14,15 @@ import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import type { Recorder } from '../recorder';
 import type { Timers } from '../../runtime/types';
-import { isPodAvailable, wakeWhenAvailable } from './availability';
+import { ControllerSyncs } from './availability';
 import { templateKey, type RsCounts } from './deployment-util';
 import { OwnedPods } from './owned-pods';
 import { generatedPodName, podFromTemplate } from './pod-from-template';
 
-/** What a ReplicaSet needs besides its object: when it was created, and a clock for minReadySeconds. */
+/** What a ReplicaSet needs besides its object: a clock (minReadySeconds re-syncs), and when it was created. */
 export interface ReplicaSetOptions {
   createdAt?: number;
-  timers?: Timers;
+  timers: Timers;
 }
 
 export class ReplicaSetController {
@@ -35,8 +35,8 @@ export class ReplicaSetController {
   private generation = 1;
   private annotations: Record<string, string>;
   private readonly owned: OwnedPods;
-  /** Instants a pod becomes available at, each with its wake-up already queued. */
-  private readonly wakeups = new Set<number>();
+  /** Its latest sync, which availability is counted at, and its minReadySeconds re-syncs. */
+  private readonly syncs: ControllerSyncs;
   /** Deleted by its Deployment's revision history cleanup: no longer in the API. */
   private gone = false;
   /** The last snapshot and the values it was made from. */
@@ -44,14 +44,14 @@ export class ReplicaSetController {
   /** Status counts at one recorder version and instant (the deployment controller reads them often). */
   /** The template admitted as a Pod, the first time one is created. */
   private admitted?: Pod;
-  private counted?: { version: number; t: number; counts: Omit<RsCounts, 'spec'> };
+  private counted?: { version: number; t: number; syncedAt: number; counts: Omit<RsCounts, 'spec'> };
 
   constructor(
     private readonly object: ReplicaSet,
     private readonly cluster: Cluster,
     private readonly ids: IdSource,
     private readonly recorder: Recorder,
-    private readonly options: ReplicaSetOptions = {},
+    private readonly options: ReplicaSetOptions,
   ) {
     this.name = object.metadata?.name ?? 'rs';
     this.namespace = object.metadata?.namespace ?? 'default';
@@ -60,6 +60,7 @@ export class ReplicaSetController {
     this.annotations = { ...object.metadata?.annotations };
     this.createdAt = options.createdAt ?? 0;
     this.owned = new OwnedPods(cluster);
+    this.syncs = new ControllerSyncs(() => this.minReadySeconds, options.timers, () => recorder.changed());
   }
 
   get specReplicas(): number {
@@ -116,22 +117,29 @@ export class ReplicaSetController {
   }
 
   private get now(): number {
-    return this.options.timers?.now() ?? 0;
+    return this.options.timers.now();
   }
 
-  /** A pod that just became Ready wakes the control plane when it becomes available. */
-  private wakeWhenAvailable(): void {
-    const timers = this.options.timers;
-    if (!timers) return;
-    const pods = this.pods().flatMap((r) => r.snapshot() ?? []);
-    wakeWhenAvailable(pods, this.minReadySeconds, timers.now(), timers, this.wakeups, () => this.recorder.changed());
+  /**
+   * syncReplicaSet's view of its pods: a sync when one changed, and, when every replica is Ready but
+   * not all are available, a re-sync minReadySeconds later.
+   */
+  private sync(now: number): void {
+    this.syncs.observe(
+      this.owned.live.flatMap((r) => r.snapshot() ?? []),
+      this.generation,
+      now,
+    );
+    const c = this.counts();
+    if (c.ready === this.replicas && c.available !== this.replicas) this.syncs.requeueAfterMinReady(now);
   }
 
   /** spec.replicas and the status counts the deployment controller reads. */
   counts(): RsCounts {
     const version = this.recorder.version;
     const t = this.now;
-    if (this.counted?.version !== version || this.counted.t !== t) {
+    const syncedAt = this.syncs.syncedAt;
+    if (this.counted?.version !== version || this.counted.t !== t || this.counted.syncedAt !== syncedAt) {
       // active(), counted in one pass without the array (the deployment controller asks at every pass).
       let replicas = 0;
       let ready = 0;
@@ -142,9 +150,9 @@ export class ReplicaSetController {
         const pod = r.snapshot();
         if (pod === undefined || !isPodReady(pod)) continue;
         ready++;
-        if (isPodAvailable(pod, this.minReadySeconds, t)) available++;
+        if (this.syncs.isAvailable(pod)) available++;
       }
-      this.counted = { version, t, counts: { replicas, ready, available } };
+      this.counted = { version, t, syncedAt, counts: { replicas, ready, available } };
     }
     return { spec: this.replicas, ...this.counted.counts };
   }
@@ -160,7 +168,7 @@ export class ReplicaSetController {
 
   /** manageReplicas: one pass. Creates (slow-start batches collapse into one instant here) or deletes. */
   reconcile(now: number): void {
-    this.wakeWhenAvailable();
+    this.sync(now);
     if (this.gone) return;
     const active = this.active();
     const diff = active.length - this.replicas;
@@ -195,8 +203,7 @@ export class ReplicaSetController {
     const active = this.active();
     const pods = active.map((r) => r.snapshot()).filter((p): p is Pod => p !== undefined);
     const ready = pods.filter(isPodReady).length;
-    const now = this.now;
-    const available = pods.filter((pod) => isPodAvailable(pod, this.minReadySeconds, now)).length;
+    const available = pods.filter((pod) => this.syncs.isAvailable(pod)).length;
     // Everything else in the object is fixed, or replaced whole when it changes (annotations):
     // compare these few values, not the object's JSON (a frame asks at nearly every instant).
     const cached = this.cached;

@@ -27,7 +27,7 @@ import type { IdSource } from '../ids';
 import type { PodRunner } from '../kubelet/pod-runner';
 import { statefulSetMachine, type StatefulSetEvent } from '../machines/statefulset';
 import type { Recorder } from '../recorder';
-import { isPodAvailable, isRunningAndReady, wakeWhenAvailable } from './availability';
+import { ControllerSyncs, isRunningAndReady } from './availability';
 import { OwnedPods } from './owned-pods';
 import { podFromTemplate } from './pod-from-template';
 import { podTemplateHash } from './revision';
@@ -63,7 +63,8 @@ export class StatefulSetController {
   private readonly revisions = new Map<string, PodTemplateSpec>();
   private currentRevision: string;
   private updateRevision: string;
-  private readonly wakeups = new Set<number>();
+  /** Its latest sync, which availability is counted at, and its minReadySeconds re-syncs. */
+  private readonly syncs: ControllerSyncs;
   private readonly actor: Actor<typeof statefulSetMachine>;
   private readonly cached = new Keyed<StatefulSet>();
 
@@ -72,7 +73,7 @@ export class StatefulSetController {
     cluster: Cluster,
     ids: IdSource,
     private readonly recorder: Recorder,
-    private readonly clock: VirtualClock,
+    clock: VirtualClock,
   ) {
     this.name = object.metadata?.name ?? 'sts';
     this.namespace = object.metadata?.namespace ?? 'default';
@@ -81,6 +82,7 @@ export class StatefulSetController {
     this.owned = new OwnedPods(cluster);
     this.currentRevision = this.revisionOf(object.spec?.template ?? {});
     this.updateRevision = this.currentRevision;
+    this.syncs = new ControllerSyncs(() => this.minReadySeconds, clock, () => recorder.changed());
     this.actor = createActor(statefulSetMachine, { clock, inspect: recorder.inspect });
     recorder.track(this.actor.sessionId, `statefulset/${this.name}`, 'statefulset');
     this.actor.start();
@@ -187,8 +189,8 @@ export class StatefulSetController {
     return { type: 'DELETED', pod: m.runner.name };
   }
 
-  private available(m: Member, now: number): boolean {
-    return isPodAvailable(m.pod, this.minReadySeconds, now);
+  private available(m: Member): boolean {
+    return this.syncs.isAvailable(m.pod);
   }
 
   /** processReplica for one ordinal: whether the pass must stop here (monotonic), and what happened. */
@@ -210,19 +212,19 @@ export class StatefulSetController {
     }
     if (!this.monotonic) return false;
     if (m.runner.isDeleting) return wait('WAIT_GONE', m.runner.name);
-    if (!isRunningAndReady(m.pod) || !this.available(m, now)) return wait('WAIT_READY', m.runner.name);
+    if (!isRunningAndReady(m.pod) || !this.available(m)) return wait('WAIT_READY', m.runner.name);
     return false;
   }
 
   /** processCondemned: ordinals at or above spec.replicas, highest first. */
-  private processCondemned(condemned: Member[], firstUnhealthy: Member | undefined, now: number, pass: Pass): boolean {
+  private processCondemned(condemned: Member[], firstUnhealthy: Member | undefined, pass: Pass): boolean {
     for (const m of condemned) {
       if (m.runner.isDeleting) {
         if (!this.monotonic) continue;
         pass.waiting ??= { type: 'WAIT_GONE', pod: m.runner.name };
         return true;
       }
-      if (this.monotonic && m !== firstUnhealthy && (!isRunningAndReady(m.pod) || !this.available(m, now))) {
+      if (this.monotonic && m !== firstUnhealthy && (!isRunningAndReady(m.pod) || !this.available(m))) {
         pass.waiting ??= { type: 'WAIT_READY', pod: firstUnhealthy?.runner.name ?? m.runner.name };
         return true;
       }
@@ -233,7 +235,7 @@ export class StatefulSetController {
   }
 
   /** RollingUpdate: the highest ordinal not at the update revision is deleted (and recreated at it). */
-  private rollingUpdate(replicas: Array<Member | undefined>, now: number, pass: Pass): void {
+  private rollingUpdate(replicas: Array<Member | undefined>, pass: Pass): void {
     if (this.spec.updateStrategy?.type === 'OnDelete') return;
     for (let target = replicas.length - 1; target >= this.partition; target--) {
       const m = replicas[target];
@@ -243,7 +245,7 @@ export class StatefulSetController {
         pass.acted = this.remove(m, pass);
         return;
       }
-      if (!isRunningAndReady(m.pod) || !this.available(m, now) || m.runner.isDeleting) {
+      if (!isRunningAndReady(m.pod) || !this.available(m) || m.runner.isDeleting) {
         pass.waiting ??= { type: m.runner.isDeleting ? 'WAIT_GONE' : 'WAIT_READY', pod: m.runner.name };
         return;
       }
@@ -253,7 +255,11 @@ export class StatefulSetController {
   /** updateStatefulSet: one sync. */
   reconcile(now: number): void {
     const members = this.members();
-    const pods = members.map((m) => m.pod);
+    this.syncs.observe(
+      members.map((m) => m.pod),
+      this.generation,
+      now,
+    );
     const replicas: Array<Member | undefined> = Array.from({ length: this.replicas }, () => undefined);
     const condemned: Member[] = [];
     for (const m of members) {
@@ -261,7 +267,7 @@ export class StatefulSetController {
       else condemned.push(m);
     }
     condemned.sort((a, b) => b.ordinal - a.ordinal);
-    const unhealthy = (m: Member | undefined) => !m || !isRunningAndReady(m.pod) || !this.available(m, now);
+    const unhealthy = (m: Member | undefined) => !m || !isRunningAndReady(m.pod) || !this.available(m);
     // The first unavailable Pod: the lowest replica, else the lowest condemned one.
     const firstUnhealthy = replicas.some(unhealthy) ? undefined : [...condemned].reverse().find(unhealthy);
     const pass: Pass = { members: [...members] };
@@ -270,18 +276,19 @@ export class StatefulSetController {
       // runForAll: monotonic stops at the first Pod that blocks; Parallel goes through them all.
       exit = this.processReplica(i, replicas[i], now, pass) && this.monotonic;
     }
-    if (!exit) exit = this.processCondemned(condemned, firstUnhealthy, now, pass);
-    if (!exit) this.rollingUpdate(replicas, now, pass);
+    if (!exit) exit = this.processCondemned(condemned, firstUnhealthy, pass);
+    if (!exit) this.rollingUpdate(replicas, pass);
     this.completeRollingUpdate(pass.members);
-    wakeWhenAvailable(pods, this.minReadySeconds, now, this.clock, this.wakeups, () => this.recorder.changed());
-    this.actor.send(pass.acted ?? pass.waiting ?? this.idle(pass.members, now));
+    // syncStatefulSet: "one more sync to handle the clock skew" while replicas are not all available.
+    if ((this.status(pass.members).availableReplicas ?? 0) !== this.replicas) this.syncs.requeueAfterMinReady(now);
+    this.actor.send(pass.acted ?? pass.waiting ?? this.idle(pass.members));
   }
 
   /** With nothing to do, the machine still says what the set is waiting for (Parallel does not block on it). */
-  private idle(members: Member[], now: number): StatefulSetEvent {
+  private idle(members: Member[]): StatefulSetEvent {
     const gone = members.find((m) => m.runner.isDeleting);
     if (gone) return { type: 'WAIT_GONE', pod: gone.runner.name };
-    const unready = members.find((m) => !isRunningAndReady(m.pod) || !this.available(m, now));
+    const unready = members.find((m) => !isRunningAndReady(m.pod) || !this.available(m));
     if (unready) return { type: 'WAIT_READY', pod: unready.runner.name };
     return { type: 'SETTLED' };
   }
@@ -289,7 +296,7 @@ export class StatefulSetController {
   /** updateStatefulSetStatus completeRollingUpdate: once every Pod is updated and ready, the update revision is current. */
   private completeRollingUpdate(members: Member[]): void {
     if (this.currentRevision === this.updateRevision || this.spec.updateStrategy?.type === 'OnDelete') return;
-    const status = this.status(this.clock.now(), members);
+    const status = this.status(members);
     if ((status.updatedReplicas ?? 0) === status.replicas && (status.readyReplicas ?? 0) === status.replicas) {
       this.currentRevision = this.updateRevision;
     }
@@ -300,7 +307,7 @@ export class StatefulSetController {
   }
 
   /** computeReplicaStatus over every Pod of the set (terminating ones count in replicas, not in current/updated). */
-  private status(now: number, members = this.members()): StatefulSetStatus {
+  private status(members = this.members()): StatefulSetStatus {
     let ready = 0;
     let available = 0;
     let current = 0;
@@ -308,7 +315,7 @@ export class StatefulSetController {
     for (const m of members) {
       if (isRunningAndReady(m.pod)) {
         ready++;
-        if (this.available(m, now)) available++;
+        if (this.available(m)) available++;
       }
       if (m.runner.isDeleting) continue;
       const revision = m.pod.metadata?.labels?.['controller-revision-hash'];
@@ -332,7 +339,7 @@ export class StatefulSetController {
   /** The StatefulSet as the API server returns it (SetDefaults_StatefulSet applied), with its status. */
   snapshot(): StatefulSet {
     // Only the status and the generation (replicas, template) change: the same object while they stay the same.
-    const status = this.status(this.clock.now());
+    const status = this.status();
     const spec = this.spec;
     return this.cached.get(`${this.generation} ${JSON.stringify(status)}`, () => ({
       apiVersion: 'apps/v1',
