@@ -128,7 +128,8 @@ test('help dialog lists the shortcuts', async ({ page }) => {
   // Where the clock is exact: the engine's own constants, e.g. the PLEG relist.
   const timing = page.getByRole('table', { name: 'Where PodPlay is exact and a node is not' });
   await expect(timing.getByRole('row', { name: /container exit/ })).toContainText('exactly 1 s later');
-  await expect(timing.getByRole('row', { name: /watch/ })).toContainText('exactly 0.1 s');
+  await expect(timing.getByRole('row', { name: /hears of a deletion/ })).toContainText('exactly 0.1 s');
+  await expect(timing.getByRole('row', { name: /workload controller syncs/ })).toContainText('at the same instant');
   await page.getByRole('dialog').screenshot({ path: 'test-results/help-dialog.png' });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
