@@ -1,7 +1,8 @@
 /**
  * `kubectl get pods -w` over a run (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go, watch): the
- * list, then one row per printed change of any pod of the namespace, and the last state again
- * for a DELETED event.
+ * list, then one row per watch event of any pod of the namespace: a printed change, and the API
+ * writes of the scheduler and the API server that change nothing printed (the binding, an
+ * Unschedulable condition, the grace-0 delete), and the last state again for a DELETED event.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -25,10 +26,11 @@ const lines = (text: string) => text.trimEnd().split('\n');
 describe('watchRows: one pod (output as it was before several pods were watched)', () => {
   const trace = sampleTrace();
 
-  it('prints a row only when READY, STATUS or RESTARTS change', () => {
+  it('prints a row when READY, STATUS or RESTARTS change, and for the binding (registry/core/pod/storage assignPod), a write of its own', () => {
     const rows = watchRows(trace);
     expect(rows.map((r) => [r.tMs, r.key])).toEqual([
       [0, '0/1|Pending|0'],
+      [100, '0/1|Pending|0'],
       [100, '0/1|ContainerCreating|0'],
       [2100, '1/1|Running|0'],
       [77100, '0/1|ContainerCreating|1'],
@@ -40,6 +42,7 @@ describe('watchRows: one pod (output as it was before several pods were watched)
     expect(getPodsWatchLines(watchRows(trace))).toBe(
       [
         'NAME            READY   STATUS    RESTARTS   AGE',
+        'liveness-exec   0/1     Pending   0          0s',
         'liveness-exec   0/1     Pending   0          0s',
         'liveness-exec   0/1     ContainerCreating   0          0s',
         'liveness-exec   1/1     Running             0          2s',
@@ -54,9 +57,9 @@ describe('watchRows: one pod (output as it was before several pods were watched)
     const rows = watchRows(trace);
     const shown = (t: number) => countUntil(rows, t, (r) => r.tMs);
     expect(shown(0)).toBe(1);
-    expect(shown(2099)).toBe(2);
-    expect(shown(2100)).toBe(3);
-    expect(shown(1e9)).toBe(5);
+    expect(shown(2099)).toBe(3);
+    expect(shown(2100)).toBe(4);
+    expect(shown(1e9)).toBe(6);
   });
 
   it('prints the pod once more when it is deleted (the DELETED event carries its last state)', () => {
@@ -67,6 +70,27 @@ describe('watchRows: one pod (output as it was before several pods were watched)
     const rows = watchRows(cut);
     expect(rows.at(-1)).toMatchObject({ tMs: 9000, event: 'DELETED', key: rows.at(-2)?.key });
     expect(rows.at(-1)?.pod).toBe(trace.frames[3].pods[0]);
+  });
+
+  it('a pod the scheduler cannot place prints Pending twice: the PodScheduled=False condition is a write (handleSchedulingFailure)', () => {
+    const big = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n    resources: { requests: { memory: 64Gi } }\n`;
+    const rows = watchRows(runOf(big));
+    expect(rows.map((r) => [r.tMs, r.event, r.key])).toEqual([
+      [0, 'ADDED', '0/1|Pending|0'],
+      [0, 'MODIFIED', '0/1|Pending|0'],
+    ]);
+    expect(rows[1].pod.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+  });
+
+  it('a pod deleted gracefully ends with its last state three times: the kubelet\'s status, the grace-0 delete (MODIFIED), then DELETED', () => {
+    const trace = runOf(nginxPod('web'), [{ at: 20, kind: 'deletePod' }]);
+    const rows = watchRows(trace);
+    const tail = rows.slice(-3);
+    expect(tail.map((r) => r.event)).toEqual(['MODIFIED', 'MODIFIED', 'DELETED']);
+    expect(new Set(tail.map((r) => r.key))).toEqual(new Set(['0/1|Completed|0']));
+    expect(tail[1].pod.metadata?.deletionGracePeriodSeconds).toBe(0);
+    expect(tail[1].tMs).toBe(trace.deletedAt.web);
+    expect(tail[2].tMs).toBe(trace.deletedAt.web);
   });
 });
 
@@ -81,9 +105,10 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
       'first    0/1     Pending   0          0s',
       'second   0/1     Pending   0          0s',
     ]);
-    // Each pod goes Pending → ContainerCreating → Running; the rows of both interleave by time.
+    // Each pod goes Pending → (bound) Pending → ContainerCreating → Running; the rows of both interleave by time.
     for (const name of ['first', 'second'])
       expect(rowsOf(rows, name).map((r) => r.key)).toEqual([
+        '0/1|Pending|0',
         '0/1|Pending|0',
         '0/1|ContainerCreating|0',
         '1/1|Running|0',
