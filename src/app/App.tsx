@@ -29,6 +29,7 @@ import {
   eventInstants,
   findPod,
   formatClock,
+  lastTransitionsAt,
   nextInstant,
   podEvents,
   podNames,
@@ -99,13 +100,10 @@ export function App() {
     [trace],
   );
   const pod = frame ? findPod(frame, podName) : undefined;
-  const lastTransitions = useMemo(() => {
-    const map = new Map<string, TransitionRecord>();
-    if (!trace || !frame) return map;
-    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++)
-      map.set(trace.transitions[i].actor, trace.transitions[i]);
-    return map;
-  }, [trace, frame]);
+  const lastTransitions = useMemo(
+    () => (trace && frame ? lastTransitionsAt(trace, frame.transitionCount) : new Map<string, TransitionRecord>()),
+    [trace, frame],
+  );
 
   const why = useWhy({ t, setT, lastTransitions, openPane: setSideTab });
   // Several pods: their owners' and their own summary lanes first, groups opened and closed by the person.

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { TransitionRecord } from '../engine/trace-types';
+import { runOf } from './fixtures/runs';
 import { sampleTrace } from './fixtures/sample-trace';
 import {
   countUntil,
   eventInstants,
   formatClock,
+  lastTransitionsAt,
   nextInstant,
   previousInstant,
   seekFrame,
@@ -37,5 +40,18 @@ describe('trace utils', () => {
     expect(formatClock(2100)).toBe('2.1s');
     expect(formatClock(77200)).toBe('1m17.2s');
     expect(formatClock(120000)).toBe('2m00s');
+  });
+
+  it("each actor's last transition at a frame: the same map, in the same order, as a walk over the first transitionCount", () => {
+    const run = runOf(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n    livenessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }\n',
+      [{ at: 40, kind: 'deletePod' }],
+    );
+    expect(run.transitions.length).toBeGreaterThan(20);
+    for (const frame of run.frames) {
+      const walked = new Map<string, TransitionRecord>();
+      for (let i = 0; i < frame.transitionCount; i++) walked.set(run.transitions[i].actor, run.transitions[i]);
+      expect([...lastTransitionsAt(run, frame.transitionCount)]).toEqual([...walked]);
+    }
   });
 });

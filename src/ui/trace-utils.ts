@@ -3,7 +3,7 @@
  * stepping, pods.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { Frame, Trace } from '../engine/trace-types';
+import type { Frame, Trace, TransitionRecord } from '../engine/trace-types';
 import type { SimEvent } from '../k8s/events';
 
 /**
@@ -25,6 +25,33 @@ export function countUntil<T>(items: readonly T[], t: number, time: (item: T) =>
 /** The frame in force at t (the last frame at or before t; the first frame before it). */
 export function seekFrame(trace: Trace, tMs: number): Frame {
   return trace.frames[Math.max(0, countUntil(trace.frames, tMs, (f) => f.t) - 1)];
+}
+
+/** Each actor's transitions, by their index in the trace (ascending): built once per trace. */
+const transitionIndex = new WeakMap<Trace, Map<string, number[]>>();
+
+/**
+ * The last transition of each actor among the first `count` of the trace (a frame's
+ * transitionCount): a binary search per actor, not a walk over an hour of probe transitions.
+ */
+export function lastTransitionsAt(trace: Trace, count: number): Map<string, TransitionRecord> {
+  let index = transitionIndex.get(trace);
+  if (!index) {
+    index = new Map();
+    trace.transitions.forEach((tr, i) => {
+      const list = index?.get(tr.actor);
+      if (list) list.push(i);
+      else index?.set(tr.actor, [i]);
+    });
+    transitionIndex.set(trace, index);
+  }
+  const map = new Map<string, TransitionRecord>();
+  const n = Math.min(count, trace.transitions.length);
+  for (const [actor, list] of index) {
+    const before = countUntil(list, n - 1, (i) => i);
+    if (before > 0) map.set(actor, trace.transitions[list[before - 1]]);
+  }
+  return map;
 }
 
 /** Sorted, distinct virtual times (ms) at which at least one Kubernetes Event happened. */

@@ -4,7 +4,7 @@
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { LessonPane } from '../../scenario';
-import type { Trace, TransitionRecord } from '../../engine/trace-types';
+import type { Trace } from '../../engine/trace-types';
 import { EventsList } from '../events/EventsList';
 import { KubectlViews } from '../kubectl/KubectlViews';
 import { Tabs } from '../layout/Tabs';
@@ -16,7 +16,7 @@ import { hasCluster } from '../cluster/has-cluster';
 import { computeLanes } from '../timeline/segments';
 import { Timeline } from '../timeline/Timeline';
 import { fitSpan } from '../timeline/view-window';
-import { findPod, podEvents, podNames, seekFrame } from '../trace-utils';
+import { findPod, lastTransitionsAt, podEvents, podNames, seekFrame } from '../trace-utils';
 
 /** Loaded on first use, as in the playground. */
 const ClusterView = lazy(() => import('../cluster/ClusterView'));
@@ -92,12 +92,7 @@ export function LessonPanes(p: LessonPanesProps) {
     [trace],
   );
   const pod = findPod(frame, podName);
-  const lastTransitions = useMemo(() => {
-    const map = new Map<string, TransitionRecord>();
-    for (let i = 0; i < frame.transitionCount && i < trace.transitions.length; i++)
-      map.set(trace.transitions[i].actor, trace.transitions[i]);
-    return map;
-  }, [trace, frame]);
+  const lastTransitions = useMemo(() => lastTransitionsAt(trace, frame.transitionCount), [trace, frame]);
 
   const sideTabs = sidePaneTabs({
     events: events.filter((e) => e.t <= t).length,
