@@ -50,6 +50,11 @@ export const TIMING_SIMPLIFICATIONS: readonly TimingSimplification[] = [
   { what: 'The kubelet hears of a deletion or a condition through its watch', real: 'milliseconds, varying with load', podplay: `exactly ${seconds(KUBELET_WATCH_DELAY_MS)}` },
   { what: 'Creating the Pod sandbox (pause container, network)', real: '0.5–2 s', podplay: `exactly ${seconds(SANDBOX_CREATE_MS)}` },
   { what: 'Pulling an image', real: 'registry and network speed', podplay: `${seconds(PULL_OVERHEAD_MS)} plus size at the node's pull speed` },
+  {
+    what: 'The kubelet posts what it has done (the Pod IP, PodReadyToStartContainers, a started container)',
+    real: 'in the status of its next sync: the sandbox\'s IP only once an image pull in the same sync has ended',
+    podplay: 'as soon as it is done',
+  },
   { what: 'Back-offs (crash loop, image pull)', real: 'end at the next sync after the back-off', podplay: 'end exactly when the back-off does' },
   {
     what: 'A workload controller syncs after a change to its Pods',
