@@ -101,6 +101,12 @@ function envelope(
   if (typeof value.kind !== 'string' || !value.kind) r.error('kind', "Object 'Kind' is missing");
   if (typeof value.apiVersion !== 'string' || !value.apiVersion)
     r.error('apiVersion', "Object 'apiVersion' is missing");
+  // Every kind's metadata is an ObjectMeta: encoding/json refuses anything but a mapping (or null).
+  const meta = value.metadata;
+  if (meta !== undefined && meta !== null && !isObject(meta)) {
+    const got = Array.isArray(meta) ? 'array' : typeof meta === 'boolean' ? 'bool' : typeof meta;
+    r.error('metadata', `json: cannot unmarshal ${got} into Go struct field ${str(value.kind)}.metadata of type v1.ObjectMeta`);
+  }
   if (r.errorCount > 0) return undefined;
   return { kind: str(value.kind), apiVersion: str(value.apiVersion), object: value };
 }

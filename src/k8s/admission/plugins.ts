@@ -63,10 +63,12 @@ function admitServiceAccount(spec: PodSpec, seed: string): void {
   // The deprecated alias the v1 conversion fills from serviceAccountName.
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
-  const existing = (spec.volumes ?? []).find((v) => v.name.startsWith('kube-api-access-'));
+  // Admission runs before validation: a volume without a name or a pod without containers gets
+  // here too, and is reported by validation, not tripped over.
+  const existing = (spec.volumes ?? []).find((v) => (v.name as string | undefined)?.startsWith('kube-api-access-'));
   const volumeName = existing?.name ?? `kube-api-access-${nameSuffix(`${seed}/kube-api-access`)}`;
   let needsVolume = false;
-  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+  for (const c of [...(spec.initContainers ?? []), ...((spec.containers as PodSpec['containers'] | undefined) ?? [])]) {
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === TOKEN_MOUNT_PATH)) continue;
     c.volumeMounts = [
       ...(c.volumeMounts ?? []),
@@ -92,7 +94,7 @@ export function renameAdmittedPod(pod: Pod, name: string, seed: string): Pod {
   const spec = copy.spec;
   if (!spec?.volumes?.some((v) => v.name === generated)) return copy;
   for (const v of spec.volumes) if (v.name === generated) v.name = renamed;
-  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+  for (const c of [...(spec.initContainers ?? []), ...((spec.containers as PodSpec['containers'] | undefined) ?? [])]) {
     for (const m of c.volumeMounts ?? []) if (m.name === generated) m.name = renamed;
   }
   return copy;

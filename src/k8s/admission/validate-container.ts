@@ -3,6 +3,7 @@ import { tryParseQuantity } from '../quantity';
 import { fieldError } from './diagnostics';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
 import type { Reporter } from './reporter';
+import { validateEnv } from './validate-env';
 import { validateLifecycle, validateProbe } from './validate-probe';
 
 /*
@@ -127,9 +128,7 @@ function validateCommon(c: Container, path: string, ctx: PodContext): void {
     );
   }
   validatePorts(c, path, r);
-  (c.env ?? []).forEach((e, i) => {
-    if (!e.name) r.error(`${path}.env[${i}].name`, fieldError.required());
-  });
+  validateEnv(c.env ?? [], `${path}.env`, r);
   validateVolumeMounts(c, path, ctx.volumes, r);
   const pull = c.imagePullPolicy;
   if (pull !== 'Always' && pull !== 'IfNotPresent' && pull !== 'Never') {

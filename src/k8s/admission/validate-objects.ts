@@ -26,12 +26,13 @@ export function validateService(object: Record<string, unknown>, r: Reporter): v
     return;
   }
   const names = new Set<string>();
-  ports.forEach((p: unknown, i: number) => {
+  ports.forEach((item: unknown, i: number) => {
     const at = `spec.ports[${i}]`;
-    if (!isObject(p)) return;
+    // A null entry decodes to a ServicePort with every field zero, which then fails as one.
+    const p: Record<string, unknown> = isObject(item) ? item : {};
     const port = p.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      r.error(`${at}.port`, `Invalid value: ${JSON.stringify(port ?? null)}: must be between 1 and 65535, inclusive`);
+      r.error(`${at}.port`, `Invalid value: ${JSON.stringify(port ?? 0)}: must be between 1 and 65535, inclusive`);
     }
     const target = p.targetPort;
     if (typeof target === 'number' && (target < 1 || target > 65535)) {

@@ -23,11 +23,13 @@ const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 
 /** ValidatePortNumOrName, plus PodPlay's own check that a named port exists (the kubelet needs it). */
 function validatePort(
-  port: number | string,
+  given: number | string | undefined,
   path: string,
   ports: ContainerPort[] | undefined,
   r: Reporter,
 ): void {
+  // A missing port is IntOrString's zero value, the number 0.
+  const port = given ?? 0;
   if (typeof port === 'number') {
     for (const msg of isValidPortNum(port)) r.error(path, fieldError.invalid(port, msg));
     return;
