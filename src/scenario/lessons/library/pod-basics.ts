@@ -38,7 +38,7 @@ export const podBasics: Lesson = {
       id: 'scheduled',
       at: onEvent('Scheduled'),
       narration:
-        'The scheduler bound the whole Pod to node-1. The containers of a Pod always run together on the same node: you never schedule a container alone.',
+        'The scheduler bound the whole Pod to node-1. The containers of a Pod always run together on the same node: you never schedule a container alone. `kubectl get pods -w` printed Pending a second time for it: the binding is a write of its own, though no column it shows changes.',
       focus: { machine: 'pod', pane: 'statechart' },
       question: {
         prompt: 'The Pod is bound to node-1. What does the kubelet record next?',
