@@ -8,6 +8,7 @@ export {
   printPodRow,
   isRestartableInitContainer,
   getPodsTable,
+  getPodsWatchChunks,
   getPodsWatchLines,
   podRowCells,
   describePod,

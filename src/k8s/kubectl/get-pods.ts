@@ -81,12 +81,19 @@ export interface WatchLine {
  * so an empty namespace prints nothing until its first pod.
  */
 export function getPodsWatchLines(rows: WatchLine[], opts: { wide?: boolean } = {}): string {
+  return getPodsWatchChunks(rows, opts).join('');
+}
+
+/**
+ * The same output, as what each row's flush printed (empty for a listed row that the list's one
+ * flush prints later). A flush never changes what came before it, so the output up to row k is
+ * the first k chunks joined: a view scrubbing through a long watch slices instead of reprinting.
+ */
+export function getPodsWatchChunks(rows: WatchLine[], opts: { wide?: boolean } = {}): string[] {
   const w = new TabWriter(GET_TABWRITER);
-  let out = '';
-  rows.forEach(({ pod, tMs, listed }, i) => {
+  return rows.map(({ pod, tMs, listed }, i) => {
     if (i === 0) w.write(line(headers(opts.wide)));
     w.write(line(podRowCells(pod, tMs, opts.wide)));
-    if (!(listed && rows[i + 1]?.listed)) out += w.flush();
+    return listed && rows[i + 1]?.listed ? '' : w.flush();
   });
-  return out;
 }

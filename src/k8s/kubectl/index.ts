@@ -7,7 +7,7 @@ export {
   isRestartableInitContainer,
 } from './pod-row';
 export type { PodRow } from './pod-row';
-export { getPodsTable, getPodsWatchLines, podRowCells } from './get-pods';
+export { getPodsTable, getPodsWatchChunks, getPodsWatchLines, podRowCells } from './get-pods';
 export type { GetPodsOptions, WatchLine } from './get-pods';
 export { describePod } from './describe-pod';
 export { describeProbe } from './probe';

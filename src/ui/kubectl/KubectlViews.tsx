@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
-import { describePod, getPodsWatchLines, podToYaml } from '../../k8s';
+import { describePod, getPodsWatchChunks, podToYaml } from '../../k8s';
 import { Choice } from '../layout/Choice';
 import { CopyButton } from '../layout/CopyButton';
 import { Tabs } from '../layout/Tabs';
@@ -63,10 +63,11 @@ export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlle
   }, [view, getAllText]);
 
   const wide = (trace.frames[0]?.nodes.length ?? 0) > 1;
+  // Printed once per run; the cursor only picks how many rows have been printed by then.
   const rows = useMemo(() => watchRows(trace, { wide }), [trace, wide]);
-  // Only recompute the watch output when a row is added, not on every animation frame.
+  const chunks = useMemo(() => getPodsWatchChunks(rows, { wide }), [rows, wide]);
   const shown = countUntil(rows, t, (r) => r.tMs);
-  const watchText = useMemo(() => getPodsWatchLines(rows.slice(0, shown), { wide }), [rows, shown, wide]);
+  const watchText = useMemo(() => chunks.slice(0, shown).join(''), [chunks, shown]);
   const output = useRef<HTMLPreElement>(null);
   useFollowTail(output, view === 'watch' ? watchText : undefined);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;

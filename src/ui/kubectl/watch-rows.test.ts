@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getPodsWatchLines } from '../../k8s';
+import { getPodsWatchChunks, getPodsWatchLines } from '../../k8s';
 import { deploymentYaml, runOf, SET_IMAGE_AT_30S } from '../fixtures/runs';
 import { sampleTrace } from '../fixtures/sample-trace';
 import { countUntil } from '../trace-utils';
@@ -158,6 +158,20 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
     const added = rows.filter((r) => r.event === 'ADDED' && !r.listed);
     expect(added).toHaveLength(1);
     expect(added[0].tMs).toBe(30_000);
+  });
+
+  it('what the watch printed up to any row is the first chunks joined: a flush never reprints (RememberWidths)', () => {
+    const trace = runOf(deploymentYaml(3), [SET_IMAGE_AT_30S]);
+    for (const wide of [false, true]) {
+      const rows = watchRows(trace, { wide });
+      const chunks = getPodsWatchChunks(rows, { wide });
+      expect(chunks).toHaveLength(rows.length);
+      for (let k = 0; k <= rows.length; k++) {
+        // The list's rows share one instant, so the cursor never cuts into it.
+        if (k > 0 && k < rows.length && rows[k - 1].listed && rows[k].listed) continue;
+        expect(chunks.slice(0, k).join('')).toBe(getPodsWatchLines(rows.slice(0, k), { wide }));
+      }
+    }
   });
 
   it('-o wide: NODE and IP are printed columns, so binding and the pod IP each print a row', () => {
