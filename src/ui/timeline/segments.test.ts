@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Trace } from '../../engine/trace-types';
+import { deploymentYaml, runOf, SET_IMAGE_AT_30S } from '../fixtures/runs';
 import { sampleTrace } from '../fixtures/sample-trace';
 import { computeLanes } from './segments';
 
@@ -63,5 +65,16 @@ describe('computeLanes', () => {
     };
     const phase = computeLanes(cut, 'liveness-exec').find((l) => l.id === 'phase')!;
     expect(phase.segments[phase.segments.length - 1].end).toBe(5000);
+  });
+});
+
+describe('computeLanes over shared frames', () => {
+  it('gives the same lanes as over frames that share nothing (an unchanged frame or pod adds no sample)', () => {
+    const trace = runOf(deploymentYaml(3), [SET_IMAGE_AT_30S, { at: 50, kind: 'deletePod' }]);
+    // Every frame with its own list and its own pod objects: nothing can be skipped by identity.
+    const unshared: Trace = { ...trace, frames: trace.frames.map((f) => ({ ...f, pods: f.pods.map((p) => structuredClone(p)) })) };
+    const names = [...new Set(trace.frames.flatMap((f) => f.pods.map((p) => p.metadata?.name ?? '')))];
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(computeLanes(trace, name)).toEqual(computeLanes(unshared, name));
   });
 });
