@@ -35,12 +35,17 @@ export const PERF_JSON = 'test-results/perf.json';
 const ms = (s: Summary) => `median ${s.median} ms, p95 ${s.p95} ms, worst ${s.worst} ms (${s.count} seeks)`;
 
 export const FIRST_LOAD_JSON = 'test-results/first-load.json';
+export const PERF_CLUSTER_JSON = 'test-results/perf-cluster.json';
 
 export function printBrowserReport(path = PERF_JSON): void {
   console.log('\nBrowser (issue: playground; seek within 16 ms, no long task over 50 ms at 100x):');
   if (existsSync(FIRST_LOAD_JSON)) {
     const first = JSON.parse(readFileSync(FIRST_LOAD_JSON, 'utf8')) as { date: string; files: string[]; gzipBytes: number };
     console.log(`  first load (from ${FIRST_LOAD_JSON}, ${first.date}): ${first.files.length} scripts, ${first.gzipBytes.toLocaleString('en')} bytes gzip -9`);
+  }
+  if (existsSync(PERF_CLUSTER_JSON)) {
+    const c = JSON.parse(readFileSync(PERF_CLUSTER_JSON, 'utf8')) as { date: string; scenario: string; seeks: number[]; median: number; worst: number };
+    console.log(`  seek in a large cluster (from ${PERF_CLUSTER_JSON}, ${c.date}): median ${c.median} ms, worst ${c.worst} ms over ${c.seeks.length} seeks; ${c.scenario}`);
   }
   if (!existsSync(path)) {
     console.log(`  no ${path}: run \`npm run build && npx playwright test e2e/perf.spec.ts\` to measure`);

@@ -5,45 +5,13 @@
  * Target (issue: beyond one Pod): under 2 s of wall time.
  */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_NODE, simulate, type NodeSettings, type SimAction, type SimInput } from '../src/engine';
+import { simulate, type SimInput } from '../src/engine';
+import { HUNDRED_REPLICAS_UNTIL_S, hundredReplicasActions, hundredReplicasManifest, TEN_NODES } from './hundred-replicas';
 
 const KIND = process.env.PODPLAY_BENCH_WORKLOAD ?? 'Deployment';
-
-const manifest = `apiVersion: apps/v1
-kind: ${KIND}
-metadata: { name: web }
-spec:
-  replicas: 100
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports: [{ containerPort: 80 }]
-        resources: { requests: { cpu: 100m, memory: 64Mi } }
-        readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 10 }
----
-apiVersion: v1
-kind: Service
-metadata: { name: web }
-spec:
-  selector: { app: web }
-  ports: [{ port: 80 }]
-`;
-
-const nodes: NodeSettings[] = Array.from({ length: 10 }, (_, i) => ({
-  ...DEFAULT_NODE,
-  name: `node-${i + 1}`,
-  capacity: { cpu: '8', memory: '32Gi', pods: '110' },
-  labels: { 'kubernetes.io/hostname': `node-${i + 1}`, 'kubernetes.io/os': 'linux' },
-  cachedImages: ['nginx:1.27'],
-}));
-
-const actions: SimAction[] = KIND === 'Deployment' ? [{ at: 300, kind: 'setImage', deployment: 'web', container: 'web', image: 'nginx:1.28' }] : [];
-const input: SimInput = { manifest, node: nodes[0], nodes, actions, seed: 1 };
-const UNTIL = 30 * 60_000;
+const nodes = TEN_NODES;
+const input: SimInput = { manifest: hundredReplicasManifest(KIND), node: nodes[0], nodes, actions: hundredReplicasActions(KIND), seed: 1 };
+const UNTIL = HUNDRED_REPLICAS_UNTIL_S * 1000;
 
 export function clusterBench(): void {
   const times: number[] = [];

@@ -17,6 +17,7 @@ import { countUntil, podEvents, seekFrame } from '../trace-utils';
 import { logsAt } from './logs';
 import { PodGone } from './PodGone';
 import { useFollowTail } from './useFollowTail';
+import { OutputLines } from './OutputLines';
 import { watchRows } from './watch-rows';
 
 type View = 'watch' | 'describe' | 'yaml' | 'logs' | 'all';
@@ -69,7 +70,7 @@ export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlle
   const shown = countUntil(rows, t, (r) => r.tMs);
   const watchText = useMemo(() => chunks.slice(0, shown).join(''), [chunks, shown]);
   const output = useRef<HTMLPreElement>(null);
-  useFollowTail(output, view === 'watch' ? watchText : undefined);
+  const following = useFollowTail(output, view === 'watch' ? watchText : undefined);
   const gone = `Error from server (NotFound): pods "${podName}" not found\n`;
 
   let command: string;
@@ -153,7 +154,7 @@ export function KubectlViews({ trace, pod, podName, t, onChoosePod, ...controlle
             $ {command}
             {'\n'}
           </span>
-          {text || (view === 'logs' ? '' : '\n')}
+          <OutputLines text={text || (view === 'logs' ? '' : '\n')} following={view === 'watch' ? following : undefined} />
         </pre>
       </div>
     </Tabs>

@@ -11,7 +11,7 @@ const SLACK_PX = 8;
 
 const scroller = (el: HTMLElement | null) => el?.closest<HTMLElement>('[role="tabpanel"]') ?? null;
 
-export function useFollowTail(ref: RefObject<HTMLElement | null>, content: string | undefined) {
+export function useFollowTail(ref: RefObject<HTMLElement | null>, content: string | undefined): RefObject<boolean> {
   const following = useRef(true);
   const shown = useRef(false);
 
@@ -44,4 +44,7 @@ export function useFollowTail(ref: RefObject<HTMLElement | null>, content: strin
     const box = scroller(ref.current);
     if (box && following.current) box.scrollTop = box.scrollHeight;
   }, [ref, content]);
+
+  // Whether the output keeps its newest line in view (OutputLines then draws the tail).
+  return following;
 }

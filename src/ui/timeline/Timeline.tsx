@@ -20,6 +20,7 @@ import { axisTicks } from './axis';
 import { MarkShape } from './MarkShape';
 import { HATCHED, TONE_FILL } from './palette';
 import type { Lane, Segment } from './segments';
+import { useLaneWindow } from './useLaneWindow';
 import { follow, zoom, type ViewWindow } from './view-window';
 
 const LABEL_W = 168;
@@ -54,6 +55,7 @@ export interface TimelineProps {
 
 export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...tree }: TimelineProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(900);
   const dragging = useRef(false);
   const [view, setView] = useState<ViewWindow>({ start: 0, span: Math.min(initialSpan, endMs) });
@@ -81,6 +83,9 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...t
   const x = (ms: number) => LABEL_W + (span > 0 ? ((ms - start) / span) * plotW : 0);
   const height = AXIS_H + lanes.length * LANE_H + 4;
   const clipId = `tl-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  // Pixels per drawing unit: the viewBox fits the measured width, up to the presenter scale.
+  const k = Math.min(width / layoutW, scale);
+  const [from, to] = useLaneWindow(svgRef, { count: lanes.length, k, axisH: AXIS_H, laneH: LANE_H });
 
   const timeAt = (clientX: number, svg: SVGSVGElement) => {
     const rect = svg.getBoundingClientRect();
@@ -163,6 +168,7 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...t
           data-testid="timeline"
         >
           <svg
+            ref={svgRef}
             width="100%"
             height={height * scale}
             viewBox={`0 0 ${layoutW} ${height}`}
@@ -190,6 +196,8 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...t
             </defs>
             <TimelinePlot
               lanes={lanes}
+              from={from}
+              to={to}
               start={start}
               span={span}
               layoutW={layoutW}
@@ -205,8 +213,8 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...t
         </div>
         <LaneButtons
           lanes={lanes}
-          k={Math.min(width / layoutW, scale)}
-          offsetX={Math.max(0, (width - layoutW * Math.min(width / layoutW, scale)) / 2)}
+          k={k}
+          offsetX={Math.max(0, (width - layoutW * k) / 2)}
           {...tree}
         />
       </div>
@@ -217,6 +225,9 @@ export function Timeline({ lanes, endMs, t, onSeek, initialSpan, scale = 1, ...t
 
 interface PlotProps {
   lanes: Lane[];
+  /** The lanes [from, to) to draw (useLaneWindow); the others keep their place, undrawn. */
+  from: number;
+  to: number;
   start: number;
   span: number;
   layoutW: number;
@@ -231,6 +242,8 @@ interface PlotProps {
  */
 const TimelinePlot = memo(function TimelinePlot({
   lanes,
+  from,
+  to,
   start,
   span,
   layoutW,
@@ -259,7 +272,8 @@ const TimelinePlot = memo(function TimelinePlot({
           </text>
         </g>
       ))}
-      {lanes.map((lane, i) => {
+      {lanes.slice(from, to).map((lane, j) => {
+        const i = from + j;
         const y = AXIS_H + i * LANE_H;
         const sep = i > 0 && lane.group !== lanes[i - 1].group;
         return (
