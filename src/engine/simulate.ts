@@ -74,6 +74,7 @@ export function simulate(input: SimInput, options: SimOptions = {}): SimResult {
     interpreter: options.interpreter,
   };
   const cluster = new Cluster(env, nodes, recorder, new IdSource(input.seed ^ 0x5c4ed), services);
+  cluster.priorityClasses = admission.others.filter((o) => o.kind === 'PriorityClass').map((o) => o.object);
   const frames: Frame[] = [];
   let lastVersion = -1;
   for (const admitted of admission.pods) cluster.addPod(admitted.pod, 0);

@@ -28,6 +28,8 @@ export class Cluster {
   readonly runners: PodRunner[] = [];
   readonly nodes: ClusterNode[];
   readonly decisions: SchedulingDecision[] = [];
+  /** The scenario's PriorityClass objects: controllers admit their pods against them. */
+  priorityClasses: readonly unknown[] = [];
   /** The last FailedScheduling message per pod, so a retry that fails the same way adds no event. */
   private readonly lastFailure = new Map<PodRunner, string>();
 

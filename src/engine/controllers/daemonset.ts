@@ -164,10 +164,16 @@ export class DaemonSetController {
       ...template.spec?.affinity?.nodeAffinity,
       requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
     };
-    return podFromTemplate(template, { kind: 'DaemonSet', name: this.name, namespace: this.namespace, uid: this.uid }, name, {
-      labels: { 'controller-revision-hash': this.hash, 'pod-template-generation': String(this.generation) },
-      spec: { ...template.spec, affinity: { ...template.spec?.affinity, nodeAffinity }, tolerations: this.tolerations() },
-    });
+    return podFromTemplate(
+      template,
+      { kind: 'DaemonSet', name: this.name, namespace: this.namespace, uid: this.uid },
+      name,
+      {
+        labels: { 'controller-revision-hash': this.hash, 'pod-template-generation': String(this.generation) },
+        spec: { ...template.spec, affinity: { ...template.spec?.affinity, nodeAffinity }, tolerations: this.tolerations() },
+      },
+      this.cluster.priorityClasses,
+    );
   }
 
   /** getNodesToDaemonPods(includeDeletedTerminal=false): a finished Pod being deleted no longer counts. */

@@ -3,7 +3,8 @@
  * template's metadata, metadata.generateName `<owner>-`, the owner's controllerRef
  * (controller: true, blockOwnerDeletion: true) and the template's spec; each controller then adds
  * what is its own (a StatefulSet's identity, a DaemonSet's node affinity). The Pod goes through the
- * same admission as any Pod (defaults, service account, tolerations).
+ * same admission as any Pod (defaults, service account, tolerations, the Priority plugin resolving
+ * priorityClassName against the scenario's PriorityClasses).
  */
 import { stringify } from 'yaml';
 import type { Pod, PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
@@ -33,8 +34,14 @@ export function generatedPodName(owner: Pick<PodOwner, 'name'>, ids: IdSource, c
   return generatedName(`${owner.name}-`, ids, (n) => cluster.runners.some((r) => r.name === n));
 }
 
-/** GetPodFromTemplate, admitted: undefined when admission refuses it. */
-export function podFromTemplate(template: PodTemplateSpec, owner: PodOwner, name: string, overrides: PodOverrides = {}): Pod | undefined {
+/** GetPodFromTemplate, admitted: undefined when admission refuses it. `priorityClasses`: the scenario's PriorityClass objects. */
+export function podFromTemplate(
+  template: PodTemplateSpec,
+  owner: PodOwner,
+  name: string,
+  overrides: PodOverrides = {},
+  priorityClasses: readonly unknown[] = [],
+): Pod | undefined {
   const manifest = stringify({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -48,5 +55,7 @@ export function podFromTemplate(template: PodTemplateSpec, owner: PodOwner, name
     },
     spec: overrides.spec ?? template.spec,
   });
-  return admitManifests(manifest, `${owner.name}.template.yaml`).pods[0]?.pod;
+  // The classes ride along as documents of their own: admission reads them from the same file.
+  const classes = template.spec?.priorityClassName ? priorityClasses.map((c) => `---\n${stringify(c)}`).join('') : '';
+  return admitManifests(manifest + classes, `${owner.name}.template.yaml`).pods[0]?.pod;
 }

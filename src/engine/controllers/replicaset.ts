@@ -162,7 +162,7 @@ export class ReplicaSetController {
     if (this.admitted) return renameAdmittedPod(this.admitted, name, 'doc0');
     // The template is admitted once: later pods are that Pod renamed ('doc0' is the seed
     // admitManifests gives its only document).
-    this.admitted = podFromTemplate(this.object.spec?.template ?? {}, { kind: 'ReplicaSet', name: this.name, namespace: this.namespace, uid: this.uid }, name);
+    this.admitted = podFromTemplate(this.object.spec?.template ?? {}, { kind: 'ReplicaSet', name: this.name, namespace: this.namespace, uid: this.uid }, name, {}, this.cluster.priorityClasses);
     return this.admitted && structuredClone(this.admitted);
   }
 

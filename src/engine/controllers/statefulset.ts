@@ -70,7 +70,7 @@ export class StatefulSetController {
 
   constructor(
     private readonly object: StatefulSet,
-    cluster: Cluster,
+    private readonly cluster: Cluster,
     ids: IdSource,
     private readonly recorder: Recorder,
     clock: VirtualClock,
@@ -152,11 +152,17 @@ export class StatefulSetController {
       ...claims.map((c) => ({ name: c.volume, persistentVolumeClaim: { claimName: c.claim } })),
       ...(template.spec?.volumes ?? []).filter((v) => !claimed.has(v.name)),
     ];
-    return podFromTemplate(template, { kind: 'StatefulSet', name: this.name, namespace: this.namespace, uid: this.uid }, name, {
-      labels: { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) },
-      // initIdentity: hostname and subdomain give the Pod its DNS name through the headless Service.
-      spec: { ...template.spec, hostname: name, subdomain: this.spec.serviceName, ...(volumes.length > 0 ? { volumes } : {}) },
-    });
+    return podFromTemplate(
+      template,
+      { kind: 'StatefulSet', name: this.name, namespace: this.namespace, uid: this.uid },
+      name,
+      {
+        labels: { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) },
+        // initIdentity: hostname and subdomain give the Pod its DNS name through the headless Service.
+        spec: { ...template.spec, hostname: name, subdomain: this.spec.serviceName, ...(volumes.length > 0 ? { volumes } : {}) },
+      },
+      this.cluster.priorityClasses,
+    );
   }
 
   /** CreateStatefulPod: the claims first (once), then the Pod. */

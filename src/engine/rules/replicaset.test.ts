@@ -101,3 +101,22 @@ describe('ValidateReplicaSetSpec', () => {
     ]);
   });
 });
+
+describe("a template's pods go through Priority admission with the scenario's PriorityClasses (plugin/pkg/admission/priority/admission.go)", () => {
+  const withClass = (className: string) =>
+    `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: { name: batch }\nvalue: 5000\npreemptionPolicy: Never\n---\n` +
+    rs().replace('    spec:\n', `    spec:\n${className ? `      priorityClassName: ${className}\n` : ''}`);
+  it.each([
+    { rule: 'a PriorityClass defined in the manifest gives its value and preemptionPolicy', className: 'batch', priority: 5000, policy: 'Never' },
+    { rule: 'a system class resolves without a document', className: 'system-cluster-critical', priority: 2000000000, policy: 'PreemptLowerPriority' },
+    { rule: 'no class: priority 0', className: '', priority: 0, policy: 'PreemptLowerPriority' },
+  ])('$rule', ({ className, priority, policy }) => {
+    const r = simulate({ manifest: withClass(className), node: { ...DEFAULT_NODE, cachedImages: ['busybox:1.36'] }, actions: [], seed: 1 }, { until: 5_000 });
+    if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+    const pods = seek(r.trace, 5_000).pods;
+    expect(pods.map((p) => [p.spec?.priority, p.spec?.preemptionPolicy])).toEqual([
+      [priority, policy],
+      [priority, policy],
+    ]);
+  });
+});
