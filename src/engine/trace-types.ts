@@ -101,6 +101,8 @@ export interface SchedulingDecision {
   node?: string;
   /** Every node: the reasons its first failing filter gave (empty when it fit), and its score when several fit. */
   nodes: Array<{ node: string; reasons: string[]; score?: NodeScore }>;
+  /** No node fit and DefaultPreemption evicts these pods from `node`, to which it nominated the pod. */
+  preemption?: { node: string; victims: string[] };
 }
 
 /** One request a simulated client sent to a Service, and what came back. */

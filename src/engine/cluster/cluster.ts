@@ -9,15 +9,17 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { NodeSettings } from '../input';
 import type { IdSource } from '../ids';
 import { PodRunner, type KubeletEnv } from '../kubelet/pod-runner';
-import { filterNode, fitErrorMessage, podRequests, type NodeUsage } from '../kubelet/scheduler';
+import { filterNode, podRequests, type NodeUsage } from '../kubelet/scheduler';
 import { nonZeroRequests, scoreNodes, selectHost, type ScoredCandidate, type SnapshotScores } from '../kubelet/scheduler-score';
 import { interPodAffinityPreFilter, interPodAffinityScores, podTerms } from '../kubelet/scheduler-inter-pod';
 import { hasExplicitConstraints, topologySpreadPreFilter, topologySpreadScores } from '../kubelet/scheduler-spread';
+import { podPriority } from '../kubelet/scheduler-preemption';
 import type { NodeEffect } from '../machines/node';
 import type { Recorder } from '../recorder';
 import type { SchedulingDecision } from '../trace-types';
 import { ClusterNode, NOT_READY, UNREACHABLE } from './cluster-node';
 import { selects } from './endpoint-slices';
+import { postFilter, preemptVictims } from './preemption';
 
 export type { NodeView } from './cluster-node';
 
@@ -169,16 +171,25 @@ export class Cluster {
   }
 
   /**
-   * One scheduling pass over pending pods in creation order. The real scheduler retries a pod when
-   * the cluster changes (a node update, a pod removed); PodPlay retries at every change and records
-   * FailedScheduling only when the reason differs from the last attempt's.
+   * One scheduling pass over pending pods in the scheduling queue's order. The real scheduler retries
+   * a pod when the cluster changes (a node update, a pod removed); PodPlay retries at every change
+   * and records FailedScheduling only when the reason differs from the last attempt's.
    */
   schedulePending(): void {
     let byNode: Map<string, PodRunner[]> | undefined;
     /** Some pod of the snapshot has pod (anti-)affinity: only then can InterPodAffinity matter to a pod without any. */
     let affinityInSnapshot = false;
-    for (const runner of this.runners) {
-      if (runner.isBound || runner.isRemoved || runner.isDeleting) continue;
+    const pending = this.runners.filter((r) => !r.isBound && !r.isRemoved && !r.isDeleting);
+    // PrioritySort (queuesort/priority_sort.go Less): higher priority first, then the earlier; a
+    // stable sort keeps creation order among equals. Pods naming their node never enter the queue:
+    // their kubelet takes them as they come.
+    if (pending.some((r) => podPriority(r.spec) !== 0)) {
+      const rank = (r: PodRunner) => (r.spec.spec?.nodeName ? Number.MAX_SAFE_INTEGER : podPriority(r.spec));
+      pending.sort((a, b) => rank(b) - rank(a));
+    }
+    for (const runner of pending) {
+      // A preemption earlier in this pass may have deleted it.
+      if (runner.isDeleting || runner.isRemoved) continue;
       const nodeName = runner.spec.spec?.nodeName;
       if (nodeName) {
         // spec.nodeName skips the scheduler: the named node's kubelet takes it, or nobody ever does.
@@ -190,7 +201,7 @@ export class Cluster {
         byNode = this.podsByNode();
         affinityInSnapshot = [...byNode.values()].some((pods) => pods.some((r) => podTerms(r.spec, r.namespace).any));
       }
-      const chosen = this.scheduleOne(runner, byNode, affinityInSnapshot);
+      const chosen = this.scheduleOne(runner, byNode, affinityInSnapshot, pending);
       if (chosen) {
         byNode.get(chosen)?.push(runner);
         affinityInSnapshot ||= podTerms(runner.spec, runner.namespace).any;
@@ -198,26 +209,69 @@ export class Cluster {
     }
   }
 
+  /**
+   * What the pods nominated to each node with at least this pod's priority request there: the
+   * filters count them as if bound (framework.go RunFilterPluginsWithNominatedPods); undefined when none.
+   */
+  private nominatedUsage(runner: PodRunner, pending: readonly PodRunner[]): Map<string, NodeUsage> | undefined {
+    let out: Map<string, NodeUsage> | undefined;
+    for (const other of pending) {
+      const node = other.nominatedNodeName;
+      if (other === runner || node === undefined || other.isBound || other.isRemoved || other.isDeleting) continue;
+      if (podPriority(other.spec) < podPriority(runner.spec)) continue;
+      out ??= new Map();
+      const used = out.get(node) ?? { cpu: 0, memory: 0, pods: 0 };
+      const want = podRequests(other.spec);
+      out.set(node, { cpu: used.cpu + want.cpu, memory: used.memory + want.memory, pods: used.pods + 1 });
+    }
+    return out;
+  }
+
   /** One scheduling cycle for one pod; the node it was bound to, if any. */
-  private scheduleOne(runner: PodRunner, byNode: Map<string, PodRunner[]>, affinityInSnapshot: boolean): string | undefined {
+  private scheduleOne(runner: PodRunner, byNode: Map<string, PodRunner[]>, affinityInSnapshot: boolean, pending: readonly PodRunner[]): string | undefined {
     const pod = runner.spec;
     const ns = runner.namespace;
     // Both plugins are skipped outright for the common pod (no constraints, no affinity anywhere).
     const explicitSpread = hasExplicitConstraints(pod);
     const interPod = affinityInSnapshot || podTerms(pod, ns).any;
     const candidates = this.nodes.map((node) => this.candidate(node, byNode.get(node.name) ?? []));
-    const later = [
-      explicitSpread ? topologySpreadPreFilter(pod, ns, candidates) : undefined,
-      interPod ? interPodAffinityPreFilter(pod, ns, candidates) : undefined,
-    ].filter((f) => f !== undefined);
-    const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, c, later) }));
+    const preFilters = (snapshot: readonly ScoredCandidate[]) =>
+      [explicitSpread ? topologySpreadPreFilter(pod, ns, snapshot) : undefined, interPod ? interPodAffinityPreFilter(pod, ns, snapshot) : undefined].filter(
+        (f) => f !== undefined,
+      );
+    const later = preFilters(candidates);
+    const nominated = this.nominatedUsage(runner, pending);
+    const withNominated = (c: ScoredCandidate): ScoredCandidate => {
+      const extra = nominated?.get(c.settings.name);
+      return extra ? { ...c, used: { cpu: c.used.cpu + extra.cpu, memory: c.used.memory + extra.memory, pods: c.used.pods + extra.pods } } : c;
+    };
+    // schedule_one.go evaluateNominatedNode: a nominated pod tries its node alone first, and takes it if it fits.
+    const nominatedAt = candidates.findIndex((c) => c.settings.name === runner.nominatedNodeName);
+    if (nominatedAt >= 0 && filterNode(pod, withNominated(candidates[nominatedAt]), later).length === 0) {
+      return this.bindTo(runner, candidates[nominatedAt].settings.name, [{ node: candidates[nominatedAt].settings.name, reasons: [] }]);
+    }
+    const verdicts = candidates.map((c) => ({ node: c.settings.name, reasons: filterNode(pod, withNominated(c), later) }));
     const feasible = candidates.filter((_, i) => verdicts[i].reasons.length === 0);
-    const now = this.env.clock.now();
     if (feasible.length === 0) {
-      const message = fitErrorMessage(verdicts.map((v) => v.reasons));
-      if (this.lastFailure.get(runner) === message) return undefined;
+      const now = this.env.clock.now();
+      const { message, nominate, victims } = postFilter({
+        preemptor: runner,
+        nodes: verdicts.map((v) => v.node),
+        verdicts: verdicts.map((v) => v.reasons),
+        podsOn: (i) => byNode.get(candidates[i].settings.name) ?? [],
+        // SelectVictimsOnNode: the filters against the node without the removed pods, PreFilter state updated for it.
+        reasonsOn: (i, pods) => {
+          const reduced = this.candidate(this.nodes[i], pods);
+          return filterNode(pod, withNominated(reduced), preFilters(candidates.map((c, j) => (j === i ? reduced : c))));
+        },
+        now,
+      });
+      if (nominate && victims) preemptVictims(runner, nominate, victims, pending, this.recorder);
+      if (nominate !== undefined) runner.nominate(nominate || undefined);
+      // A preemption is news even when its message is the last attempt's again.
+      if (!victims && this.lastFailure.get(runner) === message) return undefined;
       this.lastFailure.set(runner, message);
-      this.decisions.push({ t: now, pod: runner.name, nodes: verdicts });
+      this.decisions.push({ t: now, pod: runner.name, nodes: verdicts, ...(nominate && victims && { preemption: { node: nominate, victims: victims.map((v) => v.name) } }) });
       runner.unschedulable(message);
       return undefined;
     }
@@ -229,13 +283,17 @@ export class Cluster {
     }
     const scores = feasible.length > 1 ? scoreNodes(pod, feasible, snapshot) : [];
     const chosen = feasible.length > 1 ? selectHost(scores, this.tieBreak) : feasible[0].settings.name;
+    return this.bindTo(
+      runner,
+      chosen,
+      verdicts.map((v) => ({ ...v, ...(scores.length > 0 && { score: scores.find((s) => s.node === v.node) }) })),
+    );
+  }
+
+  /** The binding cycle: record why, then bind. */
+  private bindTo(runner: PodRunner, chosen: string, nodes: SchedulingDecision['nodes']): string | undefined {
     this.lastFailure.delete(runner);
-    this.decisions.push({
-      t: now,
-      pod: runner.name,
-      node: chosen,
-      nodes: verdicts.map((v) => ({ ...v, ...(scores.length > 0 && { score: scores.find((s) => s.node === v.node) }) })),
-    });
+    this.decisions.push({ t: this.env.clock.now(), pod: runner.name, node: chosen, nodes });
     const node = this.node(chosen);
     if (!node) return undefined;
     runner.bind(node.host);

@@ -32,6 +32,8 @@ export interface KubeletFacts {
 export interface ControlPlaneWrites {
   deletion?: { graceMs: number; deadline: number };
   eviction?: { message: string };
+  /** The scheduler's nomination of a Pending pod (status.nominatedNodeName). */
+  nominatedNodeName?: string;
 }
 
 export class PodApiView {
@@ -119,7 +121,9 @@ export class PodApiView {
       ? { ...pod.metadata, deletionTimestamp: kubeTime(writes.deletion.deadline), deletionGracePeriodSeconds: writes.deletion.graceMs / 1000 }
       : pod.metadata;
     const evicted = writes.eviction ? { phase: 'Failed', reason: 'Evicted', message: writes.eviction.message } : {};
-    return { ...pod, metadata, status: { ...pod.status, ...evicted, conditions } };
+    // PodStatus's field order: nominatedNodeName comes after phase and conditions.
+    const nominated = writes.nominatedNodeName ? { phase: pod.status?.phase, conditions, nominatedNodeName: writes.nominatedNodeName } : {};
+    return { ...pod, metadata, status: { ...nominated, ...pod.status, ...evicted, conditions } };
   }
 
   /** generateAPIPodStatus: phase and conditions from the container statuses. */

@@ -52,6 +52,8 @@ export class PodRunner {
   private podIP?: string;
   private scheduled: { status: 'True' | 'False'; reason?: string; message?: string } | undefined;
   private startTime?: number;
+  /** status.nominatedNodeName: where DefaultPreemption made room for it (cleared once bound). */
+  private nominated?: string;
   /** Endpoints the scenario made answer differently. */
   private readonly endpoints = new EndpointOverrides();
   private readonly probes: ProbeWorkers;
@@ -152,11 +154,30 @@ export class PodRunner {
     return this.host?.name;
   }
 
+  /** status.startTime (virtual ms): when it was bound; preemption spares pods that started earlier. */
+  get startedAt(): number | undefined {
+    return this.startTime;
+  }
+
+  /** The node DefaultPreemption nominated it to (schedule_one.go handleSchedulingFailure writes status.nominatedNodeName). */
+  get nominatedNodeName(): string | undefined {
+    return this.nominated;
+  }
+
+  /** Set or clear status.nominatedNodeName. */
+  nominate(node: string | undefined): void {
+    if (this.nominated === node) return;
+    this.nominated = node;
+    this.scope.touch();
+  }
+
   /** Bound by the scheduler (a Scheduled event), or taken directly because spec.nodeName names this node. */
   bind(host: NodeHost, options: { viaScheduler: boolean } = { viaScheduler: true }): void {
     this.scope.touch();
     this.host = host;
     this.scheduled = { status: 'True' };
+    // The binding clears the nomination (ClearingNominatedNodeNameAfterBinding, beta and on in 1.35).
+    this.nominated = undefined;
     if (options.viaScheduler) {
       this.scope.event('Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${host.name}`, undefined, 'default-scheduler');
     }
@@ -286,7 +307,7 @@ export class PodRunner {
   snapshot(): Pod | undefined {
     if (this.isRemoved) return undefined;
     const { deletion, eviction } = this.termination;
-    return this.scope.api.snapshot(() => this.facts(), { deletion, eviction });
+    return this.scope.api.snapshot(() => this.facts(), { deletion, eviction, nominatedNodeName: this.nominated });
   }
 
   /** The node stopped reporting: the API keeps the kubelet's last word; the kubelet keeps running. */

@@ -162,18 +162,44 @@ const RESOLVABLE = new Set([
   "node(s) didn't satisfy existing pods anti-affinity rules",
 ]);
 
+/** A node DefaultPreemption tries (findCandidates: its status is Unschedulable, not UnschedulableAndUnresolvable). */
+export function isResolvable(reasons: readonly string[]): boolean {
+  return reasons.length > 0 && reasons.every((r) => r.startsWith('Insufficient') || RESOLVABLE.has(r));
+}
+
 /**
  * FitError.Error() (pkg/scheduler/framework/types.go): `0/N nodes are available: <histogram>.`
- * then the PostFilter messages as they are. With DynamicResources on by default (1.34+) the DRA
- * plugin speaks first ("no new claims to deallocate"); then DefaultPreemption, which tries only
+ * then the PostFilter plugins' message, if any (none when preemption nominated a node).
+ */
+export function fitError(reasonsPerNode: string[][], postFilterMessage = ''): string {
+  const base = `0/${reasonsPerNode.length} nodes are available: ${histogram(reasonsPerNode)}.`;
+  return postFilterMessage ? `${base} ${postFilterMessage}` : base;
+}
+
+/**
+ * The PostFilter plugins' message when none made the pod schedulable (RunPostFilterPlugins joins
+ * their reasons): with DynamicResources on by default (1.34+) the DRA plugin speaks first ("no new
+ * claims to deallocate"), then DefaultPreemption, which prefixes its own with "preemption: ".
+ */
+export function postFilterFailure(preemptionMessage: string): string {
+  return `no new claims to deallocate, preemption: ${preemptionMessage}`;
+}
+
+/**
+ * Preempt's FitError when the dry run found no candidate: each node it tried with that node's
+ * verdict, every other node "Preemption is not helpful for scheduling".
+ */
+export function preemptionFitError(dryRun: Array<string[] | undefined>): string {
+  return fitError(dryRun.map((reasons) => reasons ?? ['Preemption is not helpful for scheduling']));
+}
+
+/**
+ * The FailedScheduling message when no pod anywhere could be evicted: DefaultPreemption tries only
  * nodes whose every reason is resolvable, and finds no lower-priority pod to evict there.
  */
 export function fitErrorMessage(reasonsPerNode: string[][]): string {
-  const n = reasonsPerNode.length;
-  const preemption = reasonsPerNode.map((reasons) =>
-    reasons.every((r) => r.startsWith('Insufficient') || RESOLVABLE.has(r)) ? ['No preemption victims found for incoming pod'] : ['Preemption is not helpful for scheduling'],
-  );
-  return `0/${n} nodes are available: ${histogram(reasonsPerNode)}. no new claims to deallocate, preemption: 0/${n} nodes are available: ${histogram(preemption)}.`;
+  const dryRun = reasonsPerNode.map((reasons) => (isResolvable(reasons) ? ['No preemption victims found for incoming pod'] : undefined));
+  return fitError(reasonsPerNode, postFilterFailure(preemptionFitError(dryRun)));
 }
 
 /** NodeAffinity's score: the summed weights of the preferred terms the node matches. */
