@@ -103,6 +103,8 @@ export interface SchedulingDecision {
   nodes: Array<{ node: string; reasons: string[]; score?: NodeScore }>;
   /** No node fit and DefaultPreemption evicts these pods from `node`, to which it nominated the pod. */
   preemption?: { node: string; victims: string[] };
+  /** No node fit and the pod stays nominated to this node by an earlier preemption, waiting for its victims to go. */
+  nominated?: string;
 }
 
 /** One request a simulated client sent to a Service, and what came back. */

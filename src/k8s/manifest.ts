@@ -181,8 +181,10 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
         validateReplicaSet(env.object, r);
         if (hasClaimTemplates(env.object)) r.warn('spec.volumeClaimTemplates', CLAIMS_SIMULATED, { onKey: true });
       }
-      // A ServiceAccount only matters as the account a Pod names (checkServiceAccount).
-      else if (!(env.kind === 'ServiceAccount' && env.apiVersion === 'v1')) r.warn('kind', `kind ${env.kind} is not simulated yet`);
+      // A ServiceAccount only matters as the account a Pod names (checkServiceAccount), a PriorityClass
+      // as the class a Pod names (Priority admission; the scheduler preempts by the priority it gives).
+      else if (!(env.kind === 'ServiceAccount' && env.apiVersion === 'v1') && !(env.kind === 'PriorityClass' && env.apiVersion === 'scheduling.k8s.io/v1'))
+        r.warn('kind', `kind ${env.kind} is not simulated yet`);
     } else if (env) {
       const pod = admitPodDocument(doc, env.object, r, classes, accounts);
       warnIgnoredAnnotations(pod, r);

@@ -271,7 +271,9 @@ export class Cluster {
       // A preemption is news even when its message is the last attempt's again.
       if (!victims && this.lastFailure.get(runner) === message) return undefined;
       this.lastFailure.set(runner, message);
-      this.decisions.push({ t: now, pod: runner.name, nodes: verdicts, ...(nominate && victims && { preemption: { node: nominate, victims: victims.map((v) => v.name) } }) });
+      const preemption = nominate && victims ? { preemption: { node: nominate, victims: victims.map((v) => v.name) } } : undefined;
+      const waiting = !preemption && runner.nominatedNodeName ? { nominated: runner.nominatedNodeName } : undefined;
+      this.decisions.push({ t: now, pod: runner.name, nodes: verdicts, ...preemption, ...waiting });
       runner.unschedulable(message);
       return undefined;
     }

@@ -91,6 +91,10 @@ describe('a higher-priority pod preempts on a full node (preemption.go Preempt, 
   const preemptor = created(trace, 'high');
   const uid = pod(trace, preemptor, 10_000)?.metadata?.uid;
 
+  it('PriorityClass documents are taken without a "not simulated" warning: admission reads them', () => {
+    expect(trace.diagnostics).toEqual([]);
+  });
+
   it('the victim gets a Preempted event naming the preemptor by UID and the node, from default-scheduler', () => {
     expect(uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(eventsOf(trace, 'Preempted').map((e) => [e.t, e.type, e.object, e.message, e.source])).toEqual([
@@ -115,6 +119,18 @@ describe('a higher-priority pod preempts on a full node (preemption.go Preempt, 
     expect(pod(trace, mid, 30_000)?.status?.phase).toBe('Running');
     expect(trace.scheduling.filter((d) => d.preemption).map((d) => [d.t, d.pod, d.preemption])).toEqual([
       [10_000, preemptor, { node: 'node-1', victims: [victim] }],
+    ]);
+  });
+
+  it("the scheduling decisions (the Scheduling card's record): the preemption, the wait on the nominated node, the binding", () => {
+    expect(
+      trace.scheduling
+        .filter((d) => d.pod === preemptor)
+        .map(({ t, node, preemption, nominated }) => ({ t, node, preemption, nominated })),
+    ).toEqual([
+      { t: 10_000, node: undefined, preemption: { node: 'node-1', victims: [victim] }, nominated: undefined },
+      { t: 10_100, node: undefined, preemption: undefined, nominated: 'node-1' },
+      { t: 15_100, node: 'node-1', preemption: undefined, nominated: undefined },
     ]);
   });
 

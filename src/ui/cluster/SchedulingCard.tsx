@@ -1,6 +1,7 @@
 /**
  * Why the scheduler put the chosen Pod where it did: every node's filter verdict (the first plugin
- * that said no) and, when several nodes fit, each one's weighted score by plugin. The FailedScheduling
+ * that said no) and, when several nodes fit, each one's weighted score by plugin; when none fit and
+ * DefaultPreemption made room, the pods it evicts and the node it nominated. The FailedScheduling
  * message sums up the same verdicts; this shows them node by node.
  */
 import { SCORE_WEIGHTS } from '../../engine/kubelet/scheduler-score';
@@ -80,6 +81,18 @@ export function SchedulingCard({ decision }: { decision: SchedulingDecision }) {
           </tbody>
         </table>
       </div>
+      {decision.preemption && (
+        <p className="mt-1 text-[0.9em]" data-testid="scheduling-preemption">
+          Preemption evicts <span className="font-mono">{decision.preemption.victims.join(', ')}</span> (lower priority) from{' '}
+          <span className="font-mono">{decision.preemption.node}</span> and nominates the pod there; it binds once they are gone.
+        </p>
+      )}
+      {decision.nominated && (
+        <p className="mt-1 text-[0.9em]" data-testid="scheduling-nominated">
+          Nominated to <span className="font-mono">{decision.nominated}</span> by an earlier preemption: it waits there until the evicted pods
+          are gone.
+        </p>
+      )}
       {!scored && decision.node && <p className="mt-1 text-[0.9em]">Only one node fit, so the scheduler did not score.</p>}
       {scored && <p className="mt-1 text-[0.9em]">Highest total wins; a tie is broken at random.</p>}
     </section>
