@@ -76,9 +76,9 @@ export function postFilter(cycle: PreemptionCycle): PostFilterResult {
 }
 
 /**
- * prepareCandidate / PreemptPod: each victim gets the DisruptionTarget condition, is deleted with
- * its own grace period, and gets a Preempted event; lower-priority pods nominated to the node lose
- * their nomination (they may no longer fit there).
+ * prepareCandidate / PreemptPod: each victim not yet being deleted gets the DisruptionTarget
+ * condition, is deleted with its own grace period, and gets a Preempted event; lower-priority pods
+ * nominated to the node lose their nomination (they may no longer fit there).
  */
 export function preemptVictims(
   preemptor: PodRunner,
@@ -89,6 +89,8 @@ export function preemptVictims(
 ): void {
   const schedulerName = preemptor.spec.spec?.schedulerName ?? 'default-scheduler';
   for (const victim of victims) {
+    // Graceful deletion has already started: no second API call, no second event.
+    if (victim.isDeleting) continue;
     victim.setCondition(
       'DisruptionTarget',
       'True',

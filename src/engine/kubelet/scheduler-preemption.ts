@@ -7,8 +7,8 @@
  * (MoreImportantPod, GetEarliestPodStartTime).
  *
  * PodPlay has no PodDisruptionBudgets, so every victim is non-violating and the first criterion of
- * pickOneNodeForPreemption ties everywhere. A victim search keeps pods that are already terminating
- * on the node (they still hold their resources) instead of counting the pods nominated to it.
+ * pickOneNodeForPreemption ties everywhere. Pods nominated to a node count in its filters through
+ * their requests only (not in PodTopologySpread's or InterPodAffinity's counts).
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 
@@ -18,7 +18,6 @@ export const podPriority = (pod: Pod): number => pod.spec?.priority ?? 0;
 /** What preemption reads of a pod on a node. */
 export interface PreemptionPod {
   readonly spec: Pod;
-  readonly isDeleting: boolean;
   /** status.startTime in virtual ms (set once bound). */
   readonly startedAt: number | undefined;
 }
@@ -56,7 +55,9 @@ export function selectVictimsOnNode<P extends PreemptionPod>(
   reasonsWith: (pods: P[]) => string[],
   now: number,
 ): VictimSearch<P> {
-  const potential = pods.filter((p) => !p.isDeleting && mayPreempt(p.spec, preemptor));
+  // A pod already terminating is a potential victim too: its room is as good as free (the pod that
+  // preempted it counts as nominated there instead).
+  const potential = pods.filter((p) => mayPreempt(p.spec, preemptor));
   if (potential.length === 0) return { reasons: [NO_VICTIMS] };
   const kept = pods.filter((p) => !potential.includes(p));
   const reasons = reasonsWith(kept);

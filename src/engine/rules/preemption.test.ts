@@ -230,6 +230,38 @@ describe('SelectVictimsOnNode: remove every lower-priority pod, then reprieve fr
   });
 });
 
+describe('two preemptors for one node: the second counts the first as nominated there, and names the victim already terminating again (framework.go RunFilterPluginsWithNominatedPods; preemption.go prepareCandidate)', () => {
+  const trace = simulateRun(
+    CLASSES +
+      rs('low', { memory: '3Gi', priorityClass: 'low' }) +
+      rs('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' }) +
+      rs('mid', { replicas: 0, memory: '1Gi', priorityClass: 'mid' }),
+    ONE,
+    [ARRIVES, { at: 10, kind: 'scale', replicaSet: 'mid', replicas: 1 }],
+  );
+  const victim = created(trace, 'low');
+
+  it('both are nominated with the same victim; a victim being deleted gets no second condition write or Preempted event', () => {
+    expect(trace.scheduling.filter((d) => d.preemption).map((d) => [d.t, d.pod, d.preemption])).toEqual([
+      [10_000, created(trace, 'high'), { node: 'node-1', victims: [victim] }],
+      [10_000, created(trace, 'mid'), { node: 'node-1', victims: [victim] }],
+    ]);
+    expect(preempted(trace).map((e) => e[1])).toEqual([`pod/${victim}`]);
+    expect(failures(trace, created(trace, 'mid'))[0]).toEqual([
+      10_000,
+      '0/1 nodes are available: 1 Insufficient memory.',
+    ]);
+  });
+
+  it('once the victim is gone both bind to the node, higher priority first', () => {
+    const scheduled = eventsOf(trace, 'Scheduled').filter((e) => e.t > 10_000);
+    expect(scheduled.map((e) => [e.t, e.object])).toEqual([
+      [15_100, `pod/${created(trace, 'high')}`],
+      [15_100, `pod/${created(trace, 'mid')}`],
+    ]);
+  });
+});
+
 describe('pickOneNodeForPreemption: the criteria in order, each among the nodes tied on the ones before (preemption.go)', () => {
   it.each([
     {
