@@ -124,3 +124,55 @@ describe('explainField on exec-liveness', () => {
     expect(x.sentence).toContain('not set');
   });
 });
+
+describe('explainField on a preempted pod (pkg/scheduler/framework/preemption: DisruptionTarget, then the Preempted event)', () => {
+  const rs = (name: string, replicas: number, memory: string, priorityClass: string) => `apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: ${name} }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+      priorityClassName: ${priorityClass}
+      containers:
+      - name: app
+        image: busybox:1.36
+        command: ["sleep", "3600"]
+        resources: { requests: { memory: ${memory} } }
+---
+`;
+  const classes = ['low: 100', 'high: 1000']
+    .map((c) => c.split(': '))
+    .map(
+      ([name, value]) =>
+        `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: { name: ${name} }\nvalue: ${value}\n---\n`,
+    )
+    .join('');
+  const result = simulate(
+    {
+      manifest: classes + rs('low', 1, '3Gi', 'low') + rs('high', 0, '2Gi', 'high'),
+      node: { ...DEFAULT_NODE, cachedImages: ['busybox:1.36'] },
+      actions: [{ at: 10, kind: 'scale', replicaSet: 'high', replicas: 1 }],
+      seed: 1,
+    },
+    { until: 20_000 },
+  );
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  const trace = result.trace;
+
+  it('DisruptionTarget, a condition the scheduler writes, is explained by the Preempted event', () => {
+    const preempted = trace.events.find((e) => e.reason === 'Preempted');
+    const x = explainField(trace, 12_000, {
+      kind: 'condition',
+      pod: preempted?.object.replace('pod/', '') ?? '',
+      type: 'DisruptionTarget',
+    });
+    expect(x.t).toBe(10_000);
+    expect(x.event).toEqual(preempted);
+    expect(x.sentence).toMatch(
+      /^DisruptionTarget was first reported as True at 10s\. Preempted: Preempted by pod \S+ on node node-1\.$/,
+    );
+  });
+});

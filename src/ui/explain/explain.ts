@@ -180,7 +180,7 @@ function preferredReasons(field: StatusField, value: string): string[] {
         return value === 'True'
           ? ['Started']
           : ['NodeNotReady', 'Unhealthy', 'Killing', 'BackOff', 'Failed', 'FailedPostStartHook', 'Started', 'Pulling'];
-      return ['NodeNotReady', 'Evicted', 'Started', 'Pulling'];
+      return ['NodeNotReady', 'Evicted', 'Preempted', 'Started', 'Pulling'];
     case 'containerReady':
       return value === 'true'
         ? ['Started']
@@ -357,9 +357,11 @@ export function explainField(
 
   const parts: string[] = [];
   let cause: SimEvent | undefined;
-  // A value reported from the pod's first sync has no event of its own (except PodScheduled).
-  let mainEvent =
-    previous !== undefined || (field.kind === 'condition' && field.type === 'PodScheduled') ? event : undefined;
+  // A value reported from the pod's first sync has no event of its own (except PodScheduled, and
+  // DisruptionTarget, which the control plane writes when it decides to remove the pod).
+  const writtenWithEvent =
+    field.kind === 'condition' && (field.type === 'PodScheduled' || field.type === 'DisruptionTarget');
+  let mainEvent = previous !== undefined || writtenWithEvent ? event : undefined;
   const specOf = (name: string) =>
     [...(podThen?.spec?.initContainers ?? []), ...(podThen?.spec?.containers ?? [])].find((c) => c.name === name);
   if (field.kind === 'restartCount' && previous !== undefined) {
