@@ -1,22 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { clockMs, focusPage, loadStarter, watch } from './helpers';
+import { clockMs, cursorAfter, focusPage, loadStarter, watch } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const actionList = (page: Page) => page.getByRole('list', { name: 'Actions in this run' });
-
-/** Moves the cursor to the first event with this reason, then `seconds` further with the timeline's arrow keys. */
-async function cursorAfter(page: Page, reason: string, seconds = 0) {
-  await page.getByRole('tab', { name: /^Events/ }).click();
-  await page
-    .getByRole('button', { name: new RegExp(`^Move cursor to ${reason}`) })
-    .first()
-    .click();
-  const timeline = page.getByTestId('timeline');
-  await timeline.focus();
-  for (let i = 0; i < seconds; i++) await timeline.press('ArrowRight');
-}
 
 async function chooseAction(page: Page, label: string) {
   await page.getByLabel('Action', { exact: true }).selectOption({ label });

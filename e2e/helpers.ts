@@ -23,3 +23,15 @@ export async function clockMs(page: Page): Promise<number> {
 export async function focusPage(page: Page) {
   await page.getByRole('heading', { name: 'PodPlay' }).click();
 }
+
+/** Moves the cursor to the first event with this reason, then `seconds` further with the timeline's arrow keys. */
+export async function cursorAfter(page: Page, reason: string, seconds = 0) {
+  await page.getByRole('tab', { name: /^Events/ }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^Move cursor to ${reason}`) })
+    .first()
+    .click();
+  const timeline = page.getByTestId('timeline');
+  await timeline.focus();
+  for (let i = 0; i < seconds; i++) await timeline.press('ArrowRight');
+}

@@ -3,53 +3,18 @@
  * lower-priority pods; at the victim's Preempted event the Cluster view's scheduling card says which
  * pod is evicted, and two seconds later that the preemptor waits on its nominated node. Screenshots in test-results/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { PRIORITY_CLASSES, priorityReplicaSet } from '../src/engine/rules/builders';
+import { cursorAfter } from './helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 test.setTimeout(90_000);
 
-const rs = (name: string, replicas: number, memory: string, priorityClass: string) => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      priorityClassName: ${priorityClass}
-      terminationGracePeriodSeconds: 5
-      containers:
-      - name: app
-        image: busybox:1.36
-        command: ["sleep", "3600"]
-        resources: { requests: { memory: ${memory} } }
-`;
-const cls = (name: string, value: number) => `apiVersion: scheduling.k8s.io/v1
-kind: PriorityClass
-metadata: { name: ${name} }
-value: ${value}
-`;
-const MANIFEST = [
-  cls('low', 100),
-  cls('mid', 500),
-  cls('high', 1000),
-  rs('low', 1, '1500Mi', 'low'),
-  rs('mid', 1, '1500Mi', 'mid'),
-  rs('high', 0, '2Gi', 'high'),
-].join('---\n');
-
-/** Moves the cursor to the first event with this reason, then `seconds` further with the timeline's arrow keys. */
-async function cursorAfter(page: Page, reason: string, seconds = 0) {
-  await page.getByRole('tab', { name: /^Events/ }).click();
-  await page
-    .getByRole('button', { name: new RegExp(`^Move cursor to ${reason}`) })
-    .first()
-    .click();
-  const timeline = page.getByTestId('timeline');
-  await timeline.focus();
-  for (let i = 0; i < seconds; i++) await timeline.press('ArrowRight');
-}
+const MANIFEST =
+  PRIORITY_CLASSES +
+  priorityReplicaSet('low', { memory: '1500Mi', priorityClass: 'low' }) +
+  priorityReplicaSet('mid', { memory: '1500Mi', priorityClass: 'mid' }) +
+  priorityReplicaSet('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' });
 
 test('a priority-1000 pod preempts the priority-100 pod on a full node; the scheduling card says so, then that it waits on the nominated node', async ({
   page,
@@ -75,7 +40,10 @@ test('a priority-1000 pod preempts the priority-100 pod on a full node; the sche
   await expect(page.getByTestId('timeline')).toBeVisible();
 
   // The victim (the ReplicaSet's first pod low-…) carries the Preempted event.
-  await page.getByRole('button', { name: /^Pod low-\S+: show its lanes/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Pod low-\S+: show its lanes/ })
+    .first()
+    .click();
   await cursorAfter(page, 'Preempted');
   await page.getByRole('tab', { name: 'Cluster' }).click();
   const waiting = page

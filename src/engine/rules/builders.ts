@@ -166,3 +166,32 @@ export const sidecarPod = (appCommand: string) =>
     `    command: ["sh", "-c", "${appCommand}"]`,
     '',
   ].join('\n');
+
+/** A PriorityClass document (scheduling.k8s.io/v1), with `extra` lines (`preemptionPolicy: Never\n`), then `---`. */
+export const priorityClassYaml = (name: string, value: number, extra = '') =>
+  `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: { name: ${name} }\nvalue: ${value}\n${extra}---\n`;
+
+/** low 100, mid 500, high 1000. */
+export const PRIORITY_CLASSES = priorityClassYaml('low', 100) + priorityClassYaml('mid', 500) + priorityClassYaml('high', 1000);
+
+/**
+ * A ReplicaSet of busybox pods (`sleep 3600`, grace 5 s) requesting `memory`, with a PriorityClass
+ * and a node to stay on, then `---`.
+ */
+export const priorityReplicaSet = (name: string, opts: { replicas?: number; memory: string; priorityClass?: string; node?: string }) => `apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: ${name} }
+spec:
+  replicas: ${opts.replicas ?? 1}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+${opts.priorityClass ? `      priorityClassName: ${opts.priorityClass}\n` : ''}${opts.node ? `      nodeSelector: { kubernetes.io/hostname: ${opts.node} }\n` : ''}      terminationGracePeriodSeconds: 5
+      containers:
+      - name: app
+        image: busybox:1.36
+        command: ["sleep", "3600"]
+        resources: { requests: { memory: ${opts.memory} } }
+---
+`;

@@ -12,33 +12,13 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { DEFAULT_NODE, seek, type NodeSettings, type SimAction, type Trace } from '..';
 import { podStatusReason } from '../../k8s';
-import { eventsOf, run } from './builders';
-
-const priorityClass = (name: string, value: number, extra = '') =>
-  `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: { name: ${name} }\nvalue: ${value}\n${extra}---\n`;
-const CLASSES = priorityClass('low', 100) + priorityClass('mid', 500) + priorityClass('high', 1000);
-
-/** A ReplicaSet of busybox pods (grace 5 s) requesting `memory`, with a PriorityClass and a node to stay on. */
-const rs = (
-  name: string,
-  opts: { replicas?: number; memory: string; priorityClass?: string; node?: string },
-) => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata: { name: ${name} }
-spec:
-  replicas: ${opts.replicas ?? 1}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-${opts.priorityClass ? `      priorityClassName: ${opts.priorityClass}\n` : ''}${opts.node ? `      nodeSelector: { kubernetes.io/hostname: ${opts.node} }\n` : ''}      terminationGracePeriodSeconds: 5
-      containers:
-      - name: app
-        image: busybox:1.36
-        command: ["sleep", "3600"]
-        resources: { requests: { memory: ${opts.memory} } }
----
-`;
+import {
+  eventsOf,
+  priorityClassYaml,
+  PRIORITY_CLASSES as CLASSES,
+  priorityReplicaSet as rs,
+  run,
+} from './builders';
 
 const node = (name: string): NodeSettings => ({
   ...DEFAULT_NODE,
@@ -268,8 +248,8 @@ describe('pickOneNodeForPreemption: the criteria in order, each among the nodes 
       rule: 'lowest highest-victim priority: node-2 (victim priority 100) over node-1 (500)',
       manifest:
         rs('a', { memory: '3Gi', priorityClass: 'mid', node: 'node-1' }) +
-        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }) +
-        rs('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' }),
+        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }),
+      needs: '2Gi',
       actions: [ARRIVES],
       node: 'node-2',
       victims: ['b'],
@@ -278,8 +258,8 @@ describe('pickOneNodeForPreemption: the criteria in order, each among the nodes 
       rule: 'lowest sum of victim priorities: one victim of 100 on node-2 over two on node-1',
       manifest:
         rs('a', { replicas: 2, memory: '1500Mi', priorityClass: 'low', node: 'node-1' }) +
-        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }) +
-        rs('high', { replicas: 0, memory: '3Gi', priorityClass: 'high' }),
+        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }),
+      needs: '3Gi',
       actions: [ARRIVES],
       node: 'node-2',
       victims: ['b'],
@@ -288,8 +268,8 @@ describe('pickOneNodeForPreemption: the criteria in order, each among the nodes 
       rule: 'latest start among the highest-priority victims: node-2, whose victim started at 5 s, over node-1 (0 s)',
       manifest:
         rs('a', { memory: '3Gi', priorityClass: 'low', node: 'node-1' }) +
-        rs('b', { replicas: 0, memory: '3Gi', priorityClass: 'low', node: 'node-2' }) +
-        rs('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' }),
+        rs('b', { replicas: 0, memory: '3Gi', priorityClass: 'low', node: 'node-2' }),
+      needs: '2Gi',
       actions: [{ at: 5, kind: 'scale', replicaSet: 'b', replicas: 1 } as const, ARRIVES],
       node: 'node-2',
       victims: ['b'],
@@ -298,14 +278,15 @@ describe('pickOneNodeForPreemption: the criteria in order, each among the nodes 
       rule: 'every criterion tied: the first node',
       manifest:
         rs('a', { memory: '3Gi', priorityClass: 'low', node: 'node-1' }) +
-        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }) +
-        rs('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' }),
+        rs('b', { memory: '3Gi', priorityClass: 'low', node: 'node-2' }),
+      needs: '2Gi',
       actions: [ARRIVES],
       node: 'node-1',
       victims: ['a'],
     },
-  ])('$rule', ({ manifest, actions, node: chosen, victims }) => {
-    const trace = simulateRun(CLASSES + manifest, TWO, actions);
+  ])('$rule', ({ manifest, needs, actions, node: chosen, victims }) => {
+    const preemptorSet = rs('high', { replicas: 0, memory: needs, priorityClass: 'high' });
+    const trace = simulateRun(CLASSES + manifest + preemptorSet, TWO, actions);
     const preemptor = created(trace, 'high');
     expect(trace.scheduling.find((d) => d.preemption)?.preemption).toEqual({
       node: chosen,
@@ -327,7 +308,7 @@ describe('who may preempt whom (PodEligibleToPreemptOthers, isPreemptionAllowed)
     {
       rule: 'preemptionPolicy Never: the pod waits, never preempts',
       manifest:
-        priorityClass('never', 1000, 'preemptionPolicy: Never\n') +
+        priorityClassYaml('never', 1000, 'preemptionPolicy: Never\n') +
         rs('low', { memory: '3Gi', priorityClass: 'low' }) +
         rs('high', { replicas: 0, memory: '2Gi', priorityClass: 'never' }),
       message:

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NODE, simulate, type SimAction, type Trace } from '../../engine';
+import { PRIORITY_CLASSES, priorityReplicaSet } from '../../engine/rules/builders';
 import { explainField } from './explain';
 
 function run(fixture: string, actions: SimAction[] = [], until = 120_000): Trace {
@@ -126,33 +127,12 @@ describe('explainField on exec-liveness', () => {
 });
 
 describe('explainField on a preempted pod (pkg/scheduler/framework/preemption: DisruptionTarget, then the Preempted event)', () => {
-  const rs = (name: string, replicas: number, memory: string, priorityClass: string) => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      priorityClassName: ${priorityClass}
-      containers:
-      - name: app
-        image: busybox:1.36
-        command: ["sleep", "3600"]
-        resources: { requests: { memory: ${memory} } }
----
-`;
-  const classes = ['low: 100', 'high: 1000']
-    .map((c) => c.split(': '))
-    .map(
-      ([name, value]) =>
-        `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: { name: ${name} }\nvalue: ${value}\n---\n`,
-    )
-    .join('');
   const result = simulate(
     {
-      manifest: classes + rs('low', 1, '3Gi', 'low') + rs('high', 0, '2Gi', 'high'),
+      manifest:
+        PRIORITY_CLASSES +
+        priorityReplicaSet('low', { memory: '3Gi', priorityClass: 'low' }) +
+        priorityReplicaSet('high', { replicas: 0, memory: '2Gi', priorityClass: 'high' }),
       node: { ...DEFAULT_NODE, cachedImages: ['busybox:1.36'] },
       actions: [{ at: 10, kind: 'scale', replicaSet: 'high', replicas: 1 }],
       seed: 1,
