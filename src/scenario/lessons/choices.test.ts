@@ -47,6 +47,18 @@ const proofs: Record<string, () => void> = {
     const { lesson, trace } = run('shared-memory');
     expect(logText(trace, 'shm-pair/consumer')[0]).toBe(answerOf(lesson, 'producer'));
   },
+  'priority-preemption/scaled': () => {
+    const { lesson, trace } = run('priority-preemption');
+    expect(answerOf(lesson, 'scaled')).toBe('It is deleted to make room');
+    const preempted = trace.events.find((e) => e.reason === 'Preempted');
+    expect(preempted?.object).toBe('pod/batch');
+    const marked = trace.frames.flatMap((f) => f.pods).find((p) => p.metadata?.name === 'batch' && p.metadata.deletionTimestamp);
+    expect(marked?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'PreemptionByScheduler' });
+    expect(trace.deletedAt.batch).toBeGreaterThan(preempted?.t ?? Infinity);
+    // Never moved: once bound, every batch object the API held was on node-1.
+    const nodes = trace.frames.flatMap((f) => f.pods).filter((p) => p.metadata?.name === 'batch' && p.spec?.nodeName);
+    expect(new Set(nodes.map((p) => p.spec?.nodeName))).toEqual(new Set(['node-1']));
+  },
   'graceful-termination/delete': () => {
     const { lesson, trace } = run('graceful-termination');
     const pod = lastPod(trace);

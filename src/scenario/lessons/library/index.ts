@@ -10,6 +10,7 @@ import { nodeFailure } from './node-failure';
 import { phases } from './phases';
 import { podBasics } from './pod-basics';
 import { portClash } from './port-clash';
+import { priorityPreemption } from './priority-preemption';
 import { privilegedContainers } from './privileged';
 import { probeHandlers } from './probe-handlers';
 import { readinessGates } from './readiness-gates';
@@ -36,6 +37,7 @@ export const LESSONS: Lesson[] = [
   phases,
   conditions,
   unschedulable,
+  priorityPreemption,
   probeHandlers,
   livenessReadiness,
   readinessService,
