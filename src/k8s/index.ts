@@ -23,6 +23,7 @@ export type { PodRow, GetPodsOptions, WatchLine, AggregatedEvent, ClusterObjects
 export { admitManifests, formatDiagnostic } from './manifest';
 export { defaultDeployment } from './admission/validate-deployment';
 export { renameAdmittedPod } from './admission/plugins';
+export { NAMESPACE_NAME_LABEL } from './admission/namespace-selectors';
 export type { AdmissionResult, AdmittedPod, Diagnostic, ManifestObject } from './manifest';
 export {
   QUANTITY_FORMAT_ERROR,

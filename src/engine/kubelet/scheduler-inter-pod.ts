@@ -4,10 +4,13 @@
  * (anti-)affinity terms and the existing pods whose required anti-affinity matches the incoming pod;
  * Filter (filtering.go) checks a node against those counts; PreScore/Score/NormalizeScore
  * (scoring.go) add the preferred terms' weights of both sides, then scale them to 0..100.
- * namespaceSelector is not simulated (admission warns): a term covers its `namespaces`, or the pod's own.
+ * A term covers its `namespaces` and the namespaces its namespaceSelector selects (or, with neither,
+ * the pod's own). PodPlay has no Namespace objects: a namespace's labels are the one the API server
+ * gives every namespace, kubernetes.io/metadata.name (admission warns about selectors on others).
  */
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { NAMESPACE_NAME_LABEL } from '../../k8s';
 import { selectorMatches, withLabelKeys } from './label-selector';
 import type { SnapshotNode } from './scheduler-snapshot';
 
@@ -19,6 +22,8 @@ export const ERR_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods 
 /** framework.AffinityTerm: the term with its namespaces resolved and matchLabelKeys merged. */
 interface AffinityTerm {
   namespaces: ReadonlySet<string>;
+  /** undefined is labels.Nothing(): no namespace through the selector. */
+  namespaceSelector: LabelSelector | undefined;
   selector: LabelSelector | undefined;
   topologyKey: string;
   weight: number;
@@ -39,9 +44,9 @@ const cache = new WeakMap<Pod, PodTerms>();
 /** A term with matchLabelKeys / mismatchLabelKeys merged in (MatchLabelKeysInPodAffinity, on by default since 1.31). */
 function term(pod: Pod, ns: string, t: PodAffinityTerm, weight: number): AffinityTerm {
   const selector = withLabelKeys(t.labelSelector, pod.metadata?.labels ?? {}, t.matchLabelKeys, t.mismatchLabelKeys);
-  // GetNamespacesFromPodAffinityTerm: no namespaces (and no namespaceSelector) means the pod's own.
-  const namespaces = new Set(t.namespaces?.length ? t.namespaces : [ns]);
-  return { namespaces, selector, topologyKey: t.topologyKey, weight };
+  // GetNamespacesFromPodAffinityTerm: no namespaces and no namespaceSelector means the pod's own.
+  const namespaces = new Set(t.namespaces?.length || t.namespaceSelector ? (t.namespaces ?? []) : [ns]);
+  return { namespaces, namespaceSelector: t.namespaceSelector, selector, topologyKey: t.topologyKey, weight };
 }
 
 export function podTerms(pod: Pod, ns: string): PodTerms {
@@ -61,9 +66,13 @@ export function podTerms(pod: Pod, ns: string): PodTerms {
   return terms;
 }
 
-/** AffinityTerm.Matches: the pod is in one of the term's namespaces and its labels match. */
+/** The labels of a namespace as the API server keeps them: the name label every namespace gets. */
+export const namespaceLabels = (ns: string): Record<string, string> => ({ [NAMESPACE_NAME_LABEL]: ns });
+
+/** AffinityTerm.Matches: the pod's namespace is one of the term's, or its selector selects it, and its labels match. */
 function matches(t: AffinityTerm, pod: Pod, ns: string): boolean {
-  return t.namespaces.has(ns) && selectorMatches(t.selector, pod.metadata?.labels);
+  const inNamespace = t.namespaces.has(ns) || selectorMatches(t.namespaceSelector, namespaceLabels(ns));
+  return inNamespace && selectorMatches(t.selector, pod.metadata?.labels);
 }
 
 const pair = (key: string, value: string) => `${key}\u0000${value}`;

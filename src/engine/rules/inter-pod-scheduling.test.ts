@@ -146,6 +146,34 @@ describe('InterPodAffinity Filter (interpodaffinity/filtering.go)', () => {
     expect(reasons(trace, 'web')).toEqual({ 'node-1': "node(s) didn't satisfy existing pods anti-affinity rules", 'node-2': '' });
   });
 
+  it.each<[string, string, string]>([
+    ["no namespaces, no namespaceSelector: the pod's own namespace only, so a web pod in `other` does not count", '', 'node-1'],
+    ['namespaceSelector {} selects every namespace', '        namespaceSelector: {}\n', 'node-2'],
+    ['namespaceSelector on kubernetes.io/metadata.name, the label every namespace carries', '        namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: other } }\n', 'node-2'],
+    ['a namespaceSelector that selects another namespace leaves `other` out', '        namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: elsewhere } }\n', 'node-1'],
+    ['namespaces names `other` directly', '        namespaces: [other]\n', 'node-2'],
+  ])('the namespaces a term covers (GetNamespacesFromPodAffinityTerm, AffinityTerm.Matches): %s', (_rule, scope, expected) => {
+    // A web pod in namespace `other` runs on node-1; the newcomer, in default, would rather be on
+    // node-1 (nodeAffinity preference) but must avoid web pods in the namespaces its term covers.
+    const existing = pod('web-other', 'app: web', '  nodeName: node-1\n').replace('metadata: { name: web-other,', 'metadata: { name: web-other, namespace: other,');
+    const newcomer = pod(
+      'newcomer',
+      'app: new',
+      `  affinity:
+    nodeAffinity:
+      preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 100
+        preference: { matchExpressions: [{ key: kubernetes.io/hostname, operator: In, values: [node-1] }] }
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+      - labelSelector: { matchLabels: { app: web } }
+        topologyKey: kubernetes.io/hostname
+${scope}`,
+    );
+    const trace = run([existing, newcomer].join('---\n'), [node('node-1'), node('node-2')]);
+    expect(nodeOf(trace, 'newcomer')).toBe(expected);
+  });
+
   it('InterPodAffinity runs after NodeResourcesFit: a full node reports Insufficient memory, not the anti-affinity (default_plugins.go order)', () => {
     const nodes = [node('node-1'), { ...node('node-2'), capacity: { cpu: '2', memory: '64Mi', pods: '110' } }];
     const anti = `  affinity:

@@ -7,13 +7,10 @@ import type { FieldShape } from './schema';
 const NOT_SIMULATED = new Set(
   [
     'ObjectMeta.finalizers',
-    // Node and pod (anti-)affinity and topologySpreadConstraints are simulated (src/engine/kubelet/scheduler*.ts);
-    // a term's namespaceSelector is not: PodPlay has no Namespace objects to select.
-    'PodAffinityTerm.namespaceSelector',
     'PodSpec.dnsConfig PodSpec.hostAliases',
     'PodSpec.runtimeClassName PodSpec.overhead PodSpec.resourceClaims PodSpec.schedulingGates PodSpec.os',
     'PodSpec.hostNetwork PodSpec.hostIPC PodSpec.hostPID PodSpec.hostUsers',
-    'PodSpec.setHostnameAsFQDN PodSpec.hostnameOverride PodSpec.preemptionPolicy PodSpec.resources',
+    'PodSpec.setHostnameAsFQDN PodSpec.hostnameOverride PodSpec.resources',
     'PodSpec.securityContext Container.resizePolicy Container.volumeDevices',
     // securityContext: privileged, capabilities, runAsUser and readOnlyRootFilesystem are simulated (src/runtime/kernel.ts).
     'SecurityContext.allowPrivilegeEscalation SecurityContext.appArmorProfile SecurityContext.procMount SecurityContext.runAsGroup',

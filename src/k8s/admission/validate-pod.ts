@@ -10,6 +10,7 @@ import {
   isValidLabelValue,
 } from './names';
 import type { Reporter } from './reporter';
+import { warnNamespaceSelectors } from './namespace-selectors';
 import { validateContainers, validateInitContainers } from './validate-container';
 
 /*
@@ -204,4 +205,5 @@ export function validatePod(pod: Pod, r: Reporter): void {
   validateMeta(pod.metadata ?? {}, r);
   validateSpec(pod.spec ?? { containers: [] }, r);
   podWarnings(pod.spec ?? { containers: [] }, r);
+  warnNamespaceSelectors(pod.spec ?? { containers: [] }, r);
 }

@@ -55,8 +55,13 @@ describe('warnings', () => {
     ],
     [
       'real but not simulated field',
+      pod('', '  hostAliases:\n  - ip: 10.0.0.1\n    hostnames: [a]\n'),
+      'pod.yaml:6:3: warning: spec.hostAliases: not simulated by PodPlay, ignored',
+    ],
+    [
+      "a namespaceSelector on a label PodPlay's namespaces lack (they carry only kubernetes.io/metadata.name)",
       pod('', '  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        namespaceSelector: {matchLabels: {team: a}}\n'),
-      'pod.yaml:10:9: warning: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaceSelector: not simulated by PodPlay, ignored',
+      "pod.yaml:10:9: warning: spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaceSelector: PodPlay's namespaces carry only the kubernetes.io/metadata.name label: team is absent on every namespace",
     ],
     [
       'negative grace period (pkg/api/pod/warnings.go)',
