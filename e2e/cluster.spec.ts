@@ -268,5 +268,11 @@ test('a Deployment: set image from the form, the rollout grouped Deployment › 
   await axeClean(page);
   // The larger type makes the output taller: it still ends on the newest row.
   await expect.poll(scrolledToEnd).toBe(true);
+  // kubectl takes two thirds of the row in presenter mode: every column, AGE last, in view.
+  const overflow = await watch.evaluate((pre) => {
+    const box = pre.closest('[role="tabpanel"]');
+    return box ? box.scrollWidth - box.clientWidth : Infinity;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/cluster-watch-presenter-dark.png' });
 });

@@ -332,7 +332,10 @@ export function App() {
                   chosenPod={podName}
                 />
               </section>
-              <div className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : 'lg:grid-cols-2'}`}>
+              {/* Presenter type is large: kubectl's columns get two thirds of the row, so AGE stays in view. */}
+              <div
+                className={`grid min-h-0 flex-1 grid-cols-1 ${sideWide ? '' : presenter ? 'lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]' : 'lg:grid-cols-2'}`}
+              >
                 {!sideWide && (
                   <div className="flex min-h-0 flex-col border-slate-300 lg:border-r dark:border-slate-700">
                     <KubectlViews trace={trace} pod={pod} podName={podName} t={t} onChoosePod={setChosenPod} />
