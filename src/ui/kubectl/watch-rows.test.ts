@@ -10,6 +10,8 @@ import { getPodsWatchChunks, getPodsWatchLines } from '../../k8s';
 import { deploymentYaml, runOf, SET_IMAGE_AT_30S } from '../fixtures/runs';
 import { sampleTrace } from '../fixtures/sample-trace';
 import { countUntil } from '../trace-utils';
+import { simulate } from '../../engine';
+import { LESSONS } from '../../scenario/lessons';
 import { watchRows, type WatchRow } from './watch-rows';
 
 const nginxPod = (name: string) =>
@@ -62,14 +64,17 @@ describe('watchRows: one pod (output as it was before several pods were watched)
     expect(shown(1e9)).toBe(6);
   });
 
-  it('prints the pod once more when it is deleted (the DELETED event carries its last state)', () => {
+  it('a pod removed at once: rest.BeforeDelete writes deletionTimestamp and grace 0 (MODIFIED, Terminating), then DELETED carries that object', () => {
     const cut = {
       ...trace,
       frames: [...trace.frames.slice(0, 4), { ...trace.frames[3], t: 9000, pods: [] }],
     };
     const rows = watchRows(cut);
-    expect(rows.at(-1)).toMatchObject({ tMs: 9000, event: 'DELETED', key: rows.at(-2)?.key });
-    expect(rows.at(-1)?.pod).toBe(trace.frames[3].pods[0]);
+    const [write, gone] = rows.slice(-2);
+    expect(write).toMatchObject({ tMs: 9000, event: 'MODIFIED', key: '1/1|Terminating|0' });
+    expect(write.pod.metadata).toMatchObject({ deletionGracePeriodSeconds: 0, deletionTimestamp: '2025-01-01T09:00:09Z' });
+    expect(gone).toMatchObject({ tMs: 9000, event: 'DELETED', key: write.key });
+    expect(gone.pod).toBe(write.pod);
   });
 
   it('a pod the scheduler cannot place prints Pending twice: the PodScheduled=False condition is a write (handleSchedulingFailure)', () => {
@@ -80,6 +85,38 @@ describe('watchRows: one pod (output as it was before several pods were watched)
       [0, 'MODIFIED', '0/1|Pending|0'],
     ]);
     expect(rows[1].pod.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+  });
+
+  it('a pod deleted before it was bound: the deletion write (Terminating, grace 0), then DELETED; pod strategy CheckGracefulDelete gives it period 0', () => {
+    const big = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: web\n    image: nginx:1.14.2\n    resources: { requests: { memory: 64Gi } }\n`;
+    const rows = watchRows(runOf(big, [{ at: 10, kind: 'deletePod' }]));
+    expect(rows.map((r) => [r.tMs, r.event, r.key])).toEqual([
+      [0, 'ADDED', '0/1|Pending|0'],
+      [0, 'MODIFIED', '0/1|Pending|0'],
+      [10_000, 'MODIFIED', '0/1|Terminating|0'],
+      [10_000, 'DELETED', '0/1|Terminating|0'],
+    ]);
+  });
+
+  it("preemption: the victim's DisruptionTarget write comes before its deletion, the preemptor's nomination is a write, and its binding clears it (-o wide)", () => {
+    const lesson = LESSONS.find((l) => l.id === 'priority-preemption');
+    if (!lesson) throw new Error('no lesson');
+    const r = simulate(lesson.scenario, { until: 45_000 });
+    if (!r.ok) throw new Error('run failed');
+    const rows = watchRows(r.trace, { wide: true });
+    const preemptedAt = r.trace.events.find((e) => e.reason === 'Preempted')?.t ?? NaN;
+    const batch = rowsOf(rows, 'batch').filter((row) => row.tMs === preemptedAt);
+    expect(batch.map((row) => row.key.split('|').slice(0, 2))).toEqual([
+      ['1/1', 'Running'],
+      ['1/1', 'Terminating'],
+    ]);
+    expect(batch[0].pod.status?.conditions?.find((c) => c.type === 'DisruptionTarget')?.reason).toBe('PreemptionByScheduler');
+    expect(batch[0].pod.metadata?.deletionTimestamp).toBeUndefined();
+    const critical = rows.filter((row) => nameOf(row).startsWith('critical-'));
+    const nominated = critical.filter((row) => row.pod.status?.nominatedNodeName === 'node-1');
+    expect(nominated.length).toBeGreaterThan(0);
+    const binding = critical.find((row) => row.pod.spec?.nodeName && row.key.split('|')[1] === 'Pending');
+    expect(binding?.key.split('|').slice(4)).toEqual(['node-1', '<none>', '<none>']);
   });
 
   it('a pod deleted gracefully ends with its last state three times: the kubelet\'s status, the grace-0 delete (MODIFIED), then DELETED', () => {
@@ -131,11 +168,14 @@ describe('watchRows: several pods (get.go watch, every pod of the namespace)', (
       expect(last.tMs).toBe(trace.deletedAt[name]);
       // The last state printed again: same columns, only AGE moved.
       expect(last.key).toBe(before.key);
-      expect(last.pod).toBe(
-        trace.frames
-          .findLast((f) => f.pods.some((p) => p.metadata?.name === name))
-          ?.pods.find((p) => p.metadata?.name === name),
-      );
+      // The grace-0 write before it: the pod as the kubelet left it, deletionGracePeriodSeconds 0.
+      const lastSeen = trace.frames
+        .findLast((f) => f.pods.some((p) => p.metadata?.name === name))
+        ?.pods.find((p) => p.metadata?.name === name);
+      expect(before.event).toBe('MODIFIED');
+      expect(last.pod).toBe(before.pod);
+      expect(last.pod.status).toBe(lastSeen?.status);
+      expect(last.pod.metadata?.deletionGracePeriodSeconds).toBe(0);
     }
     const text = lines(getPodsWatchLines(rows));
     expect(text).toHaveLength(rows.length + 1);

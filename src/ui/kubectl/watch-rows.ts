@@ -9,21 +9,22 @@
  * show. Our frames are snapshots after each engine step, not the API server's writes, so a row is
  * printed where a column it shows changes (AGE and the "(5s ago)" of RESTARTS aside, which move
  * with the clock), plus the writes whose place is certain because another component makes them:
- * - the scheduler's binding (pods/binding sets spec.nodeName and PodScheduled=True): its own write,
- *   before anything the kubelet posts, so a new pod prints Pending twice;
- * - the scheduler's PodScheduled=False (Unschedulable) status, or a new message for it, on a pod it
- *   could not place (schedule_one.go handleSchedulingFailure updates it only when it changed);
- * - the grace-0 delete that removes a pod already marked for deletion (the kubelet's once its
- *   containers are gone, or a forced one): the API server writes deletionGracePeriodSeconds 0
- *   (a MODIFIED event) and then removes the object (DELETED), so the last state prints twice. A pod
- *   deleted at once (never bound, or finished) has only its DELETED row.
+ * - the scheduler's binding (pods/binding sets spec.nodeName and PodScheduled=True, and clears the
+ *   nominated node): its own write, before anything the kubelet posts, so a new pod prints Pending twice;
+ * - the scheduler's status writes to a pod it has not bound (schedule_one.go handleSchedulingFailure:
+ *   PodScheduled=False Unschedulable, a new message, a nominated node), each only when it changed;
+ * - the DisruptionTarget condition that preemption, the eviction API and the taint manager write
+ *   before they delete the pod;
+ * - the deletion's last write: rest.BeforeDelete stores deletionGracePeriodSeconds 0 (MODIFIED) before
+ *   the object is removed (DELETED), for a pod deleted at once (never bound, or finished) as for one
+ *   whose containers the kubelet has stopped; only an object already at grace 0 goes without it.
  * Pods changing at the same instant print in the frame's order (the order they were created); a
  * pod deleted there prints before them, as a StatefulSet's pod is deleted before it is created
  * again under the same name.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Trace } from '../../engine/trace-types';
-import { podRowCells, printPodRow, type WatchLine } from '../../k8s';
+import { kubeTime, podRowCells, printPodRow, virtualMs, type WatchLine } from '../../k8s';
 
 export interface WatchRow extends WatchLine {
   /** The printed columns but AGE (READY|STATUS|RESTARTS, then the -o wide ones): a change prints a row. */
@@ -41,10 +42,48 @@ function printedKey(pod: Pod, wide: boolean): string {
 
 const byName = (a: Pod, b: Pod) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
 
-const scheduledCondition = (pod: Pod) => {
-  const c = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
-  return c ? `${c.status}|${c.reason ?? ''}|${c.message ?? ''}` : '';
+const condition = (pod: Pod, type: string) => pod.status?.conditions?.find((x) => x.type === type);
+
+/** What the scheduler writes to a pod it has not bound: its PodScheduled condition and nominated node. */
+const schedulerWrite = (pod: Pod) => {
+  const c = condition(pod, 'PodScheduled');
+  return `${c?.status}|${c?.reason ?? ''}|${c?.message ?? ''}|${pod.status?.nominatedNodeName ?? ''}`;
 };
+
+/**
+ * The binding (registry/core/pod/storage assignPod), as its own write: the pod as it was, now on
+ * its node with PodScheduled True, and no nominated node any more (ClearingNominatedNodeNameAfterBinding).
+ */
+function bound(pod: Pod, node: string, tMs: number): Pod {
+  const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  const status = { ...pod.status, conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: kubeTime(tMs) }, ...conditions] };
+  delete status.nominatedNodeName;
+  return { ...pod, spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: node }, status };
+}
+
+/**
+ * The write that removes a pod (generic registry Store.Delete). Unless the stored object already
+ * has grace 0, rest.BeforeDelete first writes deletionGracePeriodSeconds 0 and a deletionTimestamp
+ * (set now for a pod deleted at once, moved back by the old grace period for one already
+ * terminating): a MODIFIED event, then DELETED with that object. Undefined: DELETED only.
+ */
+function lastWrite(pod: Pod, tMs: number): Pod | undefined {
+  const meta = pod.metadata ?? {};
+  if (meta.deletionGracePeriodSeconds === 0) return undefined;
+  const since = meta.deletionTimestamp ? virtualMs(meta.deletionTimestamp) - (meta.deletionGracePeriodSeconds ?? 0) * 1000 : tMs;
+  return { ...pod, metadata: { ...meta, deletionTimestamp: kubeTime(since), deletionGracePeriodSeconds: 0 } };
+}
+
+/**
+ * Whoever deletes a pod to disrupt it (preemption, the eviction API, the taint manager) writes its
+ * DisruptionTarget condition first, then deletes: two events where a frame shows both at once.
+ */
+function disruptedFirst(before: Pod, after: Pod): Pod | undefined {
+  const target = condition(after, 'DisruptionTarget');
+  if (before.metadata?.deletionTimestamp || !after.metadata?.deletionTimestamp || target?.status !== 'True') return undefined;
+  if (condition(before, 'DisruptionTarget')?.status === 'True') return undefined;
+  return { ...before, status: { ...before.status, conditions: [...(before.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), target] } };
+}
 
 export function watchRows(trace: Trace, opts: { wide?: boolean } = {}): WatchRow[] {
   const wide = opts.wide ?? false;
@@ -67,11 +106,10 @@ export function watchRows(trace: Trace, opts: { wide?: boolean } = {}): WatchRow
     const present = new Set(frame.pods.map(idOf));
     for (const [id, seen] of last) {
       if (present.has(id)) continue;
-      // kubectl prints the DELETED event's object: the pod as it last was.
-      if (seen.pod.metadata?.deletionTimestamp && seen.pod.spec?.nodeName) {
-        modified(frame.t, { ...seen.pod, metadata: { ...seen.pod.metadata, deletionGracePeriodSeconds: 0 } }, seen.key);
-      }
-      rows.push({ tMs: frame.t, pod: seen.pod, key: seen.key, event: 'DELETED' });
+      // kubectl prints the DELETED event's object: the pod as the API server last wrote it.
+      const final = lastWrite(seen.pod, frame.t);
+      const key = final ? modified(frame.t, final) : seen.key;
+      rows.push({ tMs: frame.t, pod: final ?? seen.pod, key, event: 'DELETED' });
       last.delete(id);
     }
     for (const pod of frame.pods) {
@@ -81,13 +119,11 @@ export function watchRows(trace: Trace, opts: { wide?: boolean } = {}): WatchRow
       let shown = seen?.key;
       const node = pod.spec?.nodeName;
       if (seen && !seen.pod.spec?.nodeName) {
-        if (node) {
-          // The binding, as its own write: the pod as it was, now on a node.
-          shown = modified(frame.t, { ...seen.pod, spec: { ...seen.pod.spec, containers: seen.pod.spec?.containers ?? [], nodeName: node } });
-        } else if (scheduledCondition(seen.pod) !== scheduledCondition(pod)) {
-          shown = modified(frame.t, pod);
-        }
+        if (node) shown = modified(frame.t, bound(seen.pod, node, frame.t));
+        else if (schedulerWrite(seen.pod) !== schedulerWrite(pod)) shown = modified(frame.t, pod);
       }
+      const disrupted = seen && disruptedFirst(seen.pod, pod);
+      if (disrupted) shown = modified(frame.t, disrupted);
       const key = printedKey(pod, wide);
       last.set(id, { key, pod });
       if (shown === key) continue;
