@@ -53,6 +53,10 @@ export function OutputLines({ text, following }: { text: string; following?: Ref
   const last = Math.min(lines.length, first + inView + 2 * OVERSCAN);
   return (
     <span ref={ref} className="block" data-testid="output-window" data-lines={lines.length} data-first-line={first}>
+      {/* Reading, find-in-page and select-all reach only the lines drawn: say so. */}
+      <span className="sr-only">
+        Lines {first + 1} to {last} of {lines.length} are on the page; scroll for the others, or Copy for all of them.
+      </span>
       <span className="block" style={{ height: first * lineHeight }} aria-hidden="true" />
       <span className="block">{lines.slice(first, last).join('\n')}</span>
       <span className="block" style={{ height: (lines.length - last) * lineHeight }} aria-hidden="true" />

@@ -120,6 +120,8 @@ function podHistory(trace: Trace, name: string): Array<{ t: number; pod: Pod | u
       const present = new Set<string>();
       for (const pod of frame.pods) {
         const key = pod.metadata?.name ?? '';
+        // Two pods of one name (in two namespaces): the first, as a search by name finds it.
+        if (present.has(key)) continue;
         present.add(key);
         if (last.get(key) === pod) continue;
         last.set(key, pod);

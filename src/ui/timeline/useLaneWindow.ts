@@ -4,7 +4,7 @@
  * segment of every lane. With many lanes, only those in and near the pane's view are drawn, in
  * blocks, so scrolling redraws once per block and a seek redraws a screenful.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { onScrollFrames } from '../layout/scroll-frames';
 
 /** Fewer lanes than this are all drawn (every single-Pod run, small clusters). */
@@ -39,30 +39,36 @@ export function laneWindow(g: LaneGeometry, viewTop: number, viewHeight: number)
 }
 
 export function useLaneWindow(drawing: RefObject<Element | null>, g: LaneGeometry): [number, number] {
-  // What of the drawing is in view (px from its top); the window is derived at render, so a change
-  // of lane count or scale applies at once, and state changes only when the view moves.
+  // What of the drawing is in view (px from its top). It is stored only when the lanes to draw
+  // change, so it may lag a scroll by less than a block; a new geometry (lane count, scale)
+  // measures again, since the same lag may then mean other lanes.
   const [view, setView] = useState<{ top: number; height: number }>({ top: 0, height: 600 });
-  const geometry = useRef(g);
-  useEffect(() => {
-    geometry.current = g;
-  });
   const windowed = g.count >= WINDOW_FROM_LANES;
+  const { count, k, axisH, laneH } = g;
 
   useEffect(() => {
     const el = drawing.current;
     const pane = el?.parentElement ? scrollingAncestor(el.parentElement) : undefined;
     if (!windowed || !el || !pane) return;
+    const geometry = { count, k, axisH, laneH };
+    let first = true;
     return onScrollFrames(pane, () => {
       const top = pane.getBoundingClientRect().top - el.getBoundingClientRect().top;
       const height = pane.clientHeight;
+      const measured = { top, height };
+      if (first) {
+        first = false;
+        setView(measured);
+        return;
+      }
       // Re-render only when the lanes to draw change, not on every pixel of a scroll.
       setView((v) => {
-        const [a, b] = laneWindow(geometry.current, v.top, v.height);
-        const [c, d] = laneWindow(geometry.current, top, height);
-        return a === c && b === d ? v : { top, height };
+        const [a, b] = laneWindow(geometry, v.top, v.height);
+        const [c, d] = laneWindow(geometry, top, height);
+        return a === c && b === d ? v : measured;
       });
     });
-  }, [drawing, windowed]);
+  }, [drawing, windowed, count, k, axisH, laneH]);
 
   return laneWindow(g, view.top, view.height);
 }
