@@ -1,4 +1,5 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec } from 'kubernetes-types/core/v1';
+import { warnNamespaceSelectors } from './admission/namespace-selectors';
 import { decodePod } from './admission/decode';
 import { applyPodDefaults } from './admission/defaults';
 import type { Diagnostic } from './admission/diagnostics';
@@ -149,6 +150,9 @@ function warnIgnoredAnnotations(pod: Pod | undefined, r: Reporter): void {
   }
 }
 
+/** Kinds whose Pods the scheduler places from a template (their namespaceSelectors are read). */
+const WORKLOADS = new Set(['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet']);
+
 /** What PodPlay makes of a StatefulSet's claims (src/engine/controllers/statefulset.ts). */
 const CLAIMS_SIMULATED =
   'PersistentVolumeClaims are simplified by PodPlay: each claim is storage that outlives its Pod and follows it to any node; no PersistentVolume, StorageClass or binding';
@@ -171,6 +175,11 @@ export function admitManifests(text: string, fileName = 'pod.yaml'): AdmissionRe
       const meta = metaOf(env.object);
       const namespace = str(meta.namespace) || 'default';
       result.others.push({ ...env, name: str(meta.name), namespace, docIndex: doc.docIndex });
+      // A workload's Pods are scheduled with its template's affinity: its namespaceSelectors as a Pod's.
+      if (WORKLOADS.has(env.kind) && env.apiVersion === 'apps/v1') {
+        const template = (env.object.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec;
+        if (template && typeof template === 'object') warnNamespaceSelectors(template as PodSpec, r, 'spec.template.spec');
+      }
       // Services are simulated (ClusterIP, EndpointSlices, DNS); other kinds not yet.
       if (env.kind === 'Service' && env.apiVersion === 'v1') validateService(env.object, r);
       else if ((env.kind === 'ConfigMap' || env.kind === 'Secret') && env.apiVersion === 'v1') validateConfigData(env.object, env.kind, r);

@@ -99,7 +99,17 @@ describe('broken fields the API server refuses: located errors, as it words them
       [
         'x.yaml:10:18: spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
         'x.yaml:13:18: spec.containers[0].env[1].valueFrom: Invalid value: "": may not be specified when `value` is not empty',
-        'x.yaml:15:43: spec.containers[0].env[2].valueFrom.fieldRef.fieldPath: Unsupported value: "spec.bogus": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
+        'x.yaml:15:43: spec.containers[0].env[2].valueFrom.fieldRef.fieldPath: Invalid value: "spec.bogus": error converting fieldPath: field label not supported: spec.bogus',
+      ],
+    ],
+    [
+      'env fieldRef paths as validateObjectFieldSelector reads them: converted first (spec.host is spec.nodeName), then the env fields, or a label by a qualified key',
+      container(
+        "    env:\n    - { name: A, valueFrom: { fieldRef: { fieldPath: spec.host } } }\n    - { name: B, valueFrom: { fieldRef: { fieldPath: status.phase } } }\n    - { name: C, valueFrom: { fieldRef: { fieldPath: 'metadata.labels[app]' } } }\n    - { name: D, valueFrom: { fieldRef: { fieldPath: \"metadata.labels['app']\" } } }\n",
+      ),
+      [
+        'x.yaml:10:54: spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: Unsupported value: "status.phase": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
+        'x.yaml:11:54: spec.containers[0].env[2].valueFrom.fieldRef.fieldPath: Invalid value: "metadata.labels[app]": error converting fieldPath: field label not supported: metadata.labels[app]',
       ],
     ],
     [
@@ -108,9 +118,12 @@ describe('broken fields the API server refuses: located errors, as it words them
       ['x.yaml:8:22: spec.containers[0].livenessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive'],
     ],
     [
-      'a Service port that is null decodes to a zero ServicePort',
+      'a Service port that is null decodes to a zero ServicePort, and its targetPort defaults to that port',
       'apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec:\n  ports: [null]\n',
-      ['x.yaml:5:11: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'],
+      [
+        'x.yaml:5:11: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+        'x.yaml:5:11: spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive',
+      ],
     ],
     [
       'metadata that is not a mapping, on any kind',

@@ -28,6 +28,8 @@ export function downwardFields(pod: Pod, extra: { uid: string; nodeName: string;
     'metadata.labels': formatMap(meta.labels ?? {}),
     'metadata.annotations': formatMap(meta.annotations ?? {}),
     'spec.nodeName': extra.nodeName,
+    // The old v1 name the API server converts (ConvertDownwardAPIFieldLabel).
+    'spec.host': extra.nodeName,
     'spec.serviceAccountName': pod.spec?.serviceAccountName ?? 'default',
     'status.hostIP': extra.hostIP,
     'status.hostIPs': extra.hostIP,

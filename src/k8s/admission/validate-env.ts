@@ -1,5 +1,6 @@
 import type { EnvVar, EnvVarSource } from 'kubernetes-types/core/v1';
 import { fieldError } from './diagnostics';
+import { isQualifiedName } from './names';
 import type { Reporter } from './reporter';
 
 /*
@@ -19,6 +20,52 @@ const ENV_FIELD_PATHS = [
   'status.podIP',
   'status.podIPs',
 ];
+/** podshelper.ConvertDownwardAPIFieldLabel: the fields the downward API knows at all. */
+const DOWNWARD_FIELDS = [
+  'metadata.annotations',
+  'metadata.labels',
+  ...ENV_FIELD_PATHS,
+  'spec.restartPolicy',
+  'spec.schedulerName',
+  'status.phase',
+];
+
+/** fieldpath.SplitMaybeSubscriptedPath: `metadata.labels['key']` → [path, key]. */
+function splitSubscript(fieldPath: string): [string, string] | undefined {
+  if (!fieldPath.endsWith("']")) return undefined;
+  const open = fieldPath.indexOf("['");
+  if (open <= 0) return undefined;
+  return [fieldPath.slice(0, open), fieldPath.slice(open + 2, -2)];
+}
+
+/**
+ * validateObjectFieldSelector for env: converted first (spec.host is the old name of
+ * spec.nodeName; anything unknown is "error converting fieldPath"), then only the env fields, or
+ * a label or annotation by key.
+ */
+function validateFieldPath(fieldPath: string | undefined, path: string, r: Reporter): void {
+  if (!fieldPath) {
+    r.error(path, fieldError.required());
+    return;
+  }
+  const subscripted = splitSubscript(fieldPath);
+  if (subscripted) {
+    const [field, key] = subscripted;
+    if (field !== 'metadata.labels' && field !== 'metadata.annotations') {
+      r.error(path, fieldError.invalid(fieldPath, `error converting fieldPath: field label does not support subscript: ${fieldPath}`));
+      return;
+    }
+    // ValidateQualifiedName on the key (an annotation's lowercased), reported on the fieldRef.
+    const name = field === 'metadata.annotations' ? key.toLowerCase() : key;
+    for (const msg of isQualifiedName(name)) r.error(path.replace(/\.fieldPath$/, ''), fieldError.invalid(name, msg));
+    return;
+  }
+  const converted = fieldPath === 'spec.host' ? 'spec.nodeName' : fieldPath;
+  if (!DOWNWARD_FIELDS.includes(converted))
+    r.error(path, fieldError.invalid(fieldPath, `error converting fieldPath: field label not supported: ${fieldPath}`));
+  else if (!ENV_FIELD_PATHS.includes(converted)) r.error(path, fieldError.notSupported(converted, ENV_FIELD_PATHS));
+}
+
 const RESOURCE_FIELD_PATHS = [
   'limits.cpu',
   'limits.ephemeral-storage',
@@ -28,8 +75,6 @@ const RESOURCE_FIELD_PATHS = [
   'requests.memory',
 ];
 const HUGEPAGES = /^(limits|requests)\.hugepages-/;
-/** metadata.labels['key'] and metadata.annotations['key'] take a subscript; nothing else does. */
-const SUBSCRIPTED = /^metadata\.(labels|annotations)\[.+\]$/;
 
 /** A selector's one required string: Required when empty, Unsupported when not one of `supported`. */
 function oneOf(value: string | undefined, supported: readonly string[], alsoAllowed: RegExp, path: string, r: Reporter): void {
@@ -41,7 +86,7 @@ function validateValueFrom(from: EnvVarSource, value: string | undefined, path: 
   let sources = 0;
   if (from.fieldRef) {
     sources++;
-    oneOf(from.fieldRef.fieldPath, ENV_FIELD_PATHS, SUBSCRIPTED, `${path}.fieldRef.fieldPath`, r);
+    validateFieldPath(from.fieldRef.fieldPath, `${path}.fieldRef.fieldPath`, r);
   }
   if (from.resourceFieldRef) {
     sources++;

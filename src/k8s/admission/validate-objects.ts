@@ -34,7 +34,8 @@ export function validateService(object: Record<string, unknown>, r: Reporter): v
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
       r.error(`${at}.port`, `Invalid value: ${JSON.stringify(port ?? 0)}: must be between 1 and 65535, inclusive`);
     }
-    const target = p.targetPort;
+    // SetDefaults_Service: an unset targetPort is the port.
+    const target = p.targetPort ?? p.port ?? 0;
     if (typeof target === 'number' && (target < 1 || target > 65535)) {
       r.error(`${at}.targetPort`, `Invalid value: ${target}: must be between 1 and 65535, inclusive`);
     }

@@ -115,4 +115,28 @@ describe('warnings', () => {
     );
     expect(result.diagnostics).toEqual([]);
   });
+
+  it("a workload template's namespaceSelector is read as a Pod's (its Pods are scheduled with it), and warned about the same way", () => {
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      affinity:
+        podAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 10
+            podAffinityTerm:
+              topologyKey: kubernetes.io/hostname
+              labelSelector: {matchLabels: {app: db}}
+              namespaceSelector: {matchExpressions: [{key: team, operator: Exists}, {key: kubernetes.io/metadata.name, operator: In, values: [data]}]}
+      containers: [{name: web, image: nginx}]
+`;
+    expect(admitManifests(deployment).diagnostics.map(formatDiagnostic)).toEqual([
+      "pod.yaml:16:15: warning: spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.namespaceSelector: PodPlay's namespaces carry only the kubernetes.io/metadata.name label: team is absent on every namespace",
+    ]);
+  });
 });
