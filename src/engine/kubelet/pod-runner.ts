@@ -154,9 +154,12 @@ export class PodRunner {
     return this.host?.name;
   }
 
-  /** status.startTime (virtual ms): when it was bound; preemption spares pods that started earlier. */
+  /**
+   * status.startTime as the API stores it, to the second (metav1.Time): when it was bound. Preemption
+   * spares pods that started earlier (util.MoreImportantPod); two started in the same second tie.
+   */
   get startedAt(): number | undefined {
-    return this.startTime;
+    return this.startTime === undefined ? undefined : Math.floor(this.startTime / 1000) * 1000;
   }
 
   /** The node DefaultPreemption nominated it to (schedule_one.go handleSchedulingFailure writes status.nominatedNodeName). */

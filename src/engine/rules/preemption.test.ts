@@ -275,6 +275,16 @@ describe('pickOneNodeForPreemption: the criteria in order, each among the nodes 
       victims: ['b'],
     },
     {
+      rule: 'start times compare as status.startTime stores them, to the second: victims started at 0 s and 0.5 s tie, so the first node',
+      manifest:
+        rs('a', { memory: '3Gi', priorityClass: 'low', node: 'node-1' }) +
+        rs('b', { replicas: 0, memory: '3Gi', priorityClass: 'low', node: 'node-2' }),
+      needs: '2Gi',
+      actions: [{ at: 0.5, kind: 'scale', replicaSet: 'b', replicas: 1 } as const, ARRIVES],
+      node: 'node-1',
+      victims: ['a'],
+    },
+    {
       rule: 'every criterion tied: the first node',
       manifest:
         rs('a', { memory: '3Gi', priorityClass: 'low', node: 'node-1' }) +
