@@ -113,6 +113,15 @@ describe('broken fields the API server refuses: located errors, as it words them
       ],
     ],
     [
+      'env names and key refs (IsRelaxedEnvVarName; validateConfigMapKeySelector: a DNS-subdomain name and an IsConfigMapKey key)',
+      container("    env:\n    - { name: 'A=B', value: x }\n    - { name: K, valueFrom: { configMapKeyRef: { name: Cfg, key: 'a/b' } } }\n"),
+      [
+        'x.yaml:9:15: spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'',
+        'x.yaml:10:56: spec.containers[0].env[1].valueFrom.configMapKeyRef.name: Invalid value: "Cfg": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+        'x.yaml:10:66: spec.containers[0].env[1].valueFrom.configMapKeyRef.key: Invalid value: "a/b": a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\' (e.g. \'key.name\',  or \'KEY_NAME\',  or \'key-name\', regex used for validation is \'[-._a-zA-Z0-9]+\')',
+      ],
+    ],
+    [
       "an httpGet probe without a port: IntOrString's zero value, 0",
       container('    livenessProbe: { httpGet: { path: / } }\n'),
       ['x.yaml:8:22: spec.containers[0].livenessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive'],

@@ -105,3 +105,31 @@ export function isValidPortName(port: string): string[] {
 export function isValidPortNum(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 }
+
+/** hasChDirPrefix: names that would mean the directory itself or its parent. */
+function chDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  return value.startsWith('..') ? ["must not start with '..'"] : [];
+}
+
+const CONFIG_KEY = '[-._a-zA-Z0-9]+';
+
+/** IsConfigMapKey: a ConfigMap's or Secret's key (also the file it becomes in a volume). */
+export function isConfigMapKey(value: string): string[] {
+  return [
+    ...lengthAndPattern(value, 253, CONFIG_KEY, regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY, 'key.name', 'KEY_NAME', 'key-name')),
+    ...chDirPrefix(value),
+  ];
+}
+
+/** IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation, on by default): printable ASCII but '='. */
+export function isRelaxedEnvVarName(value: string): string[] {
+  if (value.length === 0) return ['environment variable name must be non-empty'];
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code > 0x7e || ch === '=') return ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+  }
+  return [];
+}
+

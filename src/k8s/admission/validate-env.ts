@@ -1,6 +1,6 @@
 import type { EnvVar, EnvVarSource } from 'kubernetes-types/core/v1';
 import { fieldError } from './diagnostics';
-import { isQualifiedName } from './names';
+import { isConfigMapKey, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName } from './names';
 import type { Reporter } from './reporter';
 
 /*
@@ -92,11 +92,14 @@ function validateValueFrom(from: EnvVarSource, value: string | undefined, path: 
     sources++;
     oneOf(from.resourceFieldRef.resource, RESOURCE_FIELD_PATHS, HUGEPAGES, `${path}.resourceFieldRef.resource`, r);
   }
+  // validateConfigMapKeySelector / validateSecretKeySelector: a name (a DNS subdomain) and a key.
   for (const kind of ['configMapKeyRef', 'secretKeyRef'] as const) {
     const ref = from[kind];
     if (!ref) continue;
     sources++;
+    for (const msg of isDNS1123Subdomain(ref.name ?? '')) r.error(`${path}.${kind}.name`, fieldError.invalid(ref.name ?? '', msg));
     if (!ref.key) r.error(`${path}.${kind}.key`, fieldError.required());
+    else for (const msg of isConfigMapKey(ref.key)) r.error(`${path}.${kind}.key`, fieldError.invalid(ref.key, msg));
   }
   // fileKeyRef (EnvFiles) is read by the kubelet code that knows it (env-file.ts); it counts as a source.
   if ((from as { fileKeyRef?: unknown }).fileKeyRef) sources++;
@@ -109,6 +112,7 @@ function validateValueFrom(from: EnvVarSource, value: string | undefined, path: 
 export function validateEnv(env: readonly EnvVar[], path: string, r: Reporter): void {
   env.forEach((e, i) => {
     if (!e.name) r.error(`${path}[${i}].name`, fieldError.required());
+    else for (const msg of isRelaxedEnvVarName(e.name)) r.error(`${path}[${i}].name`, fieldError.invalid(e.name, msg));
     if (e.valueFrom) validateValueFrom(e.valueFrom, e.value, `${path}[${i}].valueFrom`, r);
   });
 }
