@@ -63,7 +63,7 @@ test('Ready by keyboard: Enter on the condition, then Show in statechart highlig
 
   await card(page).getByRole('button', { name: 'Show in statechart' }).click();
   await expect(page.getByRole('tab', { name: 'Statechart' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Machine')).toHaveValue('pod/liveness-http/container/liveness');
+  await expect(page.getByRole('combobox', { name: 'Machine' })).toHaveValue('pod/liveness-http/container/liveness');
   await expect(page.getByTestId('statechart-highlight')).toContainText('container liveness exited');
   await expect(page.getByTestId('diagram-slot').locator('svg').first()).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/explain-statechart.png' });

@@ -30,7 +30,7 @@ test('step forward and back through events with buttons and keys', async ({ page
   await expect(watch(page)).toContainText('Running');
 
   await page.getByRole('tab', { name: 'Statechart' }).click();
-  await page.getByLabel('Machine').selectOption({ label: 'container nginx' });
+  await page.getByRole('combobox', { name: 'Machine' }).selectOption({ label: 'container nginx' });
   await expect(page.getByTestId('active-state')).toContainText('running');
   await page.getByRole('button', { name: 'Previous event' }).click();
   expect(await clockMs(page)).toBe(t1);

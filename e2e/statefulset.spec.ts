@@ -45,7 +45,7 @@ test('a StatefulSet comes up one ordinal at a time and its controller machine ca
   await importScenario(page);
   await expect(page.getByRole('list', { name: 'Actions in this run' })).toContainText('kubectl scale statefulset web --replicas=1');
   await page.getByRole('tab', { name: 'Statechart' }).click();
-  await page.getByLabel('Machine').selectOption({ label: 'statefulset web' });
+  await page.getByRole('combobox', { name: 'Machine' }).selectOption({ label: 'statefulset web' });
   const active = page.getByTestId('active-state');
 
   // web-0 exists, web-1 does not yet: the controller waits for web-0 to be Ready.
