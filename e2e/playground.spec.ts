@@ -110,7 +110,9 @@ test('an invalid edit keeps the last good run and shows a located error', async 
   await expect(page.locator('.cm-editor')).toBeVisible();
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('\n  bad: [unclosed');
+  // One insertion is one undo step; typed keys are grouped only while they come within CodeMirror's
+  // 500 ms (a loaded CI machine can space them wider, and one Ctrl+Z then undoes part of the text).
+  await page.keyboard.insertText('\n  bad: [unclosed');
   await expect(page.getByTestId('diagnostics')).toContainText(/simple-pod\.yaml:\d+:\d+/);
   await expect(page.getByText('the last good run stays on screen')).toBeVisible();
   await expect(page.getByTestId('timeline')).toBeVisible();
