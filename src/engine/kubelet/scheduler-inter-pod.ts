@@ -67,7 +67,7 @@ export function podTerms(pod: Pod, ns: string): PodTerms {
 }
 
 /** The labels of a namespace as the API server keeps them: the name label every namespace gets. */
-export const namespaceLabels = (ns: string): Record<string, string> => ({ [NAMESPACE_NAME_LABEL]: ns });
+const namespaceLabels = (ns: string): Record<string, string> => ({ [NAMESPACE_NAME_LABEL]: ns });
 
 /** AffinityTerm.Matches: the pod's namespace is one of the term's, or its selector selects it, and its labels match. */
 function matches(t: AffinityTerm, pod: Pod, ns: string): boolean {

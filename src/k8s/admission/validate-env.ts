@@ -76,12 +76,6 @@ const RESOURCE_FIELD_PATHS = [
 ];
 const HUGEPAGES = /^(limits|requests)\.hugepages-/;
 
-/** A selector's one required string: Required when empty, Unsupported when not one of `supported`. */
-function oneOf(value: string | undefined, supported: readonly string[], alsoAllowed: RegExp, path: string, r: Reporter): void {
-  if (!value) r.error(path, fieldError.required());
-  else if (!alsoAllowed.test(value) && !supported.includes(value)) r.error(path, fieldError.notSupported(value, supported));
-}
-
 function validateValueFrom(from: EnvVarSource, value: string | undefined, path: string, r: Reporter): void {
   let sources = 0;
   if (from.fieldRef) {
@@ -90,7 +84,10 @@ function validateValueFrom(from: EnvVarSource, value: string | undefined, path: 
   }
   if (from.resourceFieldRef) {
     sources++;
-    oneOf(from.resourceFieldRef.resource, RESOURCE_FIELD_PATHS, HUGEPAGES, `${path}.resourceFieldRef.resource`, r);
+    const resource = from.resourceFieldRef.resource;
+    const at = `${path}.resourceFieldRef.resource`;
+    if (!resource) r.error(at, fieldError.required());
+    else if (!HUGEPAGES.test(resource) && !RESOURCE_FIELD_PATHS.includes(resource)) r.error(at, fieldError.notSupported(resource, RESOURCE_FIELD_PATHS));
   }
   // validateConfigMapKeySelector / validateSecretKeySelector: a name (a DNS subdomain) and a key.
   for (const kind of ['configMapKeyRef', 'secretKeyRef'] as const) {

@@ -6,8 +6,9 @@
  * lines are drawn directly, so a seek never shows a stale window for a frame. Copy takes the whole
  * text from the caller.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { onScrollFrames } from '../layout/scroll-frames';
+import { scroller } from './useFollowTail';
 
 /** Below this many lines the text is drawn whole: selectable, and cheap to lay out. */
 export const WINDOWED_FROM_LINES = 400;
@@ -21,8 +22,6 @@ interface View {
   lineHeight: number;
 }
 
-const scroller = (el: HTMLElement | null) => el?.closest<HTMLElement>('[role="tabpanel"]') ?? null;
-
 function measure(el: HTMLElement): View | undefined {
   const box = scroller(el);
   if (!box) return undefined;
@@ -31,7 +30,8 @@ function measure(el: HTMLElement): View | undefined {
 }
 
 export function OutputLines({ text, following }: { text: string; following?: RefObject<boolean> }) {
-  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  // Split once per text, not at every scroll frame that moves the window.
+  const lines = useMemo(() => (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n'), [text]);
   const long = lines.length > WINDOWED_FROM_LINES;
   const ref = useRef<HTMLSpanElement>(null);
   const [view, setView] = useState<View | undefined>();

@@ -9,7 +9,8 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const SLACK_PX = 8;
 
-const scroller = (el: HTMLElement | null) => el?.closest<HTMLElement>('[role="tabpanel"]') ?? null;
+/** The tab panel around a kubectl output: the box that scrolls it. */
+export const scroller = (el: HTMLElement | null) => el?.closest<HTMLElement>('[role="tabpanel"]') ?? null;
 
 export function useFollowTail(ref: RefObject<HTMLElement | null>, content: string | undefined): RefObject<boolean> {
   const following = useRef(true);
