@@ -13,20 +13,18 @@ import {
   useState,
   type KeyboardEvent,
   type PointerEvent,
-  type ReactNode,
 } from 'react';
 import { formatClock } from '../trace-utils';
 import { axisTicks } from './axis';
+import { AXIS_H, LABEL_W, LANE_H, PAD_R } from './geometry';
+import { LaneButtons } from './LaneButtons';
+import { Legend } from './Legend';
 import { MarkShape } from './MarkShape';
 import { HATCHED, TONE_FILL } from './palette';
 import type { Lane, Segment } from './segments';
 import { useLaneWindow } from './useLaneWindow';
 import { follow, zoom, type ViewWindow } from './view-window';
 
-const LABEL_W = 168;
-const LANE_H = 22;
-const AXIS_H = 20;
-const PAD_R = 12;
 const CHAR_W = 6.6;
 
 function segmentText(s: Segment, width: number): string | undefined {
@@ -373,109 +371,4 @@ function laneLabel(lane: Lane): string {
   const text = `${marker}${lane.title}${lane.expander && !lane.expander.expanded ? ` (${lane.expander.count})` : ''}`;
   const max = 24 - 2 * (lane.depth ?? 0);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/**
- * Buttons laid over the label column of group and pod lanes (the plot itself is one slider, which
- * may not hold controls): a group opens and closes, a pod becomes the one shown below.
- */
-function LaneButtons({
-  lanes,
-  k,
-  offsetX,
-  onToggleGroup,
-  onChoosePod,
-  chosenPod,
-}: {
-  lanes: Lane[];
-  k: number;
-  offsetX: number;
-  onToggleGroup?: (key: string) => void;
-  onChoosePod?: (name: string) => void;
-  chosenPod?: string;
-}) {
-  const box = (i: number) => ({
-    top: (AXIS_H + i * LANE_H) * k,
-    height: LANE_H * k,
-    left: offsetX,
-    width: LABEL_W * k,
-  });
-  const cls =
-    'pointer-events-auto absolute rounded-sm focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-sky-600';
-  return (
-    <div className="pointer-events-none absolute inset-0">
-      {lanes.map((lane, i) => {
-        const { expander, pod } = lane;
-        if (expander && onToggleGroup)
-          return (
-            <button
-              key={lane.id}
-              type="button"
-              className={cls}
-              style={box(i)}
-              aria-expanded={expander.expanded}
-              aria-label={`${lane.title}: ${expander.count} ${expander.count === 1 ? 'pod' : 'pods'}`}
-              data-testid={`lane-toggle-${expander.key}`}
-              onClick={() => onToggleGroup(expander.key)}
-              onKeyDown={(e) => {
-                if (
-                  (e.key === 'ArrowLeft' && expander.expanded) ||
-                  (e.key === 'ArrowRight' && !expander.expanded)
-                ) {
-                  e.preventDefault();
-                  onToggleGroup(expander.key);
-                }
-              }}
-            />
-          );
-        if (pod !== undefined && onChoosePod)
-          return (
-            <button
-              key={lane.id}
-              type="button"
-              className={`${cls} ${pod === chosenPod ? 'border-l-4 border-sky-700 dark:border-sky-400' : ''}`}
-              style={box(i)}
-              aria-pressed={pod === chosenPod}
-              aria-label={`Pod ${pod}: show its lanes`}
-              data-testid={`lane-pod-${pod}`}
-              onClick={() => onChoosePod(pod)}
-            />
-          );
-        return null;
-      })}
-    </div>
-  );
-}
-
-function Legend() {
-  const item = (label: string, symbol: ReactNode) => (
-    <li className="flex items-center gap-1">
-      <svg width="16" height="14" aria-hidden="true">
-        {symbol}
-      </svg>
-      {label}
-    </li>
-  );
-  return (
-    <ul
-      className="mt-1 flex flex-wrap gap-x-4 gap-y-1 px-2 text-xs text-slate-700 dark:text-slate-300"
-      aria-label="Timeline legend"
-    >
-      {item('Running / True', <rect x={1} y={2} width={14} height={10} fill={TONE_FILL.running} />)}
-      {item('Waiting', <rect x={1} y={2} width={14} height={10} fill={TONE_FILL.waiting} />)}
-      {item(
-        'Terminated (error)',
-        <rect x={1} y={2} width={14} height={10} fill={TONE_FILL['terminated-error']} />,
-      )}
-      {item(
-        'False',
-        <rect x={1} y={2} width={14} height={10} fill="url(#tl-hatch)" stroke="var(--tl-hatch-fg)" />,
-      )}
-      {item('Probe success', <MarkShape kind="success" x={8} y={7} r={4} />)}
-      {item('Probe failure', <MarkShape kind="failure" x={8} y={7} r={4} />)}
-      {item('Event', <MarkShape kind="event-normal" x={8} y={7} r={4} />)}
-      {item('Warning event', <MarkShape kind="event-warning" x={8} y={7} r={4} />)}
-      {item('Action', <MarkShape kind="action" x={8} y={7} r={4} />)}
-    </ul>
-  );
 }
